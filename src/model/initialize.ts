@@ -1,0 +1,110 @@
+/**
+ * Initialisation: draw the members (or copy the roster), elect the officers by consensus
+ * (musyawarah), seed trust from prior acquaintance, apply up-front training.
+ */
+import { clamp01, type RunContext } from './context.ts';
+import { clippedNormal } from './random.ts';
+import { DISPOSITIONS, ROLES } from './scenario.ts';
+import { allocateState, DISPOSITION, ROLE, type GroupState } from './state.ts';
+
+export function initialize(ctx: RunContext): GroupState {
+  const { sc, rng } = ctx;
+  const roster = sc.members.roster;
+  const n = roster ? roster.length : sc.group.size;
+  const st = allocateState(n);
+  const r = rng.init;
+  // Homogeneous groups have narrower trait spreads: sd × (1.5 − homogeneity).
+  const spread = 1.5 - sc.group.homogeneity;
+  const m = sc.members;
+  const d = m.dispositions;
+  const hiddenCount = Math.round(sc.group.hiddenAgendaShare * n);
+  for (let i = 0; i < n; i++) {
+    if (roster) {
+      const e = roster[i];
+      st.skill[i] = e.skill;
+      st.commitment[i] = e.commitment;
+      st.integrity[i] = e.integrity;
+      st.need[i] = e.need;
+      st.leadership[i] = e.leadership;
+      st.disposition[i] = DISPOSITIONS.indexOf(e.disposition);
+      st.hiddenAgenda[i] = e.hiddenAgenda ? 1 : 0;
+      st.role[i] = ROLES.indexOf(e.role);
+    } else {
+      st.skill[i] = clippedNormal(r, m.skill.mean, m.skill.sd * spread);
+      st.commitment[i] = clippedNormal(r, m.commitment.mean, m.commitment.sd * spread);
+      st.integrity[i] = clippedNormal(r, m.integrity.mean, m.integrity.sd * spread);
+      st.need[i] = clippedNormal(r, m.need.mean, m.need.sd * spread);
+      st.leadership[i] = clippedNormal(r, m.leadership.mean, m.leadership.sd * spread);
+      const u = r();
+      st.disposition[i] =
+        u < d.conditional ? DISPOSITION.conditional : u < d.conditional + d.freeRider ? DISPOSITION.freeRider : DISPOSITION.unconditional;
+      st.role[i] = ROLE.anggota;
+    }
+    st.active[i] = 1;
+    st.contribution[i] = 0.5;
+  }
+  if (!roster) {
+    // A fixed number of members join for the grant; which ones is luck.
+    for (let k = 0; k < hiddenCount; k++) {
+      let j = Math.floor(r() * n);
+      while (st.hiddenAgenda[j]) j = (j + 1) % n;
+      st.hiddenAgenda[j] = 1;
+    }
+  }
+  st.nActive = n;
+
+  // Trust: prior acquaintance sets the level, heterogeneity the pair-to-pair spread.
+  const base = 0.2 + 0.5 * sc.group.priorAcquaintance;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      st.trust[i * n + j] = i === j ? 1 : clippedNormal(r, base, 0.1 * spread);
+    }
+  }
+
+  st.goalClarity = sc.group.goalClarity;
+  st.roleClarity = sc.group.roleClarity;
+  st.bookkeeping = sc.finance.bookkeeping;
+  st.norms = 0.5 * sc.group.goalClarity;
+  st.marketAccess = sc.business.marketAccess;
+  st.optimism = 0.8;
+  st.meetingRate = 0.5;
+  st.attendanceRate = 0.7;
+
+  // Up-front training saturates: half of the way to full skill after many days.
+  const train = 1 - Math.exp(-sc.intervention.trainingDays / 10);
+  for (let i = 0; i < n; i++) st.skill[i] += (1 - st.skill[i]) * 0.5 * train;
+  st.goalClarity += (1 - st.goalClarity) * 0.3 * train;
+  st.roleClarity += (1 - st.roleClarity) * 0.3 * train;
+  st.bookkeeping += (1 - st.bookkeeping) * 0.2 * train;
+
+  // Officers: from the roster, or elected by consensus on ability.
+  for (let i = 0; i < n; i++) {
+    if (st.role[i] === ROLE.ketua) st.chair = i;
+    else if (st.role[i] === ROLE.sekretaris) st.secretary = i;
+    else if (st.role[i] === ROLE.bendahara) st.treasurer = i;
+  }
+  if (st.chair < 0) st.chair = best(st, st.leadership, -1, -1);
+  if (st.treasurer < 0) st.treasurer = best(st, st.integrity, st.chair, st.secretary);
+  if (st.secretary < 0) st.secretary = best(st, st.skill, st.chair, st.treasurer);
+  st.role[st.chair] = ROLE.ketua;
+  st.role[st.treasurer] = ROLE.bendahara;
+  st.role[st.secretary] = ROLE.sekretaris;
+
+  st.pendingGrant = sc.intervention.grant.amount;
+  for (let i = 0; i < n; i++) st.satisfaction[i] = clamp01(st.optimism);
+  return st;
+}
+
+/** The active member with the highest score, skipping two indices. */
+export function best(st: GroupState, score: Float64Array, skipA: number, skipB: number): number {
+  let arg = -1;
+  let top = -Infinity;
+  for (let i = 0; i < st.n; i++) {
+    if (!st.active[i] || i === skipA || i === skipB) continue;
+    if (score[i] > top) {
+      top = score[i];
+      arg = i;
+    }
+  }
+  return arg;
+}

@@ -1,0 +1,74 @@
+/**
+ * Leadership and roles. Where roles are unclear the work falls on the chair, who burns out. At a
+ * meeting the members fill vacant offices and replace a chair who has lost their trust (or whose
+ * misuse was found), choosing on ability and the trust the candidate enjoys.
+ */
+import { clamp01, type RunContext } from '../context.ts';
+import { EV, logEvent } from '../events.ts';
+import { ROLE, type GroupState } from '../state.ts';
+
+export function leadership(st: GroupState, _ctx: RunContext): void {
+  const c = st.chair;
+  if (c >= 0 && st.active[c]) {
+    const load = (1 - st.roleClarity) * (0.5 + 0.5 * st.nActive / st.n);
+    st.burnout[c] = clamp01(st.burnout[c] + 0.02 * load - 0.03 * st.roleClarity * st.burnout[c]);
+  }
+  if (!st.meetingHeld) return;
+  const chairOk = c >= 0 && st.active[c] && st.trustIn[c] >= 0.3;
+  if (!chairOk) {
+    const next = candidate(st, -1, -1);
+    if (next >= 0 && next !== c) {
+      if (c >= 0 && st.role[c] === ROLE.ketua) st.role[c] = ROLE.anggota;
+      vacate(st, next);
+      st.chair = next;
+      st.role[next] = ROLE.ketua;
+      st.burnout[next] = 0;
+      st.leaderChanges++;
+      logEvent(st.events, st.week, EV.leaderReplaced, next, c);
+    }
+  }
+  if (st.treasurer < 0 || !st.active[st.treasurer]) {
+    st.treasurer = candidateBy(st, st.integrity, st.chair, st.secretary);
+    if (st.treasurer >= 0) st.role[st.treasurer] = ROLE.bendahara;
+  }
+  if (st.secretary < 0 || !st.active[st.secretary]) {
+    st.secretary = candidateBy(st, st.skill, st.chair, st.treasurer);
+    if (st.secretary >= 0) st.role[st.secretary] = ROLE.sekretaris;
+  }
+}
+
+/** Remove member i from any office before they take another. */
+export function vacate(st: GroupState, i: number): void {
+  if (st.treasurer === i) st.treasurer = -1;
+  if (st.secretary === i) st.secretary = -1;
+  if (st.chair === i) st.chair = -1;
+  st.role[i] = ROLE.anggota;
+}
+
+function candidate(st: GroupState, skipA: number, skipB: number): number {
+  let arg = -1;
+  let top = -1;
+  for (let i = 0; i < st.n; i++) {
+    if (!st.active[i] || i === skipA || i === skipB) continue;
+    const score = st.leadership[i] * (0.3 + st.trustIn[i]) * (0.5 + 0.5 * st.commitment[i]);
+    if (score > top) {
+      top = score;
+      arg = i;
+    }
+  }
+  return arg;
+}
+
+function candidateBy(st: GroupState, trait: Float64Array, skipA: number, skipB: number): number {
+  let arg = -1;
+  let top = -1;
+  for (let i = 0; i < st.n; i++) {
+    if (!st.active[i] || i === skipA || i === skipB) continue;
+    const score = trait[i] * (0.3 + st.trustIn[i]);
+    if (score > top) {
+      top = score;
+      arg = i;
+    }
+  }
+  return arg;
+}

@@ -1,0 +1,67 @@
+/**
+ * Meetings: held on the group's schedule if the chair organises them (or the facilitator convenes
+ * the group). Attendance depends on commitment, trust and need. A meeting shares skill, makes
+ * contributions visible (see trust), reinforces goals, roles and norms, and airs conflict.
+ */
+import { clamp01, type RunContext } from '../context.ts';
+import type { GroupState } from '../state.ts';
+import { mediate } from './trust.ts';
+
+export function meeting(st: GroupState, ctx: RunContext): void {
+  const rng = ctx.rng.meeting;
+  const scheduled = st.week % ctx.sc.group.meetingIntervalWeeks === 0;
+  st.meetingHeld = 0;
+  for (let i = 0; i < st.n; i++) st.attended[i] = 0;
+  let p = 0;
+  if (scheduled) {
+    const c = st.chair;
+    const drive = c >= 0 ? st.leadership[c] * (0.4 + 0.6 * st.commitment[c]) * (1 - 0.5 * st.burnout[c]) : 0;
+    p = 0.1 + 0.55 * drive + 0.2 * st.meetingRate + 0.15 * st.roleClarity;
+  }
+  // A facilitator's visit brings the members together, scheduled or not.
+  if (st.visitsThisWeek > 0) p = Math.max(p, 0.85);
+  if (p > 0 && rng() < p) st.meetingHeld = 1;
+  if (scheduled || st.visitsThisWeek > 0) st.meetingRate += 0.15 * (st.meetingHeld - st.meetingRate);
+
+  if (!st.meetingHeld) {
+    st.weeksSinceMeeting++;
+    // Without meetings, agreements fade toward a low floor.
+    st.goalClarity -= 0.004 * (st.goalClarity - 0.1);
+    st.roleClarity -= 0.004 * (st.roleClarity - 0.1);
+    st.norms -= 0.006 * st.norms;
+    return;
+  }
+  st.weeksSinceMeeting = 0;
+  let present = 0;
+  let topSkill = 0;
+  for (let i = 0; i < st.n; i++) {
+    if (!st.active[i]) continue;
+    const pull = st.need[i] * (1 - st.satisfaction[i]);
+    const pi = 0.15 + 0.5 * st.commitment[i] + 0.3 * st.trustOut[i] + 0.1 * st.norms - 0.35 * pull;
+    if (rng() < pi) {
+      st.attended[i] = 1;
+      present++;
+      if (st.skill[i] > topSkill) topSkill = st.skill[i];
+    }
+  }
+  const share = st.nActive > 0 ? present / st.nActive : 0;
+  st.attendanceRate += 0.2 * (share - st.attendanceRate);
+  for (let i = 0; i < st.n; i++) {
+    if (st.attended[i]) st.skill[i] += 0.02 * (topSkill - st.skill[i]);
+  }
+  st.goalClarity += 0.03 * share * (1 - st.goalClarity);
+  st.roleClarity += 0.03 * share * (1 - st.roleClarity);
+  st.bookkeeping += 0.01 * share * (1 - st.bookkeeping);
+  st.norms += 0.05 * share * st.goalClarity * (1 - st.norms);
+  // Grievances aired and settled under an accepted chair.
+  const c = st.chair;
+  const chairing = c >= 0 && st.active[c] ? st.leadership[c] * st.trustIn[c] : 0;
+  st.conflict -= 0.25 * chairing * st.conflict;
+  mediate(st, 0.1 * chairing);
+  // Norms applied to visible free riding raise friction a little.
+  let shirk = 0;
+  for (let i = 0; i < st.n; i++) {
+    if (st.attended[i] && st.contribution[i] < 0.3) shirk++;
+  }
+  if (present > 0) st.conflict = clamp01(st.conflict + 0.05 * st.norms * (shirk / present));
+}

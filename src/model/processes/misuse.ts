@@ -1,0 +1,69 @@
+/**
+ * Misuse: an officer (chair or treasurer) may take money from the business. The chance grows with
+ * low integrity, high need and a private aim, and shrinks with oversight: bookkeeping, regular
+ * meetings and the facilitator's audits. Misuse stays hidden until found; detection breaks trust
+ * in the culprit (and some trust in everyone), raises conflict, and removes the culprit from office.
+ */
+import { clamp01, type RunContext } from '../context.ts';
+import { EV, logEvent } from '../events.ts';
+import { ROLE, type GroupState } from '../state.ts';
+
+/** Weekly chance scale for a fully dishonest, needy officer with no oversight (assumption, calibrated). */
+const BASE_RATE = 0.05;
+
+export function misuse(st: GroupState, ctx: RunContext): void {
+  const rng = ctx.rng.misuse;
+  const uChair = rng();
+  const uTreasurer = rng();
+  const uDetect = rng();
+  const oversight = 0.4 * st.bookkeeping + 0.3 * st.meetingRate + 0.3 * st.audit;
+  if (st.misuser < 0 && st.capital > 0) {
+    tryTake(st, st.chair, uChair, oversight);
+    if (st.misuser < 0) tryTake(st, st.treasurer, uTreasurer, oversight);
+    return;
+  }
+  if (st.misuser >= 0) {
+    const pDetect = 0.01 + st.meetingHeld * (0.05 + 0.25 * st.bookkeeping) + 0.6 * st.audit * (st.visitsThisWeek > 0 ? 1 : 0);
+    if (uDetect < pDetect) detect(st, st.misuser);
+  }
+}
+
+function tryTake(st: GroupState, i: number, u: number, oversight: number): void {
+  if (i < 0 || !st.active[i]) return;
+  const dishonesty = 1 - st.integrity[i];
+  const p = BASE_RATE * dishonesty * dishonesty * (0.5 + st.need[i]) * (1 - oversight) * (st.hiddenAgenda[i] ? 2 : 1);
+  if (u >= p) return;
+  // The same uniform, rescaled, sets the amount: 5–20% of capital.
+  const amount = st.capital * (0.05 + 0.15 * (u / p));
+  takeMoney(st, i, amount);
+}
+
+/** Member i takes `amount` from the capital, unseen for now. Exported for trainer-mode injection. */
+export function takeMoney(st: GroupState, i: number, amount: number): void {
+  const a = Math.min(amount, st.capital);
+  st.capital -= a;
+  st.misuse += a;
+  st.misuser = i;
+  st.misuseAmount = a;
+  logEvent(st.events, st.week, EV.misuse, i, -1, a);
+}
+
+/** The group finds out: trust in the culprit collapses, conflict flares, the office is lost. */
+export function detect(st: GroupState, i: number): void {
+  const n = st.n;
+  for (let a = 0; a < n; a++) {
+    if (a === i) continue;
+    st.trust[a * n + i] *= 0.3;
+    for (let b = 0; b < n; b++) if (b !== a && b !== i) st.trust[a * n + b] *= 0.95;
+  }
+  st.conflict = clamp01(st.conflict + 0.35);
+  st.commitment[i] = clamp01(st.commitment[i] - 0.2);
+  st.misuseDetected++;
+  logEvent(st.events, st.week, EV.misuseDetected, i, -1, st.misuseAmount);
+  if (st.chair === i) st.chair = -1;
+  if (st.treasurer === i) st.treasurer = -1;
+  if (st.secretary === i) st.secretary = -1;
+  st.role[i] = ROLE.anggota;
+  st.misuser = -1;
+  st.misuseAmount = 0;
+}

@@ -1,0 +1,130 @@
+/**
+ * The state of one group: members as struct-of-arrays (one typed array per trait), a flat N×N
+ * directed trust matrix (`trust[i * n + j]` is how much i trusts j), and group fields. Plain data.
+ */
+import { createEventLog, type EventLog } from './events.ts';
+
+export const ROLE = { ketua: 0, sekretaris: 1, bendahara: 2, anggota: 3 } as const;
+export const DISPOSITION = { conditional: 0, freeRider: 1, unconditional: 2 } as const;
+export const STATUS = { active: 0, stagnant: 1, dissolved: 2 } as const;
+
+export interface GroupState {
+  /** Members on the roster (active or not). */
+  n: number;
+  // --- members (length n) ---
+  skill: Float64Array;
+  commitment: Float64Array;
+  integrity: Float64Array;
+  need: Float64Array;
+  leadership: Float64Array;
+  /** This week's effort, 0–1. */
+  effort: Float64Array;
+  /** Moving average of effort as others have seen it, 0–1. */
+  contribution: Float64Array;
+  /** Income from the group relative to aspiration, 0–1 (moving average). */
+  satisfaction: Float64Array;
+  /** Income received this week, Rp. */
+  paidThisWeek: Float64Array;
+  /** Moving average of weekly income, Rp/week. */
+  incomeAvg: Float64Array;
+  /** Cumulative income received from the group (payouts and IKS aid), Rp. */
+  income: Float64Array;
+  /** Chair's accumulated overload, 0–1. */
+  burnout: Float64Array;
+  /** Mean trust others hold in this member (refreshed by the trust process). */
+  trustIn: Float64Array;
+  /** Mean trust this member holds in the others. */
+  trustOut: Float64Array;
+  role: Uint8Array;
+  disposition: Uint8Array;
+  hiddenAgenda: Uint8Array;
+  active: Uint8Array;
+  attended: Uint8Array;
+  exitWeek: Int32Array;
+  /** Directed trust, n×n, in [0, 1]. */
+  trust: Float64Array;
+  // --- group ---
+  week: number;
+  nActive: number;
+  capital: number;
+  iksFund: number;
+  /** Grant not yet paid out. */
+  pendingGrant: number;
+  /** Net profit since the last distribution (may be negative). */
+  retainedProfit: number;
+  /** Value added in the current business cycle, not yet sold. */
+  accrued: number;
+  /** Log market price factor (AR(1)). */
+  logMarket: number;
+  marketAccess: number;
+  goalClarity: number;
+  roleClarity: number;
+  bookkeeping: number;
+  norms: number;
+  conflict: number;
+  coordination: number;
+  /** Expectation carried by the grant itself, decays while no income comes, 0–1. */
+  optimism: number;
+  /** Share of scheduled meetings held (moving average). */
+  meetingRate: number;
+  /** Share of active members at meetings (moving average). */
+  attendanceRate: number;
+  meetingHeld: number;
+  weeksSinceMeeting: number;
+  lowActivityWeeks: number;
+  stagnantWeeks: number;
+  noCapitalWeeks: number;
+  mentorAcc: number;
+  visitsThisWeek: number;
+  /** Strength of the facilitator's most recent audit, decaying weekly, 0–1. */
+  audit: number;
+  chair: number;
+  secretary: number;
+  treasurer: number;
+  /** Member holding undetected misused money, or -1. */
+  misuser: number;
+  misuseAmount: number;
+  status: number;
+  statusWeek: number;
+  cause: number;
+  // --- this week's money flows, Rp ---
+  grantIn: number;
+  revenue: number;
+  costs: number;
+  payouts: number;
+  withdrawals: number;
+  iksIn: number;
+  iksOut: number;
+  misuse: number;
+  // --- counters ---
+  grantTotal: number;
+  mentorVisits: number;
+  exits: number;
+  misuseDetected: number;
+  leaderChanges: number;
+  events: EventLog;
+}
+
+/** Allocate the state of a group of n members (all zero; initialise fills it). */
+export function allocateState(n: number): GroupState {
+  const f = () => new Float64Array(n);
+  const u = () => new Uint8Array(n);
+  return {
+    n,
+    skill: f(), commitment: f(), integrity: f(), need: f(), leadership: f(), effort: f(),
+    contribution: f(), satisfaction: f(), paidThisWeek: f(), incomeAvg: f(), income: f(),
+    burnout: f(), trustIn: f(), trustOut: f(),
+    role: u(), disposition: u(), hiddenAgenda: u(), active: u(), attended: u(),
+    exitWeek: new Int32Array(n).fill(-1),
+    trust: new Float64Array(n * n),
+    week: 0, nActive: 0, capital: 0, iksFund: 0, pendingGrant: 0, retainedProfit: 0, accrued: 0,
+    logMarket: 0, marketAccess: 0, goalClarity: 0, roleClarity: 0, bookkeeping: 0, norms: 0,
+    conflict: 0, coordination: 0, optimism: 0, meetingRate: 0, attendanceRate: 0, meetingHeld: 0,
+    weeksSinceMeeting: 0, lowActivityWeeks: 0, stagnantWeeks: 0, noCapitalWeeks: 0, mentorAcc: 0,
+    visitsThisWeek: 0, audit: 0, chair: -1, secretary: -1, treasurer: -1, misuser: -1,
+    misuseAmount: 0, status: 0, statusWeek: -1, cause: -1,
+    grantIn: 0, revenue: 0, costs: 0, payouts: 0, withdrawals: 0, iksIn: 0, iksOut: 0, misuse: 0,
+    grantTotal: 0, mentorVisits: 0, exits: 0, misuseDetected: 0, leaderChanges: 0,
+    events: createEventLog(),
+  };
+}
