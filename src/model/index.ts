@@ -2,7 +2,7 @@
 export * from './scenario.ts';
 export * from './parameters.ts';
 export { simulate, createRun, type RunResult, type Run, type Outcome, type MemberRecord, type SimulateOptions } from './simulate.ts';
-export { INDICATORS, ELEMENT_KEYS, INDICATOR_KEYS, STATUS_NAMES, type Indicator, type StatusName } from './indicators.ts';
+export { INDICATORS, ELEMENT_KEYS, INDICATOR_KEYS, STATUS_NAMES, measure, summarize, createSummary, type Indicator, type StatusName, type Summary } from './indicators.ts';
 export { EVENT_TYPES, DISSOLUTION_CAUSES, eventList, type EventLog, type KubeEvent, type EventType, type DissolutionCause } from './events.ts';
 export { BUSINESS_PROFILES, type BusinessProfile } from './business-types.ts';
 export { createStreams, STREAM_PURPOSES, type Streams, type Rng } from './random.ts';

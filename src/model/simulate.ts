@@ -5,7 +5,7 @@
  */
 import { createContext, WEEKS_PER_MONTH, type RunContext } from './context.ts';
 import { DISSOLUTION_CAUSES, trimEventLog, type DissolutionCause, type EventLog } from './events.ts';
-import { createSummary, INDICATORS, STATUS_NAMES, summarize, type StatusName, type Summary } from './indicators.ts';
+import { createSummary, INDICATORS, measure, STATUS_NAMES, summarize, type StatusName, type Summary } from './indicators.ts';
 import { initialize } from './initialize.ts';
 import { refreshTrustMeans } from './processes/trust.ts';
 import { createStreams } from './random.ts';
@@ -61,7 +61,10 @@ export interface RunResult {
   seed: number;
   replication: number;
   weeks: number;
-  /** One Float64Array per indicator, one value per week (end of week). */
+  /**
+   * One Float64Array per indicator, one value per week (end of week). All are views of one
+   * buffer (`series.capital.buffer`), so a worker can transfer a run's series in one piece.
+   */
   series: Record<string, Float64Array>;
   events: EventLog;
   outcome: Outcome;
@@ -78,8 +81,8 @@ export interface Run {
   step(): boolean;
   /** The indicators of the current state, in INDICATORS order. */
   measure(out?: Float64Array): Float64Array;
-  /** Write the current indicators into column t of one array per indicator. */
-  record(columns: Float64Array[], t: number): void;
+  /** Write the current indicators into week t of a block of K columns of length H (K × H). */
+  record(block: Float64Array, t: number, H: number): void;
 }
 
 export function createRun(sc: Scenario, opts: SimulateOptions = {}): Run {
@@ -102,13 +105,11 @@ export function createRun(sc: Scenario, opts: SimulateOptions = {}): Run {
       return true;
     },
     measure(out = new Float64Array(INDICATORS.length)) {
-      summarize(st, aspirationPerWeek, summary);
-      for (let k = 0; k < INDICATORS.length; k++) out[k] = INDICATORS[k].measure(st, summary);
+      measure(st, summarize(st, aspirationPerWeek, summary), out, 0, 1);
       return out;
     },
-    record(columns, t) {
-      summarize(st, aspirationPerWeek, summary);
-      for (let k = 0; k < INDICATORS.length; k++) columns[k][t] = INDICATORS[k].measure(st, summary);
+    record(block, t, H) {
+      measure(st, summarize(st, aspirationPerWeek, summary), block, t, H);
     },
   };
 }
@@ -119,20 +120,19 @@ export function simulate(sc: Scenario, opts: SimulateOptions = {}): RunResult {
   const st = run.state;
   const H = sc.horizonWeeks;
   const K = INDICATORS.length;
-  const columns: Float64Array[] = [];
-  for (let k = 0; k < K; k++) columns.push(new Float64Array(H));
+  const block = new Float64Array(K * H);
   let t = 0;
   for (; t < H && st.status !== STATUS.dissolved; t++) {
     run.step();
-    run.record(columns, t);
-  }
-  // A dissolved group has no group life left: only cumulative quantities carry on.
-  for (let k = 0; k < K; k++) {
-    if (!INDICATORS[k].keepsAfterEnd) continue;
-    columns[k].fill(t > 0 ? columns[k][t - 1] : 0, t);
+    run.record(block, t, H);
   }
   const series: Record<string, Float64Array> = {};
-  for (let k = 0; k < K; k++) series[INDICATORS[k].key] = columns[k];
+  for (let k = 0; k < K; k++) {
+    const column = block.subarray(k * H, (k + 1) * H);
+    // A dissolved group has no group life left: only cumulative quantities carry on.
+    if (INDICATORS[k].keepsAfterEnd && t > 0) column.fill(column[t - 1], t);
+    series[INDICATORS[k].key] = column;
+  }
   return {
     seed: run.seed,
     replication: run.replication,

@@ -41,6 +41,8 @@ export interface GroupState {
   active: Uint8Array;
   attended: Uint8Array;
   exitWeek: Int32Array;
+  /** Scratch: active members in some order (the trust process sorts them by effort). */
+  order: Int32Array;
   /** Directed trust, n×n, in [0, 1]. */
   trust: Float64Array;
   // --- group ---
@@ -107,8 +109,13 @@ export interface GroupState {
 
 /** Allocate the state of a group of n members (all zero; initialise fills it). */
 export function allocateState(n: number): GroupState {
-  const f = () => new Float64Array(n);
-  const u = () => new Uint8Array(n);
+  // One buffer per element type, carved into per-trait views: a handful of allocations per run.
+  const floats = new Float64Array(14 * n + n * n);
+  const bytes = new Uint8Array(5 * n);
+  let fo = 0;
+  let bo = 0;
+  const f = () => floats.subarray(fo, (fo += n));
+  const u = () => bytes.subarray(bo, (bo += n));
   return {
     n,
     skill: f(), commitment: f(), integrity: f(), need: f(), leadership: f(), effort: f(),
@@ -116,7 +123,8 @@ export function allocateState(n: number): GroupState {
     burnout: f(), trustIn: f(), trustOut: f(),
     role: u(), disposition: u(), hiddenAgenda: u(), active: u(), attended: u(),
     exitWeek: new Int32Array(n).fill(-1),
-    trust: new Float64Array(n * n),
+    order: new Int32Array(n),
+    trust: floats.subarray(14 * n),
     week: 0, nActive: 0, capital: 0, iksFund: 0, pendingGrant: 0, retainedProfit: 0, accrued: 0,
     logMarket: 0, marketAccess: 0, goalClarity: 0, roleClarity: 0, bookkeeping: 0, norms: 0,
     conflict: 0, coordination: 0, optimism: 0, meetingRate: 0, attendanceRate: 0, meetingHeld: 0,

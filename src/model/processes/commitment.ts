@@ -9,23 +9,29 @@ import type { GroupState } from '../state.ts';
 
 export function commitment(st: GroupState, ctx: RunContext): void {
   const aspiration = ctx.sc.members.incomeAspiration;
-  const equalPay = ctx.sc.finance.payoutRule === 'equal';
-  st.optimism *= 0.987;
+  const toMet = aspiration > 0 ? WEEKS_PER_MONTH / aspiration : 0;
+  const overworkWeight = ctx.sc.finance.payoutRule === 'equal' ? 1.5 : 0.5;
+  const { active, contribution, incomeAvg, paidThisWeek, satisfaction, trustOut, hiddenAgenda, attended, burnout } = st;
+  const com = st.commitment;
+  const n = st.n;
+  const optimism = (st.optimism *= 0.987);
+  const peace = 0.2 * (1 - st.conflict);
   let mean = 0;
-  for (let i = 0; i < st.n; i++) if (st.active[i]) mean += st.contribution[i];
+  for (let i = 0; i < n; i++) if (active[i]) mean += contribution[i];
   mean = st.nActive > 0 ? mean / st.nActive : 0;
-  for (let i = 0; i < st.n; i++) {
-    if (!st.active[i]) continue;
-    st.incomeAvg[i] += (st.paidThisWeek[i] - st.incomeAvg[i]) / 13;
-    const met = aspiration > 0 ? clamp01((st.incomeAvg[i] * WEEKS_PER_MONTH) / aspiration) : 1;
-    st.satisfaction[i] = met > st.optimism ? met : st.optimism;
-    const overwork = st.contribution[i] - mean;
-    const fairness = 1 - (overwork > 0 ? overwork * (equalPay ? 1.5 : 0.5) : 0);
-    let target = 0.4 * st.satisfaction[i] + 0.25 * st.trustOut[i] + 0.2 * (1 - st.conflict) + 0.15 * fairness;
-    if (st.hiddenAgenda[i]) target *= 0.8;
-    if (st.attended[i]) target += 0.05;
-    target -= 0.3 * st.burnout[i];
-    st.commitment[i] = clamp01(st.commitment[i] + 0.03 * (target - st.commitment[i]));
+  for (let i = 0; i < n; i++) {
+    if (!active[i]) continue;
+    const avg = (incomeAvg[i] += (paidThisWeek[i] - incomeAvg[i]) / 13);
+    let met = aspiration > 0 ? avg * toMet : 1;
+    if (met > 1) met = 1;
+    const sat = (satisfaction[i] = met > optimism ? met : optimism);
+    const overwork = contribution[i] - mean;
+    const fairness = 1 - (overwork > 0 ? overwork * overworkWeight : 0);
+    let target = 0.4 * sat + 0.25 * trustOut[i] + peace + 0.15 * fairness;
+    if (hiddenAgenda[i]) target *= 0.8;
+    if (attended[i]) target += 0.05;
+    target -= 0.3 * burnout[i];
+    com[i] = clamp01(com[i] + 0.03 * (target - com[i]));
   }
   // Unresolved conflict cools slowly on its own.
   st.conflict *= 0.99;

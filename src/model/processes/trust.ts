@@ -10,29 +10,78 @@ import type { GroupState } from '../state.ts';
 
 const BUILD = 0.02;
 const BREAK = 0.05;
+/** Outside meetings members see each other's work only dimly (daily village contact). */
+const DIM = 0.15;
 
 export function trust(st: GroupState, ctx: RunContext): void {
   const n = st.n;
+  const others = st.nActive - 1;
   const t = st.trust;
-  const speed = 0.5 + ctx.sc.group.homogeneity;
-  const up = BUILD * speed;
-  for (let i = 0; i < n; i++) {
-    if (!st.active[i]) continue;
-    const fair = Math.max(0.3, 0.8 * st.effort[i]);
-    const row = i * n;
-    for (let j = 0; j < n; j++) {
-      if (j === i || !st.active[j]) continue;
-      const both = st.attended[i] & st.attended[j];
-      const seen = both ? 1 : 0.15;
-      const d = st.effort[j] - fair;
-      let x = t[row + j];
-      if (d >= 0) x += seen * up * (1 - x);
-      else x -= seen * BREAK * Math.min(1, -3 * d) * x;
-      if (both) x += 0.01 * (1 - x);
-      t[row + j] = x;
-    }
+  const att = st.attended;
+  const eff = st.effort;
+  const tIn = st.trustIn;
+  const tOut = st.trustOut;
+  const upSeen = BUILD * (0.5 + ctx.sc.group.homogeneity);
+  const order = sortActiveByEffort(st);
+  const m = st.nActive;
+  for (let j = 0; j < n; j++) {
+    tIn[j] = 0;
+    tOut[j] = 0;
   }
-  refreshTrustMeans(st);
+  for (let a = 0; a < m; a++) {
+    const i = order[a];
+    const fair = eff[i] * 0.8 > 0.3 ? eff[i] * 0.8 : 0.3;
+    const ai = att[i];
+    const row = i * n;
+    // Members in `order` below `split` fell short of i's idea of a fair share; the rest did not.
+    // Two straight loops instead of one branch per pair.
+    let split = 0;
+    while (split < m && eff[order[split]] < fair) split++;
+    let out = 0;
+    for (let q = 0; q < split; q++) {
+      const j = order[q];
+      if (j === i) continue;
+      const both = ai & att[j];
+      const short = 3 * (fair - eff[j]);
+      let x = t[row + j];
+      x -= (DIM + (1 - DIM) * both) * BREAK * (short < 1 ? short : 1) * x;
+      x += 0.01 * both * (1 - x);
+      t[row + j] = x;
+      out += x;
+      tIn[j] += x;
+    }
+    for (let q = split; q < m; q++) {
+      const j = order[q];
+      if (j === i) continue;
+      const both = ai & att[j];
+      let x = t[row + j];
+      x += (DIM + (1 - DIM) * both) * upSeen * (1 - x);
+      x += 0.01 * both * (1 - x);
+      t[row + j] = x;
+      out += x;
+      tIn[j] += x;
+    }
+    tOut[i] = others > 0 ? out / others : 0;
+  }
+  if (others > 0) for (let j = 0; j < n; j++) tIn[j] /= others;
+}
+
+/** Active members' indices sorted by this week's effort, ascending (insertion sort, stable). */
+function sortActiveByEffort(st: GroupState): Int32Array {
+  const order = st.order;
+  const eff = st.effort;
+  let m = 0;
+  for (let i = 0; i < st.n; i++) {
+    if (!st.active[i]) continue;
+    const e = eff[i];
+    let k = m++;
+    while (k > 0 && eff[order[k - 1]] > e) {
+      order[k] = order[k - 1];
+      k--;
+    }
+    order[k] = i;
+  }
+  return order;
 }
 
 /** Mean trust each active member holds in and receives from the other active members. */

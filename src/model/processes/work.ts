@@ -9,34 +9,36 @@ import { clamp01, type RunContext } from '../context.ts';
 import { DISPOSITION, type GroupState } from '../state.ts';
 
 export function work(st: GroupState, _ctx: RunContext): void {
+  const { active, contribution, effort, disposition, trustOut, hiddenAgenda, need, satisfaction, commitment, burnout } = st;
+  const n = st.n;
   let seen = 0;
-  for (let i = 0; i < st.n; i++) if (st.active[i]) seen += st.contribution[i];
+  for (let i = 0; i < n; i++) if (active[i]) seen += contribution[i];
   seen = st.nActive > 0 ? seen / st.nActive : 0;
   const pressure = st.norms * (0.3 + 0.7 * st.meetingRate);
   let gap = 0;
-  for (let i = 0; i < st.n; i++) {
-    if (!st.active[i]) {
-      st.effort[i] = 0;
+  for (let i = 0; i < n; i++) {
+    if (!active[i]) {
+      effort[i] = 0;
       continue;
     }
     let base: number;
-    const disp = st.disposition[i];
+    const disp = disposition[i];
     if (disp === DISPOSITION.unconditional) base = 0.9;
-    else if (disp === DISPOSITION.conditional) base = 0.1 + 0.9 * (0.5 * seen + 0.5 * st.trustOut[i]) + 0.3 * pressure;
+    else if (disp === DISPOSITION.conditional) base = 0.1 + 0.9 * (0.5 * seen + 0.5 * trustOut[i]) + 0.3 * pressure;
     else base = 0.1 + 0.5 * pressure;
-    if (st.hiddenAgenda[i]) base *= 0.7;
-    const pull = 0.25 * st.need[i] * (1 - st.satisfaction[i]);
-    const e = clamp01(base * (0.5 + 0.5 * st.commitment[i]) * (1 - 0.5 * st.burnout[i]) - pull);
-    st.effort[i] = e;
-    gap += 0.6 - e > 0 ? 0.6 - e : 0;
+    if (hiddenAgenda[i]) base *= 0.7;
+    const pull = 0.25 * need[i] * (1 - satisfaction[i]);
+    const e = clamp01(base * (0.5 + 0.5 * commitment[i]) * (1 - 0.5 * burnout[i]) - pull);
+    effort[i] = e;
+    if (e < 0.6) gap += 0.6 - e;
   }
   const c = st.chair;
-  if (c >= 0 && st.active[c] && st.nActive > 0) {
+  if (c >= 0 && active[c] && st.nActive > 0) {
     const carry = (1 - st.roleClarity) * Math.min(0.4, gap / st.nActive);
-    st.effort[c] = clamp01(st.effort[c] + carry);
-    st.burnout[c] = clamp01(st.burnout[c] + 0.05 * carry);
+    effort[c] = clamp01(effort[c] + carry);
+    burnout[c] = clamp01(burnout[c] + 0.05 * carry);
   }
-  for (let i = 0; i < st.n; i++) {
-    if (st.active[i]) st.contribution[i] += 0.25 * (st.effort[i] - st.contribution[i]);
+  for (let i = 0; i < n; i++) {
+    if (active[i]) contribution[i] += 0.25 * (effort[i] - contribution[i]);
   }
 }
