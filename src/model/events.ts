@@ -1,6 +1,6 @@
 /**
- * The event log of one run: columns of typed arrays that grow by doubling, so the week loop
- * allocates only when the log is full (rarely). `eventList` decodes it into plain objects.
+ * The event log of one run: a typed array that grows by doubling, so the week loop allocates
+ * only when the log is full (rarely). `eventList` decodes it into plain objects.
  */
 
 export const EVENT_TYPES = [
@@ -22,14 +22,13 @@ export const EV = Object.fromEntries(EVENT_TYPES.map((t, i) => [t, i])) as Recor
 export const DISSOLUTION_CAUSES = ['tooFewMembers', 'capitalGone', 'capitalSplit', 'stagnation'] as const;
 export type DissolutionCause = (typeof DISSOLUTION_CAUSES)[number];
 
-/** Columnar event storage. `member` and `other` are member indices or -1 (none, or the whole group). */
+/**
+ * Event storage: one Float64Array, five numbers per event (week, type, member, other, amount).
+ * `member` and `other` are member indices or -1 (none, or the whole group).
+ */
 export interface EventLog {
   count: number;
-  week: Int32Array;
-  type: Uint8Array;
-  member: Int16Array;
-  other: Int16Array;
-  amount: Float64Array;
+  data: Float64Array;
 }
 
 /** One event as a plain object. */
@@ -41,57 +40,40 @@ export interface KubeEvent {
   amount: number;
 }
 
-export function createEventLog(capacity = 64): EventLog {
-  return {
-    count: 0,
-    week: new Int32Array(capacity),
-    type: new Uint8Array(capacity),
-    member: new Int16Array(capacity),
-    other: new Int16Array(capacity),
-    amount: new Float64Array(capacity),
-  };
-}
+export const EVENT_STRIDE = 5;
 
-function grow<T extends Int32Array | Uint8Array | Int16Array | Float64Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
+export function createEventLog(capacity = 32): EventLog {
+  return { count: 0, data: new Float64Array(capacity * EVENT_STRIDE) };
 }
 
 export function logEvent(log: EventLog, week: number, type: number, member = -1, other = -1, amount = 0): void {
-  if (log.count === log.week.length) {
-    log.week = grow(log.week);
-    log.type = grow(log.type);
-    log.member = grow(log.member);
-    log.other = grow(log.other);
-    log.amount = grow(log.amount);
+  let d = log.data;
+  const at = log.count * EVENT_STRIDE;
+  if (at === d.length) {
+    const bigger = new Float64Array(d.length * 2);
+    bigger.set(d);
+    d = log.data = bigger;
   }
-  const i = log.count++;
-  log.week[i] = week;
-  log.type[i] = type;
-  log.member[i] = member;
-  log.other[i] = other;
-  log.amount[i] = amount;
+  d[at] = week;
+  d[at + 1] = type;
+  d[at + 2] = member;
+  d[at + 3] = other;
+  d[at + 4] = amount;
+  log.count++;
 }
 
-/** Trim the columns to `count` (a copy), ready to transfer or serialise. */
+/** A copy trimmed to `count` events, ready to transfer or serialise. */
 export function trimEventLog(log: EventLog): EventLog {
-  const n = log.count;
-  return {
-    count: n,
-    week: log.week.slice(0, n),
-    type: log.type.slice(0, n),
-    member: log.member.slice(0, n),
-    other: log.other.slice(0, n),
-    amount: log.amount.slice(0, n),
-  };
+  return { count: log.count, data: log.data.slice(0, log.count * EVENT_STRIDE) };
 }
 
 /** Decode the log into plain objects, in the order they happened. */
 export function eventList(log: EventLog): KubeEvent[] {
   const out: KubeEvent[] = [];
+  const d = log.data;
   for (let i = 0; i < log.count; i++) {
-    out.push({ week: log.week[i], type: EVENT_TYPES[log.type[i]], member: log.member[i], other: log.other[i], amount: log.amount[i] });
+    const at = i * EVENT_STRIDE;
+    out.push({ week: d[at], type: EVENT_TYPES[d[at + 1]], member: d[at + 2], other: d[at + 3], amount: d[at + 4] });
   }
   return out;
 }

@@ -53,11 +53,13 @@ export function initialize(ctx: RunContext): GroupState {
   }
   st.nActive = n;
 
-  // Trust: prior acquaintance sets the level, heterogeneity the pair-to-pair spread.
+  // Trust: prior acquaintance sets the level, heterogeneity the pair-to-pair spread (a uniform
+  // spread with sd 0.1 × spread: one draw per pair, no transcendental functions).
   const base = 0.2 + 0.5 * sc.group.priorAcquaintance;
+  const width = 0.1 * spread * Math.sqrt(12);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      st.trust[i * n + j] = i === j ? 1 : clippedNormal(r, base, 0.1 * spread);
+      st.trust[i * n + j] = i === j ? 1 : clamp01(base + width * (r() - 0.5));
     }
   }
 

@@ -1,6 +1,6 @@
 /**
  * Seeded random streams, one per purpose. Each stream is seedrandom's `alea` generator seeded
- * from (seed, replication, purpose), so two scenarios run with the same seed and replication
+ * from (seed, replication, purpose index), so two scenarios run with the same seed and replication
  * share their luck wherever they draw from the same stream the same way (common random numbers).
  */
 import seedrandom from 'seedrandom';
@@ -9,7 +9,7 @@ import seedrandom from 'seedrandom';
 export type Rng = () => number;
 
 /** The purposes that draw random numbers; each gets its own independent stream. */
-export const STREAM_PURPOSES = ['init', 'market', 'meeting', 'misuse', 'exit', 'mentoring'] as const;
+export const STREAM_PURPOSES = ['init', 'market', 'meeting', 'misuse', 'exit'] as const;
 export type StreamPurpose = (typeof STREAM_PURPOSES)[number];
 
 /** One run's streams, keyed by purpose. */
@@ -18,8 +18,9 @@ export type Streams = Record<StreamPurpose, Rng>;
 /** Derive the streams of one replication from a seed. */
 export function createStreams(seed: number, replication: number): Streams {
   const out = {} as Streams;
-  for (const purpose of STREAM_PURPOSES) {
-    out[purpose] = seedrandom.alea(`kube-sim/${seed >>> 0}/${replication >>> 0}/${purpose}`) as Rng;
+  // Short seed strings: alea's seeding hashes every character, and runs are many.
+  for (let k = 0; k < STREAM_PURPOSES.length; k++) {
+    out[STREAM_PURPOSES[k]] = seedrandom.alea(`${seed >>> 0}:${replication >>> 0}:${k}`) as Rng;
   }
   return out;
 }

@@ -69,6 +69,8 @@ export interface RunResult {
   events: EventLog;
   outcome: Outcome;
   members: MemberRecord[];
+  /** Work the engine did: weeks simulated (a dissolved group stops), member-weeks, trust pair revisions. */
+  work: { weeks: number; memberWeeks: number; pairUpdates: number };
 }
 
 /** A run driven week by week from outside. */
@@ -141,6 +143,7 @@ export function simulate(sc: Scenario, opts: SimulateOptions = {}): RunResult {
     events: trimEventLog(st.events),
     outcome: outcomeOf(st, sc),
     members: membersOf(st),
+    work: { weeks: t, memberWeeks: st.memberWeeks, pairUpdates: st.pairUpdates },
   };
 }
 

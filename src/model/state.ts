@@ -35,6 +35,8 @@ export interface GroupState {
   trustIn: Float64Array;
   /** Mean trust this member holds in the others. */
   trustOut: Float64Array;
+  /** Sum of this member's effort since trust was last revised. */
+  effortSeen: Float64Array;
   role: Uint8Array;
   disposition: Uint8Array;
   hiddenAgenda: Uint8Array;
@@ -76,6 +78,8 @@ export interface GroupState {
   lowActivityWeeks: number;
   stagnantWeeks: number;
   noCapitalWeeks: number;
+  /** Weeks since trust was last revised. */
+  trustWeeks: number;
   mentorAcc: number;
   visitsThisWeek: number;
   /** Strength of the facilitator's most recent audit, decaying weekly, 0–1. */
@@ -104,14 +108,18 @@ export interface GroupState {
   exits: number;
   misuseDetected: number;
   leaderChanges: number;
+  /** Work done, for benchmarks: active member-weeks simulated and trust pair revisions. */
+  memberWeeks: number;
+  pairUpdates: number;
   events: EventLog;
 }
 
 /** Allocate the state of a group of n members (all zero; initialise fills it). */
 export function allocateState(n: number): GroupState {
   // One buffer per element type, carved into per-trait views: a handful of allocations per run.
-  const floats = new Float64Array(14 * n + n * n);
+  const floats = new Float64Array(15 * n + n * n);
   const bytes = new Uint8Array(5 * n);
+  const ints = new Int32Array(2 * n);
   let fo = 0;
   let bo = 0;
   const f = () => floats.subarray(fo, (fo += n));
@@ -120,19 +128,19 @@ export function allocateState(n: number): GroupState {
     n,
     skill: f(), commitment: f(), integrity: f(), need: f(), leadership: f(), effort: f(),
     contribution: f(), satisfaction: f(), paidThisWeek: f(), incomeAvg: f(), income: f(),
-    burnout: f(), trustIn: f(), trustOut: f(),
+    burnout: f(), trustIn: f(), trustOut: f(), effortSeen: f(),
     role: u(), disposition: u(), hiddenAgenda: u(), active: u(), attended: u(),
-    exitWeek: new Int32Array(n).fill(-1),
-    order: new Int32Array(n),
-    trust: floats.subarray(14 * n),
+    exitWeek: ints.subarray(0, n).fill(-1),
+    order: ints.subarray(n),
+    trust: floats.subarray(15 * n),
     week: 0, nActive: 0, capital: 0, iksFund: 0, pendingGrant: 0, retainedProfit: 0, accrued: 0,
     logMarket: 0, marketAccess: 0, goalClarity: 0, roleClarity: 0, bookkeeping: 0, norms: 0,
     conflict: 0, coordination: 0, optimism: 0, meetingRate: 0, attendanceRate: 0, meetingHeld: 0,
-    weeksSinceMeeting: 0, lowActivityWeeks: 0, stagnantWeeks: 0, noCapitalWeeks: 0, mentorAcc: 0,
+    weeksSinceMeeting: 0, lowActivityWeeks: 0, stagnantWeeks: 0, noCapitalWeeks: 0, trustWeeks: 0, mentorAcc: 0,
     visitsThisWeek: 0, audit: 0, chair: -1, secretary: -1, treasurer: -1, misuser: -1,
     misuseAmount: 0, status: 0, statusWeek: -1, cause: -1,
     grantIn: 0, revenue: 0, costs: 0, payouts: 0, withdrawals: 0, iksIn: 0, iksOut: 0, misuse: 0,
-    grantTotal: 0, mentorVisits: 0, exits: 0, misuseDetected: 0, leaderChanges: 0,
+    grantTotal: 0, mentorVisits: 0, exits: 0, misuseDetected: 0, leaderChanges: 0, memberWeeks: 0, pairUpdates: 0,
     events: createEventLog(),
   };
 }

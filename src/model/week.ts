@@ -37,6 +37,7 @@ export function step(st: GroupState, ctx: RunContext): void {
   if (st.status === STATUS.dissolved) return;
   st.grantIn = st.revenue = st.costs = st.payouts = st.withdrawals = 0;
   st.iksIn = st.iksOut = st.misuse = 0;
+  st.memberWeeks += st.nActive;
   for (const process of SCHEDULE) {
     process(st, ctx);
     if (st.status === STATUS.dissolved) break;

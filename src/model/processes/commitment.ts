@@ -21,7 +21,7 @@ export function commitment(st: GroupState, ctx: RunContext): void {
   mean = st.nActive > 0 ? mean / st.nActive : 0;
   for (let i = 0; i < n; i++) {
     if (!active[i]) continue;
-    const avg = (incomeAvg[i] += (paidThisWeek[i] - incomeAvg[i]) / 13);
+    const avg = (incomeAvg[i] += (paidThisWeek[i] - incomeAvg[i]) * (1 / 13));
     let met = aspiration > 0 ? avg * toMet : 1;
     if (met > 1) met = 1;
     const sat = (satisfaction[i] = met > optimism ? met : optimism);

@@ -7,6 +7,7 @@
 import { clamp01, type RunContext } from '../context.ts';
 import { EV, logEvent } from '../events.ts';
 import { ROLE, type GroupState } from '../state.ts';
+import { refreshTrustMeans } from './trust.ts';
 
 /** Weekly chance scale for a fully dishonest, needy officer with no oversight (assumption, calibrated). */
 const BASE_RATE = 0.05;
@@ -56,6 +57,7 @@ export function detect(st: GroupState, i: number): void {
     st.trust[a * n + i] *= 0.3;
     for (let b = 0; b < n; b++) if (b !== a && b !== i) st.trust[a * n + b] *= 0.95;
   }
+  refreshTrustMeans(st);
   st.conflict = clamp01(st.conflict + 0.35);
   st.commitment[i] = clamp01(st.commitment[i] - 0.2);
   st.misuseDetected++;

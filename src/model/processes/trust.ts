@@ -1,6 +1,7 @@
 /**
  * Trust: each member watches the others' contributions, fully when both were at a meeting, dimly
- * otherwise. Seeing someone do at least a fair share builds trust slowly; seeing them fall short
+ * otherwise. Trust is revised at each meeting, and at least every four weeks, from the average
+ * effort seen since the last revision (what was seen in passing counts once per week elapsed). Seeing someone do at least a fair share builds trust slowly; seeing them fall short
  * destroys it about 2.5 times faster (the asymmetry of trust: Slovic 1993). Shared meetings add a
  * little; mediation pulls low trust back toward the middle. Refreshes each member's mean trust in
  * and out, which other processes read.
@@ -10,20 +11,39 @@ import type { GroupState } from '../state.ts';
 
 const BUILD = 0.02;
 const BREAK = 0.05;
-/** Outside meetings members see each other's work only dimly (daily village contact). */
+/** Outside meetings members see each other's work only dimly (daily village contact), per week. */
 const DIM = 0.15;
+/** Trust is revised at every meeting and, without one, every four weeks from what was seen. */
+const REVISE_WEEKS = 4;
 
 export function trust(st: GroupState, ctx: RunContext): void {
+  const n = st.n;
+  const act = st.active;
+  const seenSum = st.effortSeen;
+  for (let i = 0; i < n; i++) if (act[i]) seenSum[i] += st.effort[i];
+  const weeks = ++st.trustWeeks;
+  if (!st.meetingHeld && weeks < REVISE_WEEKS) return;
+  // What each member did on average since trust was last revised.
+  for (let i = 0; i < n; i++) seenSum[i] /= weeks;
+  revise(st, seenSum, DIM * weeks, BUILD * (0.5 + ctx.sc.group.homogeneity));
+  seenSum.fill(0);
+  st.trustWeeks = 0;
+}
+
+/**
+ * One revision of every pair's trust from the average efforts `eff`. `dim` is the weight of what
+ * was seen in passing; a shared meeting adds full sight on top.
+ */
+function revise(st: GroupState, eff: Float64Array, dim: number, build: number): void {
   const n = st.n;
   const others = st.nActive - 1;
   const t = st.trust;
   const att = st.attended;
-  const eff = st.effort;
   const tIn = st.trustIn;
   const tOut = st.trustOut;
-  const upSeen = BUILD * (0.5 + ctx.sc.group.homogeneity);
-  const order = sortActiveByEffort(st);
+  const order = sortActiveBy(st, eff);
   const m = st.nActive;
+  st.pairUpdates += m * (m - 1);
   for (let j = 0; j < n; j++) {
     tIn[j] = 0;
     tOut[j] = 0;
@@ -34,7 +54,7 @@ export function trust(st: GroupState, ctx: RunContext): void {
     const ai = att[i];
     const row = i * n;
     // Members in `order` below `split` fell short of i's idea of a fair share; the rest did not.
-    // Two straight loops instead of one branch per pair.
+    // Two straight loops instead of one unpredictable branch per pair.
     let split = 0;
     while (split < m && eff[order[split]] < fair) split++;
     let out = 0;
@@ -44,7 +64,7 @@ export function trust(st: GroupState, ctx: RunContext): void {
       const both = ai & att[j];
       const short = 3 * (fair - eff[j]);
       let x = t[row + j];
-      x -= (DIM + (1 - DIM) * both) * BREAK * (short < 1 ? short : 1) * x;
+      x -= (dim + (1 - DIM) * both) * BREAK * (short < 1 ? short : 1) * x;
       x += 0.01 * both * (1 - x);
       t[row + j] = x;
       out += x;
@@ -55,7 +75,7 @@ export function trust(st: GroupState, ctx: RunContext): void {
       if (j === i) continue;
       const both = ai & att[j];
       let x = t[row + j];
-      x += (DIM + (1 - DIM) * both) * upSeen * (1 - x);
+      x += (dim + (1 - DIM) * both) * build * (1 - x);
       x += 0.01 * both * (1 - x);
       t[row + j] = x;
       out += x;
@@ -66,10 +86,9 @@ export function trust(st: GroupState, ctx: RunContext): void {
   if (others > 0) for (let j = 0; j < n; j++) tIn[j] /= others;
 }
 
-/** Active members' indices sorted by this week's effort, ascending (insertion sort, stable). */
-function sortActiveByEffort(st: GroupState): Int32Array {
+/** Active members' indices sorted by `eff`, ascending (insertion sort, stable). */
+function sortActiveBy(st: GroupState, eff: Float64Array): Int32Array {
   const order = st.order;
-  const eff = st.effort;
   let m = 0;
   for (let i = 0; i < st.n; i++) {
     if (!st.active[i]) continue;
