@@ -89,6 +89,7 @@ export function allowedText(s: AnySchema | undefined): string {
   const inner = unwrap(s);
   const d = defOf(inner);
   if (meta?.options) return `one of ${meta.options.map((o) => `"${o}"`).join(', ')}`;
+  if (d.type === 'array') return meta?.min !== undefined ? `a list of ${meta.min} to ${meta.max} entries` : 'a list';
   if (meta && meta.min !== undefined && meta.max !== undefined) {
     const kind = meta.int ? 'an integer' : 'a number';
     return `${kind} from ${meta.min} to ${meta.max}${meta.unit && meta.unit !== '0–1' ? ` (${meta.unit})` : ''}`;
@@ -97,7 +98,6 @@ export function allowedText(s: AnySchema | undefined): string {
     const keys = Object.keys((d as unknown as { shape: Record<string, unknown> }).shape);
     return `an object with keys ${keys.join(', ')}`;
   }
-  if (d.type === 'array') return 'a list';
   if (d.type === 'string') return 'a text';
   if (d.type === 'boolean') return 'true or false';
   return d.type;

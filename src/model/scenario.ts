@@ -138,7 +138,7 @@ const MembersSchema = z
       .min(5)
       .max(30)
       .optional()
-      .meta({ unit: 'list', text: { en: 'Explicit member roster (replaces the trait distributions)', id: 'Daftar anggota (menggantikan sebaran sifat)' } }),
+      .meta({ unit: 'members', min: 5, max: 30, text: { en: 'Explicit member roster (replaces the trait distributions)', id: 'Daftar anggota (menggantikan sebaran sifat)' } }),
   })
   .prefault({})
   .refine(
