@@ -1,0 +1,87 @@
+/** `kube-sim run` end to end, as a user runs it: a subprocess through the package's bin. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseScenario, simulate } from '../../src/index.ts';
+
+const root = join(import.meta.dirname, '../..');
+const bin = join(root, 'bin/kube-sim.js');
+const work = mkdtempSync(join(tmpdir(), 'kube-sim-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function kubeSim(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('kube-sim run', () => {
+  it('runs a built-in scenario by name, prints the outcome and writes the run as JSON', () => {
+    const r = kubeSim('run', 'default', '--seed', '9', '--out', 'run.json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Outcome: (active|stagnant|dissolved)/);
+    expect(r.stdout).toContain('seed 9');
+    const doc = JSON.parse(readFileSync(join(work, 'run.json'), 'utf8'));
+    const expected = simulate(parseScenario(JSON.parse(readFileSync(join(root, 'scenarios/default.json'), 'utf8'))), { seed: 9 });
+    expect(doc.outcome).toEqual(expected.outcome);
+    expect(doc.series.meanTrust).toEqual(Array.from(expected.series.meanTrust));
+    expect(doc.series.capital).toHaveLength(156);
+    expect(doc.events.length).toBe(expected.events.count);
+    expect(doc.members).toHaveLength(10);
+    expect(doc.seed).toBe(9);
+    expect(doc.scenario.intervention.grant.amount).toBe(25_000_000);
+    // Only the finished file is left: no temporary files beside it.
+    expect(readdirSync(work).filter((f) => f.includes('run.json'))).toEqual(['run.json']);
+  });
+
+  it('runs a scenario file given by path, and the same seed gives the same file', () => {
+    writeFileSync(join(work, 'small.json'), JSON.stringify({ group: { size: 6 }, horizonWeeks: 52, business: { type: 'warung' } }));
+    expect(kubeSim('run', 'small.json', '--seed', '4', '--out', 'a.json').code).toBe(0);
+    expect(kubeSim('run', 'small.json', '--seed', '4', '--out', 'b.json').code).toBe(0);
+    const a = JSON.parse(readFileSync(join(work, 'a.json'), 'utf8'));
+    const b = JSON.parse(readFileSync(join(work, 'b.json'), 'utf8'));
+    expect(a.series).toEqual(b.series);
+    expect(a.members).toHaveLength(6);
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ['a negative seed', ['run', 'default', '--seed=-1'], /--seed: got "-1"; allowed: a whole number from 0 to 4294967295/],
+    ['a seed that is not a number', ['run', 'default', '--seed', 'abc'], /--seed: got "abc"/],
+    ['an unknown flag', ['run', 'default', '--sed', '3'], /Unknown option '--sed'.*\n.*--seed N/],
+    ['an unknown scenario', ['run', 'nope'], /scenario "nope": no such file, and not a built-in scenario \(built-in: .*default/],
+    ['an output that is not JSON', ['run', 'default', '--out', 'x.csv'], /--out: got "x.csv"; allowed: a path ending in .json/],
+    ['an output folder that does not exist', ['run', 'default', '--out', 'missing/x.json'], /--out: cannot write .*missing.*does not exist/],
+    ['no scenario', ['run'], /expected one scenario/],
+    ['an unknown command', ['swim'], /unknown command "swim"/],
+  ];
+  it.each(bad)('refuses %s with a clear message and exit status 2, writing nothing', (_name, args, message) => {
+    const before = readdirSync(work).sort();
+    const r = kubeSim(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(work).sort()).toEqual(before);
+  });
+
+  it('refuses an invalid scenario file naming the field, the value and the range', () => {
+    writeFileSync(join(work, 'bad.json'), JSON.stringify({ intervention: { mentoring: { visitsPerMonth: 12 } } }));
+    const r = kubeSim('run', 'bad.json', '--out', 'never.json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('intervention.mentoring.visitsPerMonth: got 12; allowed: a number from 0 to 8');
+    expect(existsSync(join(work, 'never.json'))).toBe(false);
+  });
+
+  it('refuses a file that is not JSON', () => {
+    writeFileSync(join(work, 'broken.json'), '{"group": ');
+    const r = kubeSim('run', 'broken.json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken.json: not valid JSON/);
+  });
+
+  it('prints help and version', () => {
+    expect(kubeSim('--help').stdout).toContain('kube-sim run <scenario>');
+    expect(kubeSim('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

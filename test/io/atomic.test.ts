@@ -1,0 +1,39 @@
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileAtomic } from '../../src/io/atomic.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'kube-sim-atomic-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('writeFileAtomic', () => {
+  it('writes the whole file and leaves no temporary file', () => {
+    const path = join(dir, 'out.json');
+    writeFileAtomic(path, '{"a":1}\n');
+    expect(readFileSync(path, 'utf8')).toBe('{"a":1}\n');
+    expect(readdirSync(dir)).toEqual(['out.json']);
+  });
+
+  it('replaces an existing file in one step', () => {
+    const path = join(dir, 'out.json');
+    writeFileAtomic(path, 'second');
+    expect(readFileSync(path, 'utf8')).toBe('second');
+  });
+
+  it('on failure keeps the old file intact and removes its temporary file', () => {
+    const path = join(dir, 'target');
+    mkdirSync(path); // renaming a file over a non-empty folder fails
+    writeFileSync(join(path, 'keep'), 'old');
+    expect(() => writeFileAtomic(path, 'new')).toThrow();
+    expect(readFileSync(join(path, 'keep'), 'utf8')).toBe('old');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports an unwritable folder', () => {
+    const ro = join(dir, 'ro');
+    mkdirSync(ro);
+    chmodSync(ro, 0o500);
+    expect(() => writeFileAtomic(join(ro, 'x'), 'y')).toThrow(/EACCES/);
+  });
+});
