@@ -84,6 +84,8 @@ export interface GroupState {
   visitsThisWeek: number;
   /** Strength of the facilitator's most recent audit, decaying weekly, 0–1. */
   audit: number;
+  /** Week of the last yearly election. */
+  lastElection: number;
   chair: number;
   secretary: number;
   treasurer: number;
@@ -137,7 +139,7 @@ export function allocateState(n: number): GroupState {
     logMarket: 0, marketAccess: 0, goalClarity: 0, roleClarity: 0, bookkeeping: 0, norms: 0,
     conflict: 0, coordination: 0, optimism: 0, meetingRate: 0, attendanceRate: 0, meetingHeld: 0,
     weeksSinceMeeting: 0, lowActivityWeeks: 0, stagnantWeeks: 0, noCapitalWeeks: 0, trustWeeks: 0, mentorAcc: 0,
-    visitsThisWeek: 0, audit: 0, chair: -1, secretary: -1, treasurer: -1, misuser: -1,
+    visitsThisWeek: 0, audit: 0, lastElection: 0, chair: -1, secretary: -1, treasurer: -1, misuser: -1,
     misuseAmount: 0, status: 0, statusWeek: -1, cause: -1,
     grantIn: 0, revenue: 0, costs: 0, payouts: 0, withdrawals: 0, iksIn: 0, iksOut: 0, misuse: 0,
     grantTotal: 0, mentorVisits: 0, exits: 0, misuseDetected: 0, leaderChanges: 0, memberWeeks: 0, pairUpdates: 0,

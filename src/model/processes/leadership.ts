@@ -1,7 +1,8 @@
 /**
  * Leadership and roles. Where roles are unclear the work falls on the chair, who burns out. At a
  * meeting the members fill vacant offices and replace a chair who has lost their trust (or whose
- * misuse was found), choosing on ability and the trust the candidate enjoys.
+ * misuse was found), choosing on ability and the trust the candidate enjoys; once a year they
+ * re-elect the chair.
  */
 import { clamp01, type RunContext } from '../context.ts';
 import { EV, logEvent } from '../events.ts';
@@ -15,9 +16,14 @@ export function leadership(st: GroupState, _ctx: RunContext): void {
   }
   if (!st.meetingHeld) return;
   const chairOk = c >= 0 && st.active[c] && st.trustIn[c] >= 0.3;
-  if (!chairOk) {
+  // Once a year the members' meeting re-elects its officers: the chair stays unless another
+  // member is clearly (20%) preferred.
+  const yearly = st.week - st.lastElection >= 52;
+  if (yearly) st.lastElection = st.week;
+  if (!chairOk || yearly) {
     const next = candidate(st, -1, -1);
-    if (next >= 0 && next !== c) {
+    const keep = chairOk && next >= 0 && score(st, next) <= 1.2 * score(st, c);
+    if (next >= 0 && next !== c && !keep) {
       if (c >= 0 && st.role[c] === ROLE.ketua) st.role[c] = ROLE.anggota;
       vacate(st, next);
       st.chair = next;
@@ -45,14 +51,19 @@ export function vacate(st: GroupState, i: number): void {
   st.role[i] = ROLE.anggota;
 }
 
+/** How strongly the members back i as chair: ability, the trust i enjoys, i's commitment. */
+function score(st: GroupState, i: number): number {
+  return st.leadership[i] * (0.3 + st.trustIn[i]) * (0.5 + 0.5 * st.commitment[i]);
+}
+
 function candidate(st: GroupState, skipA: number, skipB: number): number {
   let arg = -1;
   let top = -1;
   for (let i = 0; i < st.n; i++) {
     if (!st.active[i] || i === skipA || i === skipB) continue;
-    const score = st.leadership[i] * (0.3 + st.trustIn[i]) * (0.5 + 0.5 * st.commitment[i]);
-    if (score > top) {
-      top = score;
+    const s = score(st, i);
+    if (s > top) {
+      top = s;
       arg = i;
     }
   }
