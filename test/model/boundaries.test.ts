@@ -1,0 +1,18 @@
+/** The engine runs unchanged in Node, a Worker and the page: no Node, no DOM, no hidden randomness or clock. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const modelDir = join(import.meta.dirname, '../../src/model');
+const files = (readdirSync(modelDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(modelDir, f));
+
+describe('src/model boundaries', () => {
+  it('has files to check', () => expect(files.length).toBeGreaterThan(10));
+  it.each(files.map((f) => [relative(modelDir, f), f]))('%s', (_name, file) => {
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    expect(code).not.toMatch(/from ['"]node:/);
+    expect(code).not.toMatch(/\b(document|window|localStorage|process)\./);
+    expect(code).not.toMatch(/Math\.random|Date\.now|performance\.now|new Date\(/);
+    expect(code).not.toMatch(/from ['"]\.\.\/\.\.\/(cli|io|runner|experiment)|from ['"]\.\.\/(cli|io|runner|experiment)/);
+  });
+});
