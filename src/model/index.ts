@@ -1,6 +1,7 @@
 /** The model's public surface. */
 export * from './scenario.ts';
 export * from './parameters.ts';
+export { fingerprintRun } from './fingerprint.ts';
 export { simulate, createRun, type RunResult, type Run, type Outcome, type MemberRecord, type SimulateOptions } from './simulate.ts';
 export { INDICATORS, ELEMENT_KEYS, INDICATOR_KEYS, STATUS_NAMES, measure, summarize, createSummary, type Indicator, type StatusName, type Summary } from './indicators.ts';
 export { EVENT_TYPES, DISSOLUTION_CAUSES, eventList, type EventLog, type KubeEvent, type EventType, type DissolutionCause } from './events.ts';

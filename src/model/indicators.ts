@@ -109,8 +109,6 @@ export const ELEMENT_KEYS = INDICATORS.filter((d) => d.element).map((d) => d.key
 export const STATUS_NAMES = ['active', 'stagnant', 'dissolved'] as const;
 export type StatusName = (typeof STATUS_NAMES)[number];
 
-const scratch = new Float64Array(INDICATORS.length);
-
 /**
  * Compute every indicator of the current state into `out[offset + k * stride]`, k in
  * INDICATORS order (one straight function: the week loop calls it once a week).
@@ -121,35 +119,61 @@ export function measure(st: GroupState, s: Summary, out: Float64Array, offset: n
   const open = 1 - s.hiddenShare * (1 - 0.5 * st.goalClarity) - (st.misuser >= 0 ? 0.3 : 0);
   let income = 0;
   for (let i = 0; i < st.n; i++) income += st.income[i];
-  const v = scratch;
-  let j = 0;
-  v[j++] = st.goalClarity * (0.5 + 0.5 * s.meanCommitment); // goals
-  v[j++] = 0.5 * st.roleClarity + 0.3 * acceptance + 0.2 * (s.officers / 3); // structure
-  v[j++] = 0.4 * st.coordination + 0.3 * s.meanEffort + 0.3 * st.bookkeeping; // taskFunctions
-  v[j++] = 0.6 * st.meetingRate + 0.4 * st.attendanceRate; // maintenance
-  v[j++] = 0.6 * s.meanTrust + 0.4 * s.meanCommitment; // cohesion
-  v[j++] = (1 - st.conflict) * (0.5 + 0.5 * s.meanTrust); // atmosphere
-  v[j++] = st.norms * (0.3 + 0.7 * st.meetingRate); // pressure
-  v[j++] = 0.5 * s.meanIncomeMet + 0.5 * s.meanCommitment; // effectiveness
-  v[j++] = open < 0 ? 0 : open; // hiddenAgenda (openness)
-  v[j++] = s.meanTrust;
-  v[j++] = s.meanCommitment;
-  v[j++] = s.meanSkill;
-  v[j++] = st.attendanceRate;
-  v[j++] = st.meetingHeld;
-  v[j++] = st.conflict;
-  v[j++] = st.nActive;
-  v[j++] = st.capital;
-  v[j++] = st.iksFund;
-  v[j++] = income / st.n; // incomePerMember
-  v[j++] = st.status;
-  v[j++] = st.grantIn;
-  v[j++] = st.revenue;
-  v[j++] = st.costs;
-  v[j++] = st.payouts;
-  v[j++] = st.withdrawals;
-  v[j++] = st.iksIn;
-  v[j++] = st.iksOut;
-  v[j++] = st.misuse;
-  for (let k = 0; k < j; k++) out[offset + k * stride] = v[k];
+  let o = offset;
+  out[o] = st.goalClarity * (0.5 + 0.5 * s.meanCommitment); // goals
+  o += stride;
+  out[o] = 0.5 * st.roleClarity + 0.3 * acceptance + 0.2 * (s.officers / 3); // structure
+  o += stride;
+  out[o] = 0.4 * st.coordination + 0.3 * s.meanEffort + 0.3 * st.bookkeeping; // taskFunctions
+  o += stride;
+  out[o] = 0.6 * st.meetingRate + 0.4 * st.attendanceRate; // maintenance
+  o += stride;
+  out[o] = 0.6 * s.meanTrust + 0.4 * s.meanCommitment; // cohesion
+  o += stride;
+  out[o] = (1 - st.conflict) * (0.5 + 0.5 * s.meanTrust); // atmosphere
+  o += stride;
+  out[o] = st.norms * (0.3 + 0.7 * st.meetingRate); // pressure
+  o += stride;
+  out[o] = 0.5 * s.meanIncomeMet + 0.5 * s.meanCommitment; // effectiveness
+  o += stride;
+  out[o] = open < 0 ? 0 : open; // hiddenAgenda (openness)
+  o += stride;
+  out[o] = s.meanTrust;
+  o += stride;
+  out[o] = s.meanCommitment;
+  o += stride;
+  out[o] = s.meanSkill;
+  o += stride;
+  out[o] = st.attendanceRate;
+  o += stride;
+  out[o] = st.meetingHeld;
+  o += stride;
+  out[o] = st.conflict;
+  o += stride;
+  out[o] = st.nActive;
+  o += stride;
+  out[o] = st.capital;
+  o += stride;
+  out[o] = st.iksFund;
+  o += stride;
+  out[o] = income / st.n; // incomePerMember
+  o += stride;
+  out[o] = st.status;
+  o += stride;
+  out[o] = st.grantIn;
+  o += stride;
+  out[o] = st.revenue;
+  o += stride;
+  out[o] = st.costs;
+  o += stride;
+  out[o] = st.payouts;
+  o += stride;
+  out[o] = st.withdrawals;
+  o += stride;
+  out[o] = st.iksIn;
+  o += stride;
+  out[o] = st.iksOut;
+  o += stride;
+  out[o] = st.misuse;
+  o += stride;
 }

@@ -3,6 +3,7 @@
  * (musyawarah), seed trust from prior acquaintance, apply up-front training.
  */
 import { clamp01, type RunContext } from './context.ts';
+import { exp } from './detmath.ts';
 import { clippedNormal } from './random.ts';
 import { DISPOSITIONS, ROLES } from './scenario.ts';
 import { allocateState, DISPOSITION, ROLE, type GroupState } from './state.ts';
@@ -43,14 +44,6 @@ export function initialize(ctx: RunContext): GroupState {
     st.active[i] = 1;
     st.contribution[i] = 0.5;
   }
-  if (!roster) {
-    // A fixed number of members join for the grant; which ones is luck.
-    for (let k = 0; k < hiddenCount; k++) {
-      let j = Math.floor(r() * n);
-      while (st.hiddenAgenda[j]) j = (j + 1) % n;
-      st.hiddenAgenda[j] = 1;
-    }
-  }
   st.nActive = n;
 
   // Trust: prior acquaintance sets the level, heterogeneity the pair-to-pair spread (a uniform
@@ -60,6 +53,19 @@ export function initialize(ctx: RunContext): GroupState {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       st.trust[i * n + j] = i === j ? 1 : clamp01(base + width * (r() - 0.5));
+    }
+  }
+  if (!roster) {
+    // A fixed number of members join for the grant; which ones is luck (a uniform draw without
+    // replacement). Drawn last, so groups that differ only in this share start alike otherwise.
+    const pool = st.order;
+    for (let i = 0; i < n; i++) pool[i] = i;
+    for (let k = 0; k < hiddenCount; k++) {
+      const pick = k + Math.floor(r() * (n - k));
+      const j = pool[pick];
+      pool[pick] = pool[k];
+      pool[k] = j;
+      st.hiddenAgenda[j] = 1;
     }
   }
 
@@ -73,7 +79,7 @@ export function initialize(ctx: RunContext): GroupState {
   st.attendanceRate = 0.7;
 
   // Up-front training saturates: half of the way to full skill after many days.
-  const train = 1 - Math.exp(-sc.intervention.trainingDays / 10);
+  const train = 1 - exp(-sc.intervention.trainingDays / 10);
   for (let i = 0; i < n; i++) st.skill[i] += (1 - st.skill[i]) * 0.5 * train;
   st.goalClarity += (1 - st.goalClarity) * 0.3 * train;
   st.roleClarity += (1 - st.roleClarity) * 0.3 * train;

@@ -4,6 +4,7 @@
  * share their luck wherever they draw from the same stream the same way (common random numbers).
  */
 import seedrandom from 'seedrandom';
+import { log } from './detmath.ts';
 
 /** A generator of uniform numbers in [0, 1). */
 export type Rng = () => number;
@@ -25,11 +26,19 @@ export function createStreams(seed: number, replication: number): Streams {
   return out;
 }
 
-/** A standard normal draw (Box–Muller; uses exactly two uniforms). */
+/**
+ * A standard normal draw (Marsaglia's polar method, one of the pair kept). It needs only log and
+ * sqrt, and log is our own deterministic one, so the bits are the same in every engine. The
+ * number of uniforms used depends only on the stream itself, never on the scenario, so streams
+ * stay aligned between scenarios compared with the same seed.
+ */
 export function normal(rng: Rng): number {
-  const u = 1 - rng(); // in (0, 1]: log never sees 0
-  const v = rng();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  for (;;) {
+    const u = 2 * rng() - 1;
+    const v = 2 * rng() - 1;
+    const s = u * u + v * v;
+    if (s > 0 && s < 1) return u * Math.sqrt((-2 * log(s)) / s);
+  }
 }
 
 /** A normal draw with the given mean and sd, clipped to [0, 1]. */

@@ -160,7 +160,7 @@ const BusinessSchema = z
 
 const FinanceSchema = z
   .strictObject({
-    reinvestShare: share(0.3, 'Share of distributed profit put back into the business', 'Porsi laba yang ditanam kembali ke usaha'),
+    reinvestShare: share(0.3, 'Share of profit put back into the business (the rest, less IKS, is paid to members)', 'Porsi laba yang ditanam kembali ke usaha (sisanya, setelah IKS, dibagikan)'),
     iksShare: num({ min: 0, max: 0.5, default: 0.1, unit: '0–1', en: 'Share of profit paid into the IKS social-solidarity fund', id: 'Porsi laba untuk Iuran Kesetiakawanan Sosial (IKS)' }),
     payoutRule: choice(['equal', 'byContribution'] as const, 'equal', 'How payouts are split among members', 'Cara membagi hasil kepada anggota'),
     bookkeeping: share(0.3, 'Quality of bookkeeping at the start', 'Mutu pembukuan di awal'),
@@ -213,9 +213,16 @@ export const ScenarioObjectSchema = z.strictObject({
 });
 
 /** The scenario schema: a roster, when given, fixes `group.size` to its length. */
-export const ScenarioSchema = ScenarioObjectSchema.transform((s) =>
-  s.members.roster ? { ...s, group: { ...s.group, size: s.members.roster.length } } : s,
-);
+export const ScenarioSchema = ScenarioObjectSchema.superRefine((s, ctx) => {
+  const size = s.members.roster?.length ?? s.group.size;
+  if (s.group.minMembers > size) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['group', 'minMembers'],
+      message: `must be at most the group size (${size}), or the group dissolves at once`,
+    });
+  }
+}).transform((s) => (s.members.roster ? { ...s, group: { ...s.group, size: s.members.roster.length } } : s));
 
 /** A fully resolved scenario: every default filled in. */
 export type Scenario = z.output<typeof ScenarioSchema>;

@@ -19,9 +19,9 @@ export interface GroupState {
   leadership: Float64Array;
   /** This week's effort, 0–1. */
   effort: Float64Array;
-  /** Moving average of effort as others have seen it, 0–1. */
+  /** Moving average of effort (what conditional cooperators match; known to all), 0–1. */
   contribution: Float64Array;
-  /** Income from the group relative to aspiration, 0–1 (moving average). */
+  /** Satisfaction with income: max(share of aspiration met by average income, optimism), 0–1. */
   satisfaction: Float64Array;
   /** Income received this week, Rp. */
   paidThisWeek: Float64Array;
@@ -69,7 +69,7 @@ export interface GroupState {
   coordination: number;
   /** Expectation carried by the grant itself, decays while no income comes, 0–1. */
   optimism: number;
-  /** Share of scheduled meetings held (moving average). */
+  /** Share of meeting occasions (scheduled, or a facilitator visit) when a meeting was held (moving average). */
   meetingRate: number;
   /** Share of active members at meetings (moving average). */
   attendanceRate: number;
@@ -80,10 +80,18 @@ export interface GroupState {
   noCapitalWeeks: number;
   /** Weeks since trust was last revised. */
   trustWeeks: number;
+  /** Mediation waiting for the next trust revision, 0–1. */
+  mediation: number;
+  /** Mean contribution of the active members, as of this week's work. */
+  meanContribution: number;
+  /** Whether anyone was paid last week (1) or not (0). */
+  paidLastWeek: number;
   mentorAcc: number;
   visitsThisWeek: number;
   /** Strength of the facilitator's most recent audit, decaying weekly, 0–1. */
   audit: number;
+  /** Member who last received IKS aid, or -1. */
+  lastAid: number;
   /** Week of the last yearly election. */
   lastElection: number;
   chair: number;
@@ -138,8 +146,8 @@ export function allocateState(n: number): GroupState {
     week: 0, nActive: 0, capital: 0, iksFund: 0, pendingGrant: 0, retainedProfit: 0, accrued: 0,
     logMarket: 0, marketAccess: 0, goalClarity: 0, roleClarity: 0, bookkeeping: 0, norms: 0,
     conflict: 0, coordination: 0, optimism: 0, meetingRate: 0, attendanceRate: 0, meetingHeld: 0,
-    weeksSinceMeeting: 0, lowActivityWeeks: 0, stagnantWeeks: 0, noCapitalWeeks: 0, trustWeeks: 0, mentorAcc: 0,
-    visitsThisWeek: 0, audit: 0, lastElection: 0, chair: -1, secretary: -1, treasurer: -1, misuser: -1,
+    weeksSinceMeeting: 0, lowActivityWeeks: 0, stagnantWeeks: 0, noCapitalWeeks: 0, trustWeeks: 0, mediation: 0, meanContribution: 0, paidLastWeek: 0, mentorAcc: 0,
+    visitsThisWeek: 0, audit: 0, lastAid: -1, lastElection: 0, chair: -1, secretary: -1, treasurer: -1, misuser: -1,
     misuseAmount: 0, status: 0, statusWeek: -1, cause: -1,
     grantIn: 0, revenue: 0, costs: 0, payouts: 0, withdrawals: 0, iksIn: 0, iksOut: 0, misuse: 0,
     grantTotal: 0, mentorVisits: 0, exits: 0, misuseDetected: 0, leaderChanges: 0, memberWeeks: 0, pairUpdates: 0,

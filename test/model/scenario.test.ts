@@ -112,6 +112,7 @@ describe('schema', () => {
     ['roster with two chairs', { members: { roster: [{ role: 'ketua' }, { role: 'ketua' }, {}, {}, {}] } }, 'members.roster', ['at most one ketua']],
     ['bad roster entry', { members: { roster: [{}, {}, {}, {}, { skill: 2 }] } }, 'members.roster[4].skill', ['got 2']],
     ['roster too short', { members: { roster: [{}, {}] } }, 'members.roster', ['a list of 5 to 30 entries']],
+    ['fewest members above the group size', { group: { size: 6, minMembers: 8 } }, 'group.minMembers', ['at most the group size (6)']],
     ['not an object', 42, '(scenario)', ['got 42']],
   ];
   it.each(bad)('%s is refused with a clear error', (_name, input, path, words) => {

@@ -14,7 +14,7 @@ export function agenda(st: GroupState, _ctx: RunContext): void {
   if (!st.meetingHeld && st.status !== STATUS.stagnant) return;
   let support = 0;
   for (let i = 0; i < st.n; i++) {
-    if (st.active[i] && (st.hiddenAgenda[i] ? st.commitment[i] < 0.7 : st.commitment[i] < 0.3)) support++;
+    if (st.active[i] && (st.hiddenAgenda[i] ? st.commitment[i] < 0.5 : st.commitment[i] < 0.3)) support++;
   }
   if (support * 2 <= st.nActive) return;
   splitCapital(st);

@@ -2,11 +2,13 @@
  * The joint business. Each week value accrues from capital, skilled labour, coordination and the
  * market; operating costs are paid in cash; the accrued value is sold once a cycle (revenue). The
  * market price follows a log AR(1) with rare shocks (disease, price collapse, loan defaults) that
- * destroy a share of capital. The market stream always draws four numbers a week, so groups
- * compared with the same seed meet the same market.
+ * destroy a share of capital. The market stream draws the same numbers every week whatever the
+ * group does (a normal, a shock draw, a noise draw), so groups compared with the same seed meet
+ * the same market.
  */
 import { type RunContext } from '../context.ts';
 import { EV, logEvent } from '../events.ts';
+import { exp, pow } from '../detmath.ts';
 import { normal } from '../random.ts';
 import type { GroupState } from '../state.ts';
 
@@ -27,18 +29,20 @@ export function business(st: GroupState, ctx: RunContext): void {
   const chairPart = c >= 0 && st.active[c] ? st.leadership[c] * Math.sqrt(st.trustIn[c]) : 0;
   st.coordination = 0.3 + 0.7 * (0.5 * chairPart + 0.5 * st.roleClarity);
   const trustPart = b.trustWeight > 0 ? 1 - b.trustWeight + b.trustWeight * meanTrust(st) : 1;
-  const price = Math.exp(st.logMarket) * (0.7 + 0.6 * st.marketAccess);
+  const price = exp(st.logMarket) * (0.7 + 0.6 * st.marketAccess);
 
   const k = st.capital;
-  st.accrued += k * b.grossReturn * Math.pow(labour, b.labourWeight) * st.coordination * trustPart * price;
+  const skilled = pow(labour, b.labourWeight);
+  st.accrued += k * b.grossReturn * skilled * st.coordination * trustPart * price;
   let costs = k * b.operatingCost;
   if (shockDraw < (b.shocksPerYear * vol) / 52) {
     const loss = k * b.shockLoss;
     costs += loss;
+    // Disease or a price collapse also takes part of the value built up this cycle.
+    st.accrued *= 1 - b.shockLoss;
     st.logMarket -= 0.2;
     logEvent(st.events, st.week, EV.marketShock, -1, -1, loss);
   }
-  if (costs > st.capital) costs = st.capital;
   st.capital -= costs;
   st.costs += costs;
   let revenue = 0;

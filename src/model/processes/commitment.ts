@@ -16,9 +16,7 @@ export function commitment(st: GroupState, ctx: RunContext): void {
   const n = st.n;
   const optimism = (st.optimism *= 0.987);
   const peace = 0.2 * (1 - st.conflict);
-  let mean = 0;
-  for (let i = 0; i < n; i++) if (active[i]) mean += contribution[i];
-  mean = st.nActive > 0 ? mean / st.nActive : 0;
+  const mean = st.meanContribution;
   for (let i = 0; i < n; i++) {
     if (!active[i]) continue;
     const avg = (incomeAvg[i] += (paidThisWeek[i] - incomeAvg[i]) * (1 / 13));

@@ -7,6 +7,7 @@ import type { RunContext } from '../context.ts';
 import { EV, logEvent } from '../events.ts';
 import type { GroupState } from '../state.ts';
 import { vacate } from './leadership.ts';
+import { refreshTrustMeans } from './trust.ts';
 
 const THRESHOLD = 0.25;
 /** Weekly chance that some family leaves for outside reasons, per member (about 2% a year). */
@@ -51,5 +52,6 @@ export function leave(st: GroupState, i: number): void {
     st.misuseAmount = 0;
   }
   vacate(st, i);
+  refreshTrustMeans(st);
   logEvent(st.events, st.week, EV.exit, i, -1, take);
 }

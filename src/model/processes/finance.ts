@@ -7,7 +7,9 @@ import { clamp01, type RunContext } from '../context.ts';
 import type { GroupState } from '../state.ts';
 
 export function finance(st: GroupState, ctx: RunContext): void {
-  for (let i = 0; i < st.n; i++) st.paidThisWeek[i] = 0;
+  // Last week's payments are cleared (only a meeting pays).
+  if (st.paidLastWeek) for (let i = 0; i < st.n; i++) st.paidThisWeek[i] = 0;
+  st.paidLastWeek = st.meetingHeld;
   if (!st.meetingHeld || st.nActive === 0) return;
   const f = ctx.sc.finance;
   if (st.retainedProfit > 0 && st.capital > 0) {
@@ -21,13 +23,16 @@ export function finance(st: GroupState, ctx: RunContext): void {
     distribute(st, paid, f.payoutRule === 'byContribution');
     st.payouts += paid;
   }
-  // Solidarity: a quarter of the IKS fund to the neediest member present, if in real need.
+  // Solidarity: a quarter of the IKS fund to the neediest member present, if in real need, and
+  // not to the same family twice running.
   if (st.iksFund > 0) {
     let needy = -1;
     for (let i = 0; i < st.n; i++) {
-      if (st.attended[i] && st.need[i] > 0.7 && (needy < 0 || st.need[i] > st.need[needy])) needy = i;
+      if (i === st.lastAid || !st.attended[i] || st.need[i] <= 0.7) continue;
+      if (needy < 0 || st.need[i] > st.need[needy]) needy = i;
     }
     if (needy >= 0) {
+      st.lastAid = needy;
       const aid = 0.25 * st.iksFund;
       st.iksFund -= aid;
       st.iksOut += aid;

@@ -10,14 +10,19 @@ import { ROLE, type GroupState } from '../state.ts';
 
 export function leadership(st: GroupState, _ctx: RunContext): void {
   const c = st.chair;
+  for (let i = 0; i < st.n; i++) {
+    // Out of the chair, the overload wears off.
+    if (i !== c && st.burnout[i] > 0) st.burnout[i] *= 0.95;
+  }
   if (c >= 0 && st.active[c]) {
     const load = (1 - st.roleClarity) * (0.5 + 0.5 * st.nActive / st.n);
     st.burnout[c] = clamp01(st.burnout[c] + 0.02 * load - 0.03 * st.roleClarity * st.burnout[c]);
   }
   if (!st.meetingHeld) return;
   const chairOk = c >= 0 && st.active[c] && st.trustIn[c] >= 0.3;
-  // Once a year the members' meeting re-elects its officers: the chair stays unless another
-  // member is clearly (20%) preferred.
+  // At the first meeting a year or more after the last election the members re-elect the chair,
+  // who stays unless another member is clearly (20%) preferred. Treasurer and secretary change
+  // only when their office falls vacant.
   const yearly = st.week - st.lastElection >= 52;
   if (yearly) st.lastElection = st.week;
   if (!chairOk || yearly) {

@@ -10,8 +10,9 @@ import { mediate } from './trust.ts';
 export function meeting(st: GroupState, ctx: RunContext): void {
   const rng = ctx.rng.meeting;
   const scheduled = st.week % ctx.sc.group.meetingIntervalWeeks === 0;
+  // Last week's attendance is cleared (only a meeting sets it).
+  if (st.meetingHeld) for (let i = 0; i < st.n; i++) st.attended[i] = 0;
   st.meetingHeld = 0;
-  for (let i = 0; i < st.n; i++) st.attended[i] = 0;
   let p = 0;
   if (scheduled) {
     const c = st.chair;
@@ -20,8 +21,24 @@ export function meeting(st: GroupState, ctx: RunContext): void {
   }
   // A facilitator's visit brings the members together, scheduled or not.
   if (st.visitsThisWeek > 0) p = Math.max(p, 0.85);
-  if (p > 0 && rng() < p) st.meetingHeld = 1;
-  if (scheduled || st.visitsThisWeek > 0) st.meetingRate += 0.15 * (st.meetingHeld - st.meetingRate);
+  const occasion = scheduled || st.visitsThisWeek > 0;
+  let present = 0;
+  let topSkill = 0;
+  if (p > 0 && rng() < p) {
+    for (let i = 0; i < st.n; i++) {
+      if (!st.active[i]) continue;
+      const pull = st.need[i] * (1 - st.satisfaction[i]);
+      const pi = 0.15 + 0.5 * st.commitment[i] + 0.3 * st.trustOut[i] + 0.1 * st.norms - 0.35 * pull;
+      if (rng() < pi) {
+        st.attended[i] = 1;
+        present++;
+        if (st.skill[i] > topSkill) topSkill = st.skill[i];
+      }
+    }
+  }
+  // A meeting called that nobody attends is no meeting.
+  st.meetingHeld = present > 0 ? 1 : 0;
+  if (occasion) st.meetingRate += 0.15 * (st.meetingHeld - st.meetingRate);
 
   if (!st.meetingHeld) {
     st.weeksSinceMeeting++;
@@ -32,19 +49,7 @@ export function meeting(st: GroupState, ctx: RunContext): void {
     return;
   }
   st.weeksSinceMeeting = 0;
-  let present = 0;
-  let topSkill = 0;
-  for (let i = 0; i < st.n; i++) {
-    if (!st.active[i]) continue;
-    const pull = st.need[i] * (1 - st.satisfaction[i]);
-    const pi = 0.15 + 0.5 * st.commitment[i] + 0.3 * st.trustOut[i] + 0.1 * st.norms - 0.35 * pull;
-    if (rng() < pi) {
-      st.attended[i] = 1;
-      present++;
-      if (st.skill[i] > topSkill) topSkill = st.skill[i];
-    }
-  }
-  const share = st.nActive > 0 ? present / st.nActive : 0;
+  const share = present / st.nActive;
   st.attendanceRate += 0.2 * (share - st.attendanceRate);
   for (let i = 0; i < st.n; i++) {
     if (st.attended[i]) st.skill[i] += 0.02 * (topSkill - st.skill[i]);

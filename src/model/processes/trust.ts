@@ -25,16 +25,18 @@ export function trust(st: GroupState, ctx: RunContext): void {
   if (!st.meetingHeld && weeks < REVISE_WEEKS) return;
   // What each member did on average since trust was last revised.
   for (let i = 0; i < n; i++) seenSum[i] /= weeks;
-  revise(st, seenSum, DIM * weeks, BUILD * (0.5 + ctx.sc.group.homogeneity));
+  revise(st, seenSum, Math.min(1, DIM * weeks), BUILD * (0.5 + ctx.sc.group.homogeneity), st.mediation);
+  st.mediation = 0;
   seenSum.fill(0);
   st.trustWeeks = 0;
 }
 
 /**
  * One revision of every pair's trust from the average efforts `eff`. `dim` is the weight of what
- * was seen in passing; a shared meeting adds full sight on top.
+ * was seen in passing; a shared meeting gives full sight (weight 1). Pending mediation is
+ * applied first.
  */
-function revise(st: GroupState, eff: Float64Array, dim: number, build: number): void {
+function revise(st: GroupState, eff: Float64Array, dim: number, build: number, mediation: number): void {
   const n = st.n;
   const others = st.nActive - 1;
   const t = st.trust;
@@ -64,7 +66,8 @@ function revise(st: GroupState, eff: Float64Array, dim: number, build: number): 
       const both = ai & att[j];
       const short = 3 * (fair - eff[j]);
       let x = t[row + j];
-      x -= (dim + (1 - DIM) * both) * BREAK * (short < 1 ? short : 1) * x;
+      if (x < 0.5) x += mediation * (0.5 - x);
+      x -= (dim + (1 - dim) * both) * BREAK * (short < 1 ? short : 1) * x;
       x += 0.01 * both * (1 - x);
       t[row + j] = x;
       out += x;
@@ -75,7 +78,8 @@ function revise(st: GroupState, eff: Float64Array, dim: number, build: number): 
       if (j === i) continue;
       const both = ai & att[j];
       let x = t[row + j];
-      x += (dim + (1 - DIM) * both) * build * (1 - x);
+      if (x < 0.5) x += mediation * (0.5 - x);
+      x += (dim + (1 - dim) * both) * build * (1 - x);
       x += 0.01 * both * (1 - x);
       t[row + j] = x;
       out += x;
@@ -127,11 +131,11 @@ export function refreshTrustMeans(st: GroupState): void {
   for (let j = 0; j < n; j++) st.trustIn[j] /= others;
 }
 
-/** Mediation: every pair below 0.5 moves `strength` of the way back toward 0.5. */
+/**
+ * Mediation: every pair below 0.5 is to move `strength` of the way back toward 0.5. It is
+ * carried out at the next trust revision (the same week when the group meets); mediations in
+ * between compound: 1 − (1 − a)(1 − b).
+ */
 export function mediate(st: GroupState, strength: number): void {
-  if (strength <= 0) return;
-  const t = st.trust;
-  for (let k = 0; k < t.length; k++) {
-    if (t[k] < 0.5) t[k] += strength * (0.5 - t[k]);
-  }
+  if (strength > 0) st.mediation = 1 - (1 - st.mediation) * (1 - strength);
 }

@@ -38,7 +38,9 @@ export function work(st: GroupState, _ctx: RunContext): void {
     effort[c] = clamp01(effort[c] + carry);
     burnout[c] = clamp01(burnout[c] + 0.05 * carry);
   }
+  let total = 0;
   for (let i = 0; i < n; i++) {
-    if (active[i]) contribution[i] += 0.25 * (effort[i] - contribution[i]);
+    if (active[i]) total += contribution[i] += 0.25 * (effort[i] - contribution[i]);
   }
+  st.meanContribution = st.nActive > 0 ? total / st.nActive : 0;
 }
