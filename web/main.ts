@@ -8,6 +8,7 @@ import {
   BUSINESS_TYPES,
   ELEMENT_KEYS,
   eventList,
+  fingerprintRun,
   parseScenario,
   ScenarioError,
   simulate,
@@ -147,6 +148,8 @@ function run(): void {
     errorBox.property('hidden', true).selectAll('*').remove();
     main.classed('stale', false);
     document.body.dataset.seed = String(sc.seed);
+    // Every bit of the run, for checking that the page computes exactly what Node computes.
+    document.body.dataset.fingerprint = fingerprintRun(r);
   } catch (err) {
     showError(err);
   } finally {

@@ -1,7 +1,7 @@
 /**
  * The page in a real browser: build the app with Vite, serve the build with `vite preview` on a
  * free port, drive Debian's Chromium with playwright-core, and check that the page draws the run
- * and that its numbers are exactly those `simulate()` gives in Node for the same seed.
+ * and that its numbers are bit for bit those `simulate()` gives in Node for the same seed.
  *
  * Without Chromium the test is skipped locally, but fails under CI: browser tests must never
  * pass by not running.
@@ -14,7 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import scenarioJson from '../../scenarios/default.json';
-import { eventList, parseScenario, simulate, type BusinessType } from '../../src/index.ts';
+import { eventList, fingerprintRun, parseScenario, simulate, type BusinessType } from '../../src/index.ts';
 import { describeEvent, notable } from '../../web/views/events.ts';
 import { outcomeRows } from '../../web/views/outcome.ts';
 import { STRINGS } from '../../web/strings.ts';
@@ -108,13 +108,13 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('web page in Chromium', () => {
   }
 
   /**
-   * The page's outcome panel and event list must say what Node's run says: every shown text
-   * exactly, every raw number to 1e-12 relative. Not bit for bit: Node 20's V8 and current
-   * Chromium's V8 round `Math.pow` differently in the last bit, so sums of money can differ in
-   * the 16th digit (no discrete outcome differed over seeds 1–1000 when this was written).
+   * The page must compute exactly what Node computes: the fingerprint of every bit of the run
+   * (series, events, outcome, members) is equal, and the outcome panel and event list say what
+   * Node's run says.
    */
   async function expectSameAsNode(seed: number, type?: BusinessType): Promise<void> {
     const { sc, r } = nodeRun(seed, type);
+    expect(await page.getAttribute('body', 'data-fingerprint')).toBe(fingerprintRun(r));
     const shown = await page.$$eval('[data-testid="outcome"] dd', (dds) =>
       dds.map((d) => ({ field: d.getAttribute('data-field'), value: d.getAttribute('data-value') ?? '', text: d.textContent })),
     );
@@ -122,11 +122,8 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('web page in Chromium', () => {
     expect(shown.map((d) => [d.field, d.text])).toEqual(expected.map((row) => [row.field, row.text]));
     expected.forEach((row, i) => {
       const value = shown[i].value;
-      if (typeof row.value === 'number') {
-        expect(Math.abs(Number(value) - row.value), row.field).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(row.value)));
-      } else {
-        expect(value, row.field).toBe(row.value === null ? '' : row.value);
-      }
+      if (typeof row.value === 'number') expect(Number(value), row.field).toBe(row.value);
+      else expect(value, row.field).toBe(row.value === null ? '' : row.value);
     });
     const events = await page.$$eval('[data-testid="events"] li', (lis) => lis.map((li) => li.textContent));
     expect(events).toEqual(notable(eventList(r.events)).map((e) => `${STRINGS.events.week(e.week)}: ${describeEvent(e)}`));
