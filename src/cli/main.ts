@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { builtInScenarios, loadScenario, ScenarioFileError } from '../io/scenario-file.ts';
-import { eventList, INDICATORS, ScenarioError, simulate, type RunResult, type Scenario } from '../model/index.ts';
+import { eventList, INDICATORS, ScenarioError, simulate, type DissolutionCause, type RunResult, type Scenario } from '../model/index.ts';
 
 const VERSION: string = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')).version;
 
@@ -21,7 +21,8 @@ Usage:
       One replication. <scenario> is a JSON file or a built-in name
       (${builtInScenarios().join(', ')}).
       Prints the outcome; --out writes the weekly series, events, members
-      and outcome as JSON.
+      and outcome as JSON. In events, member numbers are 0-based indexes
+      into the members list (-1: none, or the whole group).
   kube-sim --help | --version
 
 Exit status: 0 done, 2 bad input (the message says which and why), 1 other failure.`;
@@ -56,9 +57,25 @@ function validate<T>(schema: z.ZodType<T>, value: unknown): T {
 
 const rupiah = (x: number) => `Rp ${Math.round(x).toLocaleString('id-ID')}`;
 
+const VALUE_FLAGS = ['--seed', '--replication', '--out'];
+
+/** `--seed -1` would read -1 as a flag; join a value flag with a following number-like value. */
+function joinNegativeValues(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (VALUE_FLAGS.includes(args[i]) && /^-\d/.test(args[i + 1] ?? '')) out.push(`${args[i]}=${args[++i]}`);
+    else out.push(args[i]);
+  }
+  return out;
+}
+
 function runCommand(args: string[]): void {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
   const { values, positionals } = parseArgs({
-    args,
+    args: joinNegativeValues(args),
     allowPositionals: true,
     strict: true,
     options: { seed: { type: 'string' }, replication: { type: 'string' }, out: { type: 'string' } },
@@ -87,6 +104,13 @@ function checkWritable(path: string, flag: string): void {
   if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${flag}: ${path} is a folder, not a file`);
 }
 
+const CAUSES: Record<DissolutionCause, string> = {
+  tooFewMembers: 'too few members left',
+  capitalGone: 'its capital was used up',
+  capitalSplit: 'the members split the capital among themselves',
+  stagnation: 'stagnant for half a year',
+};
+
 function summary(sc: Scenario, r: RunResult): string {
   const o = r.outcome;
   const fate =
@@ -94,11 +118,13 @@ function summary(sc: Scenario, r: RunResult): string {
       ? `active after ${r.weeks} weeks`
       : o.status === 'stagnant'
         ? `stagnant since week ${o.statusWeek}`
-        : `dissolved in week ${o.statusWeek} (${o.cause})`;
+        : `dissolved in week ${o.statusWeek}: ${CAUSES[o.cause!]}`;
   return [
     `${sc.name}: seed ${r.seed}, replication ${r.replication}, ${r.weeks} weeks`,
     `Outcome: ${fate}`,
-    `  active members       ${o.activeMembers} of ${r.members.length}`,
+    o.status === 'dissolved'
+      ? `  members left         ${o.membersAtEnd} of ${r.members.length} when it ended`
+      : `  active members       ${o.activeMembers} of ${r.members.length}`,
     `  capital              ${rupiah(o.capital)}`,
     `  IKS fund             ${rupiah(o.iksFund)}`,
     `  income per member    ${rupiah(o.incomePerMemberMonthly)} a month`,
@@ -114,7 +140,8 @@ function runDocument(sc: Scenario, path: string, r: RunResult, args: string[]) {
     kubeSim: VERSION,
     command: ['kube-sim', 'run', ...args].join(' '),
     scenarioFile: path,
-    scenario: sc,
+    // The scenario with the run's seed in it: running this scenario again gives this run.
+    scenario: { ...sc, seed: r.seed },
     seed: r.seed,
     replication: r.replication,
     weeks: r.weeks,

@@ -47,7 +47,8 @@ export function loadScenario(pathOrName: string): LoadedScenario {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // Editors such as Notepad start UTF-8 files with a byte-order mark; JSON does not allow it.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new ScenarioFileError(`scenario ${path}: not valid JSON (${(e as Error).message})`);
   }

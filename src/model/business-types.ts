@@ -1,8 +1,8 @@
 /**
  * Economic profiles of the KUBE business types. Rates are per week as fractions of the business's
- * capital. They are assumptions shaped by the programme facts in DOMAIN.md (cattle and goats sold
- * after a fattening cycle, layer hens and warung with weekly cash, savings-and-loan earning
- * monthly interest) and calibrated in docs/VALIDATION.md; docs/MODEL.md tabulates them.
+ * capital. They are assumptions shaped by the programme facts (cattle and goats sold after a
+ * fattening cycle, layer hens and warung with weekly cash, savings-and-loan earning monthly
+ * interest), not yet calibrated; docs/MODEL.md tabulates them and their reasoning.
  */
 import type { BusinessType } from './scenario.ts';
 
@@ -23,14 +23,19 @@ export interface BusinessProfile {
   labourWeight: number;
   /** How much output depends on trust among members (repayment in savings-and-loan). */
   trustWeight: number;
+  /**
+   * Capital one active member can keep at work (Rp): animals one family can tend, stock one
+   * warung can turn over. Capital beyond the members' capacity lies idle as cash.
+   */
+  capacityPerMember: number;
 }
 
 export const BUSINESS_PROFILES: Record<BusinessType, BusinessProfile> = {
-  livestock: { grossReturn: 0.0324, operatingCost: 0.0130, cycleWeeks: 26, volatility: 0.04, shocksPerYear: 0.3, shockLoss: 0.25, labourWeight: 0.7, trustWeight: 0 },
-  poultry: { grossReturn: 0.0408, operatingCost: 0.0212, cycleWeeks: 1, volatility: 0.05, shocksPerYear: 0.35, shockLoss: 0.3, labourWeight: 0.8, trustWeight: 0 },
-  fish: { grossReturn: 0.0348, operatingCost: 0.0153, cycleWeeks: 16, volatility: 0.05, shocksPerYear: 0.3, shockLoss: 0.3, labourWeight: 0.7, trustWeight: 0 },
-  warung: { grossReturn: 0.0372, operatingCost: 0.0189, cycleWeeks: 1, volatility: 0.04, shocksPerYear: 0.25, shockLoss: 0.12, labourWeight: 0.6, trustWeight: 0.2 },
-  foodProcessing: { grossReturn: 0.0432, operatingCost: 0.0236, cycleWeeks: 1, volatility: 0.06, shocksPerYear: 0.3, shockLoss: 0.15, labourWeight: 0.9, trustWeight: 0 },
-  crafts: { grossReturn: 0.0396, operatingCost: 0.0189, cycleWeeks: 4, volatility: 0.07, shocksPerYear: 0.25, shockLoss: 0.2, labourWeight: 1.1, trustWeight: 0 },
-  savingsLoan: { grossReturn: 0.0168, operatingCost: 0.0024, cycleWeeks: 4, volatility: 0.02, shocksPerYear: 0.3, shockLoss: 0.15, labourWeight: 0.2, trustWeight: 0.8 },
+  livestock: { grossReturn: 0.04, operatingCost: 0.013, cycleWeeks: 26, volatility: 0.04, shocksPerYear: 0.3, shockLoss: 0.25, labourWeight: 0.7, trustWeight: 0, capacityPerMember: 4_000_000 },
+  poultry: { grossReturn: 0.046, operatingCost: 0.016, cycleWeeks: 1, volatility: 0.05, shocksPerYear: 0.35, shockLoss: 0.3, labourWeight: 0.8, trustWeight: 0, capacityPerMember: 4_000_000 },
+  fish: { grossReturn: 0.042, operatingCost: 0.014, cycleWeeks: 16, volatility: 0.05, shocksPerYear: 0.3, shockLoss: 0.3, labourWeight: 0.7, trustWeight: 0, capacityPerMember: 4_000_000 },
+  warung: { grossReturn: 0.036, operatingCost: 0.011, cycleWeeks: 1, volatility: 0.04, shocksPerYear: 0.25, shockLoss: 0.12, labourWeight: 0.6, trustWeight: 0.2, capacityPerMember: 3_000_000 },
+  foodProcessing: { grossReturn: 0.046, operatingCost: 0.016, cycleWeeks: 1, volatility: 0.06, shocksPerYear: 0.3, shockLoss: 0.15, labourWeight: 0.9, trustWeight: 0, capacityPerMember: 3_000_000 },
+  crafts: { grossReturn: 0.044, operatingCost: 0.014, cycleWeeks: 4, volatility: 0.07, shocksPerYear: 0.25, shockLoss: 0.2, labourWeight: 1.1, trustWeight: 0, capacityPerMember: 2_500_000 },
+  savingsLoan: { grossReturn: 0.016, operatingCost: 0.003, cycleWeeks: 4, volatility: 0.02, shocksPerYear: 0.3, shockLoss: 0.15, labourWeight: 0.2, trustWeight: 0.8, capacityPerMember: 6_000_000 },
 };

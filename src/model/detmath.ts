@@ -113,8 +113,3 @@ export function exp(x: number): number {
   if (k >= -1021) return withHi(y, hi(y) + (k << 20));
   return withHi(y, hi(y) + ((k + 1000) << 20)) * TWOM1000;
 }
-
-/** x to the power w for x ≥ 0 (0 → 0 when w > 0), as exp(w · log x). */
-export function pow(x: number, w: number): number {
-  return x === 0 ? (w > 0 ? 0 : 1) : exp(w * log(x));
-}

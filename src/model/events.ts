@@ -31,13 +31,18 @@ export interface EventLog {
   data: Float64Array;
 }
 
-/** One event as a plain object. */
+/**
+ * One event as a plain object. `member` and `other` are member indices (0-based, as in the
+ * members list) or -1; `amount` is in Rp. A dissolution carries its `cause` (stored in `other`)
+ * and, as `amount`, the capital divided among the members left.
+ */
 export interface KubeEvent {
   week: number;
   type: EventType;
   member: number;
   other: number;
   amount: number;
+  cause?: DissolutionCause;
 }
 
 export const EVENT_STRIDE = 5;
@@ -73,7 +78,13 @@ export function eventList(log: EventLog): KubeEvent[] {
   const d = log.data;
   for (let i = 0; i < log.count; i++) {
     const at = i * EVENT_STRIDE;
-    out.push({ week: d[at], type: EVENT_TYPES[d[at + 1]], member: d[at + 2], other: d[at + 3], amount: d[at + 4] });
+    const type = EVENT_TYPES[d[at + 1]];
+    const event: KubeEvent = { week: d[at], type, member: d[at + 2], other: d[at + 3], amount: d[at + 4] };
+    if (type === 'dissolution') {
+      event.cause = DISSOLUTION_CAUSES[d[at + 3]];
+      event.other = -1;
+    }
+    out.push(event);
   }
   return out;
 }

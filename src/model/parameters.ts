@@ -92,7 +92,8 @@ export function allowedText(s: AnySchema | undefined): string {
   if (d.type === 'array') return meta?.min !== undefined ? `a list of ${meta.min} to ${meta.max} entries` : 'a list';
   if (meta && meta.min !== undefined && meta.max !== undefined) {
     const kind = meta.int ? 'an integer' : 'a number';
-    return `${kind} from ${meta.min} to ${meta.max}${meta.unit && meta.unit !== '0–1' ? ` (${meta.unit})` : ''}`;
+    const unit = meta.unit && !['0–1', 'seed'].includes(meta.unit) ? ` (${meta.unit})` : '';
+    return `${kind} from ${meta.min} to ${meta.max}${unit}`;
   }
   if (d.type === 'object') {
     const keys = Object.keys((d as unknown as { shape: Record<string, unknown> }).shape);
@@ -183,9 +184,24 @@ export class ScenarioError extends Error {
 
 /** Validate any input (a parsed JSON file, a URL's object) into a full scenario, or throw. */
 export function parseScenario(input: unknown, source?: string): Scenario {
-  const r = ScenarioSchema.safeParse(input ?? {});
-  if (!r.success) throw new ScenarioError(describeIssues(r.error.issues, input), source);
+  const r = ScenarioSchema.safeParse(input === undefined ? {} : input);
+  if (!r.success) throw new ScenarioError(dedupe(describeIssues(r.error.issues, input)), source);
+  // A roster fixes the size; a different size written beside it is a contradiction, not a default.
+  const raw = input as { group?: { size?: unknown }; members?: { roster?: unknown[] } };
+  const given = raw?.group?.size;
+  const roster = raw?.members?.roster;
+  if (given !== undefined && Array.isArray(roster) && given !== roster.length) {
+    throw new ScenarioError(
+      [{ path: 'group.size', value: String(given), allowed: `${roster.length} (the roster's length) or nothing`, message: `group.size: got ${String(given)} but members.roster lists ${roster.length} members; give the roster's length or leave group.size out` }],
+      source,
+    );
+  }
   return r.data;
+}
+
+function dedupe(problems: ScenarioProblem[]): ScenarioProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(p.message) && seen.add(p.message));
 }
 
 /** The default scenario: every parameter at its default. */

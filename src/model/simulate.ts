@@ -26,7 +26,10 @@ export interface Outcome {
   /** Week the current status began (dissolution or stagnation), or null if active throughout. */
   statusWeek: number | null;
   cause: DissolutionCause | null;
+  /** Members still in the group at the horizon; 0 once it has dissolved (see membersAtEnd). */
   activeMembers: number;
+  /** Members still in the group when the run ended, or when the group dissolved. */
+  membersAtEnd: number;
   capital: number;
   iksFund: number;
   /** Income from the group per founding member per month over the horizon, Rp. */
@@ -44,6 +47,10 @@ export interface Outcome {
 
 /** One member at the end of a run. */
 export interface MemberRecord {
+  /** Index of the member (0-based), as used in events. */
+  index: number;
+  /** Name from the roster, or null. */
+  name: string | null;
   role: (typeof ROLES)[number];
   disposition: (typeof DISPOSITIONS)[number];
   hiddenAgenda: boolean;
@@ -87,9 +94,17 @@ export interface Run {
   record(block: Float64Array, t: number, H: number): void;
 }
 
+/** Thrown for options that are not whole numbers in range. */
+function checkOption(name: string, value: number, max: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new RangeError(`${name}: got ${value}; allowed: a whole number from 0 to ${max}`);
+  }
+  return value;
+}
+
 export function createRun(sc: Scenario, opts: SimulateOptions = {}): Run {
-  const seed = opts.seed ?? sc.seed;
-  const replication = opts.replication ?? 0;
+  const seed = checkOption('seed', opts.seed ?? sc.seed, 4294967295);
+  const replication = checkOption('replication', opts.replication ?? 0, 4294967295);
   const ctx = createContext(sc, createStreams(seed, replication));
   const st = initialize(ctx);
   refreshTrustMeans(st);
@@ -142,7 +157,7 @@ export function simulate(sc: Scenario, opts: SimulateOptions = {}): RunResult {
     series,
     events: trimEventLog(st.events),
     outcome: outcomeOf(st, sc),
-    members: membersOf(st),
+    members: membersOf(st, sc),
     work: { weeks: t, memberWeeks: st.memberWeeks, pairUpdates: st.pairUpdates },
   };
 }
@@ -156,7 +171,8 @@ export function outcomeOf(st: GroupState, sc: Scenario): Outcome {
     status: STATUS_NAMES[st.status],
     statusWeek: st.status === STATUS.active ? null : st.statusWeek,
     cause: st.cause >= 0 ? DISSOLUTION_CAUSES[st.cause] : null,
-    activeMembers: st.nActive,
+    activeMembers: st.status === STATUS.dissolved ? 0 : st.nActive,
+    membersAtEnd: st.nActive,
     capital: st.capital,
     iksFund: st.iksFund,
     incomePerMemberMonthly: income / st.n / months,
@@ -170,10 +186,12 @@ export function outcomeOf(st: GroupState, sc: Scenario): Outcome {
   };
 }
 
-function membersOf(st: GroupState): MemberRecord[] {
+function membersOf(st: GroupState, sc: Scenario): MemberRecord[] {
   const out: MemberRecord[] = [];
   for (let i = 0; i < st.n; i++) {
     out.push({
+      index: i,
+      name: sc.members.roster?.[i]?.name ?? null,
       role: ROLES[st.role[i]],
       disposition: DISPOSITIONS[st.disposition[i]],
       hiddenAgenda: st.hiddenAgenda[i] === 1,

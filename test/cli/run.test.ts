@@ -48,6 +48,9 @@ describe('kube-sim run', () => {
 
   const bad: [string, string[], RegExp][] = [
     ['a negative seed', ['run', 'default', '--seed=-1'], /--seed: got "-1"; allowed: a whole number from 0 to 4294967295/],
+    ['a negative seed after a space', ['run', 'default', '--seed', '-1'], /--seed: got "-1"; allowed: a whole number from 0 to 4294967295/],
+    ['a fractional seed', ['run', 'default', '--seed', '1.5'], /--seed: got "1.5"/],
+    ['a negative replication', ['run', 'default', '--replication', '-3'], /--replication: got "-3"/],
     ['a seed that is not a number', ['run', 'default', '--seed', 'abc'], /--seed: got "abc"/],
     ['an unknown flag', ['run', 'default', '--sed', '3'], /Unknown option '--sed'.*\n.*--seed N/],
     ['an unknown scenario', ['run', 'nope'], /scenario "nope": no such file, and not a built-in scenario \(built-in: .*default/],
@@ -80,7 +83,39 @@ describe('kube-sim run', () => {
     expect(r.stderr).toMatch(/broken.json: not valid JSON/);
   });
 
+  it('refuses a file holding null instead of a scenario', () => {
+    writeFileSync(join(work, 'null.json'), 'null');
+    const r = kubeSim('run', 'null.json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\(scenario\): got null; allowed: an object with keys/);
+  });
+
+  it('reads a scenario saved with a byte-order mark (as Notepad saves UTF-8)', () => {
+    writeFileSync(join(work, 'bom.json'), `\uFEFF${JSON.stringify({ group: { size: 6 } })}`);
+    const r = kubeSim('run', 'bom.json', '--out', 'bom-run.json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(work, 'bom-run.json'), 'utf8')).members).toHaveLength(6);
+  });
+
+  it('the scenario written into run.json reproduces the run, seed included', () => {
+    expect(kubeSim('run', 'default', '--seed', '11', '--out', 'seeded.json').code).toBe(0);
+    const doc = JSON.parse(readFileSync(join(work, 'seeded.json'), 'utf8'));
+    expect(doc.scenario.seed).toBe(11);
+    const again = simulate(parseScenario(doc.scenario));
+    expect(Array.from(again.series.capital)).toEqual(doc.series.capital);
+    expect(doc.members[3].index).toBe(3);
+  });
+
+  it('says in words why a group dissolved', () => {
+    writeFileSync(join(work, 'nogrant.json'), JSON.stringify({ intervention: { grant: { amount: 0 } } }));
+    const r = kubeSim('run', 'nogrant.json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/dissolved in week \d+: its capital was used up/);
+    expect(r.stdout).toMatch(/members left +10 of 10 when it ended/);
+  });
+
   it('prints help and version', () => {
+    expect(kubeSim('run', '--help').stdout).toContain('kube-sim run <scenario>');
     expect(kubeSim('--help').stdout).toContain('kube-sim run <scenario>');
     expect(kubeSim('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });

@@ -24,6 +24,13 @@ describe('determinism', () => {
     expect(prints.size).toBe(40);
   });
 
+  it('refuses seeds and replications that are not whole numbers in range', () => {
+    for (const seed of [Number.NaN, 1.5, -1, 2 ** 32, Number.POSITIVE_INFINITY]) {
+      expect(() => simulate(sc, { seed }), String(seed)).toThrow(/seed: got .*allowed: a whole number from 0 to 4294967295/);
+    }
+    expect(() => simulate(sc, { replication: -1 })).toThrow(/replication: got -1/);
+  });
+
   it('the scenario seed is used when no seed is given', () => {
     const withSeed = parseScenario({ seed: 7 });
     expect(fingerprint(simulate(withSeed))).toBe(fingerprint(simulate(parseScenario({}), { seed: 7 })));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exp, log, pow } from '../../src/model/detmath.ts';
+import { exp, log } from '../../src/model/detmath.ts';
 import { createStreams, normal } from '../../src/model/random.ts';
 
 describe('deterministic exp and log', () => {
@@ -27,8 +27,7 @@ describe('deterministic exp and log', () => {
     expect(log(0)).toBe(-Infinity);
     expect(log(-1)).toBeNaN();
     expect(log(Number.MIN_VALUE)).toBeCloseTo(-744.44, 2);
-    expect(pow(0, 0.7)).toBe(0);
-    expect(pow(0.25, 0.5)).toBeCloseTo(0.5, 15);
+    expect(exp(0.5 * log(0.25))).toBeCloseTo(0.5, 15);
   });
 });
 

@@ -80,6 +80,9 @@ describe('invariants in every week', () => {
       const end = eventList(r.events).filter((e) => e.type === 'dissolution');
       expect(end).toHaveLength(1);
       expect(end[0].week).toBe(r.outcome.statusWeek);
+      expect(end[0].cause).toBe(r.outcome.cause);
+      expect(r.outcome.activeMembers).toBe(0);
+      expect(r.outcome.membersAtEnd).toBe(r.series.activeMembers[r.outcome.statusWeek!]);
       expect(r.series.status[r.outcome.statusWeek!]).toBe(2);
       expect(r.series.capital[r.weeks - 1]).toBe(0);
     }

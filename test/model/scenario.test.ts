@@ -77,6 +77,17 @@ describe('schema', () => {
     }
   });
 
+  it('reports each problem once', () => {
+    try {
+      parseScenario({ horizonWeeks: 1e308 });
+    } catch (e) {
+      const messages = (e as ScenarioError).problems.map((p) => p.message);
+      expect(new Set(messages).size).toBe(messages.length);
+      return;
+    }
+    throw new Error('expected an error');
+  });
+
   it('a roster sets the group size and keeps each member as given', () => {
     const roster = [
       { name: 'Bu Siti', role: 'ketua', skill: 0.8, leadership: 0.9 },
@@ -93,6 +104,8 @@ describe('schema', () => {
     expect(r.members[3].disposition).toBe('freeRider');
     expect(r.members[4].hiddenAgenda).toBe(true);
     expect(r.members[0].leadership).toBe(0.9);
+    expect(r.members[0].name).toBe('Bu Siti');
+    expect(r.members[1].name).toBeNull();
   });
 
   // Each bad input, the field its error must name, and words that must appear in it.
@@ -114,6 +127,8 @@ describe('schema', () => {
     ['roster too short', { members: { roster: [{}, {}] } }, 'members.roster', ['a list of 5 to 30 entries']],
     ['fewest members above the group size', { group: { size: 6, minMembers: 8 } }, 'group.minMembers', ['at most the group size (6)']],
     ['not an object', 42, '(scenario)', ['got 42']],
+    ['null', null, '(scenario)', ['got null', 'an object']],
+    ['a size that contradicts the roster', { group: { size: 20 }, members: { roster: [{}, {}, {}, {}, {}, {}, {}] } }, 'group.size', ['got 20', 'lists 7 members']],
   ];
   it.each(bad)('%s is refused with a clear error', (_name, input, path, words) => {
     let error: unknown;

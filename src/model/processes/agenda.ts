@@ -34,5 +34,5 @@ export function splitCapital(st: GroupState): void {
   st.status = STATUS.dissolved;
   st.statusWeek = st.week;
   st.cause = SPLIT;
-  logEvent(st.events, st.week, EV.dissolution, -1, -1, SPLIT);
+  logEvent(st.events, st.week, EV.dissolution, -1, SPLIT, 0);
 }

@@ -8,7 +8,7 @@
  */
 import { type RunContext } from '../context.ts';
 import { EV, logEvent } from '../events.ts';
-import { exp, pow } from '../detmath.ts';
+import { exp, log } from '../detmath.ts';
 import { normal } from '../random.ts';
 import type { GroupState } from '../state.ts';
 
@@ -29,11 +29,14 @@ export function business(st: GroupState, ctx: RunContext): void {
   const chairPart = c >= 0 && st.active[c] ? st.leadership[c] * Math.sqrt(st.trustIn[c]) : 0;
   st.coordination = 0.3 + 0.7 * (0.5 * chairPart + 0.5 * st.roleClarity);
   const trustPart = b.trustWeight > 0 ? 1 - b.trustWeight + b.trustWeight * meanTrust(st) : 1;
-  const price = exp(st.logMarket) * (0.7 + 0.6 * st.marketAccess);
+  const access = 0.7 + 0.6 * st.marketAccess;
 
-  const k = st.capital;
-  const skilled = pow(labour, b.labourWeight);
-  st.accrued += k * b.grossReturn * skilled * st.coordination * trustPart * price;
+  // Only the capital the members can keep at work earns, costs and is exposed to shocks.
+  const capacity = b.capacityPerMember * st.nActive;
+  const k = st.capital < capacity ? st.capital : capacity;
+  // labour^w × market price, as one exponential: exp(w·ln labour + logMarket).
+  const skilledAtPrice = labour > 0 ? exp(b.labourWeight * log(labour) + st.logMarket) : 0;
+  st.accrued += k * b.grossReturn * skilledAtPrice * access * st.coordination * trustPart;
   let costs = k * b.operatingCost;
   if (shockDraw < (b.shocksPerYear * vol) / 52) {
     const loss = k * b.shockLoss;

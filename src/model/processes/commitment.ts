@@ -22,7 +22,8 @@ export function commitment(st: GroupState, ctx: RunContext): void {
     const avg = (incomeAvg[i] += (paidThisWeek[i] - incomeAvg[i]) * (1 / 13));
     let met = aspiration > 0 ? avg * toMet : 1;
     if (met > 1) met = 1;
-    const sat = (satisfaction[i] = met > optimism ? met : optimism);
+    // The grant's promise fills part of the gap that income leaves.
+    const sat = (satisfaction[i] = met + (1 - met) * optimism);
     const overwork = contribution[i] - mean;
     const fairness = 1 - (overwork > 0 ? overwork * overworkWeight : 0);
     let target = 0.4 * sat + 0.25 * trustOut[i] + peace + 0.15 * fairness;

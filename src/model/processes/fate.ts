@@ -37,6 +37,7 @@ export function fate(st: GroupState, ctx: RunContext): void {
 }
 
 export function dissolve(st: GroupState, cause: (typeof DISSOLUTION_CAUSES)[number]): void {
+  const divided = st.capital;
   st.withdrawals += st.capital;
   st.capital = 0;
   st.iksOut += st.iksFund;
@@ -44,5 +45,5 @@ export function dissolve(st: GroupState, cause: (typeof DISSOLUTION_CAUSES)[numb
   st.status = STATUS.dissolved;
   st.statusWeek = st.week;
   st.cause = DISSOLUTION_CAUSES.indexOf(cause);
-  logEvent(st.events, st.week, EV.dissolution, -1, -1, st.cause);
+  logEvent(st.events, st.week, EV.dissolution, -1, st.cause, divided);
 }

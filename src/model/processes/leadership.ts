@@ -10,9 +10,10 @@ import { ROLE, type GroupState } from '../state.ts';
 
 export function leadership(st: GroupState, _ctx: RunContext): void {
   const c = st.chair;
-  for (let i = 0; i < st.n; i++) {
-    // Out of the chair, the overload wears off.
-    if (i !== c && st.burnout[i] > 0) st.burnout[i] *= 0.95;
+  // Out of the chair, the overload wears off. (Only a former chair can carry any: until the
+  // chair first changes hands, nobody else has burnout to lose.)
+  if (st.leaderChanges > 0 || st.misuseDetected > 0 || st.exits > 0) {
+    for (let i = 0; i < st.n; i++) if (i !== c && st.burnout[i] > 0) st.burnout[i] *= 0.95;
   }
   if (c >= 0 && st.active[c]) {
     const load = (1 - st.roleClarity) * (0.5 + 0.5 * st.nActive / st.n);

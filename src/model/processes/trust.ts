@@ -64,10 +64,14 @@ function revise(st: GroupState, eff: Float64Array, dim: number, build: number, m
       const j = order[q];
       if (j === i) continue;
       const both = ai & att[j];
-      const short = 3 * (fair - eff[j]);
+      // Branch-free forms (max(g, 0) = (g + |g|)/2): which pairs fall short or sit below 0.5 is
+      // unpredictable, and mispredicted branches cost more than the arithmetic.
+      const over = 1 - 3 * (fair - eff[j]);
+      const short = 1 - 0.5 * (over + Math.abs(over)); // min(3 × shortfall, 1)
       let x = t[row + j];
-      if (x < 0.5) x += mediation * (0.5 - x);
-      x -= (dim + (1 - dim) * both) * BREAK * (short < 1 ? short : 1) * x;
+      const gap = 0.5 - x;
+      x += mediation * 0.5 * (gap + Math.abs(gap));
+      x -= (dim + (1 - dim) * both) * BREAK * short * x;
       x += 0.01 * both * (1 - x);
       t[row + j] = x;
       out += x;
@@ -78,7 +82,8 @@ function revise(st: GroupState, eff: Float64Array, dim: number, build: number, m
       if (j === i) continue;
       const both = ai & att[j];
       let x = t[row + j];
-      if (x < 0.5) x += mediation * (0.5 - x);
+      const gap = 0.5 - x;
+      x += mediation * 0.5 * (gap + Math.abs(gap));
       x += (dim + (1 - dim) * both) * build * (1 - x);
       x += 0.01 * both * (1 - x);
       t[row + j] = x;
