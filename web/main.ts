@@ -20,7 +20,7 @@ import scenarioJson from '../scenarios/default.json';
 import { index01, rupiahShort } from './format.ts';
 import { STRINGS } from './strings.ts';
 import { drawElements, elementData } from './views/elements.ts';
-import { drawEvents } from './views/events.ts';
+import { drawEvents, memberNames } from './views/events.ts';
 import { drawLineChart } from './views/line-chart.ts';
 import { drawOutcome } from './views/outcome.ts';
 import './style.css';
@@ -81,6 +81,8 @@ const eventsPanel = top.append('div').attr('class', 'panel events').attr('data-t
 const elementsPanel = side.append('div').attr('class', 'panel elements').attr('data-testid', 'elements');
 
 let runs = 0;
+/** The run on show, redrawn when the window's width changes (charts are drawn to size). */
+let shown: { sc: Scenario; r: RunResult } | null = null;
 
 function showError(err: unknown): void {
   const e = err instanceof Error ? err : new Error(String(err));
@@ -135,8 +137,8 @@ function draw(sc: Scenario, r: RunResult): void {
     step: true, integer: true,
   });
 
-  drawOutcome(outcomePanel, o, sc.group.size);
-  drawEvents(eventsPanel, eventList(r.events));
+  drawOutcome(outcomePanel, o, sc.group.size, r.weeks);
+  drawEvents(eventsPanel, eventList(r.events), memberNames(r.members));
   drawElements(elementsPanel, elementData(s, ELEMENT_KEYS, drawn), drawn, COLOR.elements);
 }
 
@@ -145,6 +147,7 @@ function run(): void {
     const sc = scenarioFromControls();
     const r = simulate(sc, { seed: sc.seed, replication: 0 });
     draw(sc, r);
+    shown = { sc, r };
     errorBox.property('hidden', true).selectAll('*').remove();
     main.classed('stale', false);
     document.body.dataset.seed = String(sc.seed);
@@ -163,6 +166,22 @@ form.on('submit', (event: SubmitEvent) => {
   run();
 });
 bizSelect.on('change', run);
+// Charts are drawn in CSS pixels at the panels' width: redraw the same run when that changes.
+let drawnWidth = main.node()!.clientWidth;
+let resizeFrame = 0;
+new ResizeObserver(() => {
+  cancelAnimationFrame(resizeFrame);
+  resizeFrame = requestAnimationFrame(() => {
+    const w = main.node()!.clientWidth;
+    if (w === drawnWidth || !shown) return;
+    drawnWidth = w;
+    try {
+      draw(shown.sc, shown.r);
+    } catch (err) {
+      showError(err);
+    }
+  });
+}).observe(main.node()!);
 window.addEventListener('error', (e) => showError(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => showError(e.reason));
 

@@ -8,9 +8,6 @@ import type { BusinessType, DissolutionCause, StatusName } from '../src/index.ts
 /** Which of the model's `{ en, id }` texts the page shows. */
 export const LANG = 'en' as const;
 
-/** Member n as people count them (the engine counts from 0). */
-const who = (i: number) => `member ${i + 1}`;
-
 export const STRINGS = {
   title: 'kube-sim',
   subtitle: 'One KUBE, week by week',
@@ -32,18 +29,26 @@ export const STRINGS = {
   },
   outcome: {
     title: 'Outcome',
-    status: 'Status',
-    cause: 'Cause',
-    since: 'Since week',
     activeMembers: 'Active members',
+    /** A dissolved group has no active members; say how many were left when it ended. */
+    membersWhenEnded: (active: number, atEnd: number, founders: number) =>
+      `${active} (${atEnd} of ${founders} were left when it ended)`,
     capital: 'Business capital',
     iksFund: 'IKS fund',
     income: 'Income per member per month',
     exits: 'Exits',
     misuse: 'Misuse found',
     leaderChanges: 'Leader changes',
+    mentorVisits: 'Facilitator visits',
+    interventionCost: 'Intervention cost',
     none: '—',
     of: (a: number, n: number) => `${a} of ${n}`,
+    /** The one-line verdict at the top of the panel. */
+    headline: {
+      active: (weeks: number) => `Active through all ${weeks} weeks`,
+      stagnant: (week: number) => `Stagnant since week ${week}`,
+      dissolved: (week: number, cause: string) => `Dissolved in week ${week}: ${cause}`,
+    },
   },
   status: {
     active: 'Active',
@@ -52,9 +57,9 @@ export const STRINGS = {
   } satisfies Record<StatusName, string>,
   cause: {
     tooFewMembers: 'too few members left',
-    capitalGone: 'the capital ran out',
-    capitalSplit: 'members split the capital',
-    stagnation: 'stagnation',
+    capitalGone: 'capital used up',
+    capitalSplit: 'capital split among members',
+    stagnation: 'stagnant for half a year',
   } satisfies Record<DissolutionCause, string>,
   businessTypes: {
     livestock: 'Livestock (cattle, goats)',
@@ -65,21 +70,25 @@ export const STRINGS = {
     crafts: 'Crafts',
     savingsLoan: 'Savings and loan',
   } satisfies Record<BusinessType, string>,
+  /** Member i (0-based in the engine) as people count them, when the roster gives no name. */
+  member: (i: number) => `member ${i + 1}`,
   events: {
     title: 'Notable events',
     none: 'Nothing notable happened.',
     week: (w: number) => `Week ${w}`,
     grant: (amount: string) => `grant of ${amount} received`,
     marketShock: (amount: string) => `market shock: ${amount} lost`,
-    misuse: (i: number, amount: string) => `${who(i)} secretly took ${amount}`,
-    misuseDetected: (i: number, amount: string) => `misuse of ${amount} by ${who(i)} found out`,
-    leaderReplaced: (i: number, old: number) =>
-      old >= 0 ? `${who(i)} replaced ${who(old)} as chair` : `${who(i)} became chair`,
-    exit: (i: number, amount: string) => (amount ? `${who(i)} left, taking ${amount}` : `${who(i)} left`),
+    // `who` is a member's name, or "member 3" (see `member`).
+    misuse: (who: string, amount: string) => `${who} secretly took ${amount}`,
+    misuseDetected: (who: string, amount: string) => `misuse of ${amount} by ${who} found out`,
+    leaderReplaced: (who: string, old: string | null) =>
+      old !== null ? `${who} replaced ${old} as chair` : `${who} became chair`,
+    exit: (who: string, amount: string) => (amount ? `${who} left, taking ${amount}` : `${who} left`),
     capitalSplit: (amount: string) => `members split ${amount} of capital among themselves`,
     stagnant: () => 'the group became stagnant',
     revived: () => 'the group revived',
-    dissolution: (cause: string) => `the group dissolved: ${cause}`,
+    dissolution: (cause: string, shared: string) =>
+      shared ? `the group dissolved: ${cause}; ${shared} shared among those left` : `the group dissolved: ${cause}`,
   },
   error: {
     title: 'The simulation could not run',

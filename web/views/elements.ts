@@ -6,7 +6,7 @@ import { axisBottom, scaleBand, scaleLinear } from 'd3';
 import { INDICATORS } from '../../src/index.ts';
 import { index01 } from '../format.ts';
 import { LANG, STRINGS } from '../strings.ts';
-import type { Panel } from './panel.ts';
+import { contentWidth, type Panel } from './panel.ts';
 
 export interface ElementDatum {
   key: string;
@@ -14,9 +14,12 @@ export interface ElementDatum {
   final: number;
 }
 
-const WIDTH = 560;
-const ROW = 24;
-const M = { top: 6, right: 44, bottom: 30, left: 196 };
+/** Height of one element's row in CSS pixels; the width is the panel's. */
+const ROW = 21;
+const M = { top: 4, right: 44, bottom: 24, left: 196 };
+/** Narrower than this, each label goes above its bar, so the bars keep the whole width. */
+const STACK_BELOW = 400;
+const STACKED = { row: 34, top: 16, left: 16 };
 
 /** Average and final value of each element over the weeks the group existed. */
 export function elementData(series: Record<string, Float64Array>, keys: readonly string[], drawn: number): ElementDatum[] {
@@ -32,36 +35,52 @@ export function elementData(series: Record<string, Float64Array>, keys: readonly
 export function drawElements(root: Panel, data: ElementDatum[], drawn: number, color: string): void {
   root.selectAll('*').remove();
   root.append('h2').text(STRINGS.elements.title);
-  root.append('p').attr('class', 'note').text(STRINGS.elements.note(drawn));
+  // The note and the legend share a line, and wrap on a narrow screen.
+  const sub = root.append('div').attr('class', 'subhead');
+  sub.append('p').attr('class', 'note').text(STRINGS.elements.note(drawn));
+  const legend = sub.append('p').attr('class', 'legend');
+  legend.append('span').attr('class', 'swatch').style('background', color);
+  legend.append('span').text(STRINGS.elements.average);
+  legend.append('span').attr('class', 'swatch tick');
+  legend.append('span').text(STRINGS.elements.final);
 
-  const height = M.top + M.bottom + ROW * data.length;
+  const WIDTH = Math.max(260, contentWidth(root, 560));
+  const stacked = WIDTH < STACK_BELOW;
+  const left = stacked ? STACKED.left : M.left;
+  const top = stacked ? STACKED.top : M.top;
+  const height = top + M.bottom + (stacked ? STACKED.row : ROW) * data.length;
   const svg = root
     .append('svg')
+    .attr('width', WIDTH)
+    .attr('height', height)
     .attr('viewBox', `0 0 ${WIDTH} ${height}`)
     .attr('role', 'img')
     .attr('aria-label', STRINGS.elements.title);
-  const x = scaleLinear().domain([0, 1]).range([M.left, WIDTH - M.right]);
+  const x = scaleLinear().domain([0, 1]).range([left, WIDTH - M.right]);
   const y = scaleBand<string>()
     .domain(data.map((d) => d.key))
-    .range([M.top, height - M.bottom])
-    .padding(0.25);
+    .range([top, height - M.bottom])
+    .paddingInner(stacked ? 0.55 : 0.25)
+    .paddingOuter(stacked ? 0.1 : 0.25);
+  // Roughly one tick per 60 px, so the labels never run into each other.
+  const ticks = Math.max(2, Math.min(5, Math.floor((WIDTH - M.right - left) / 60)));
   const label = (key: string) => INDICATORS.find((d) => d.key === key)?.text[LANG] ?? key;
 
   svg
     .append('g')
     .attr('class', 'grid')
     .selectAll('line')
-    .data(x.ticks(5))
+    .data(x.ticks(ticks))
     .join('line')
     .attr('x1', (d) => x(d))
     .attr('x2', (d) => x(d))
-    .attr('y1', M.top)
+    .attr('y1', top)
     .attr('y2', height - M.bottom);
   svg
     .append('g')
     .attr('class', 'axis x')
     .attr('transform', `translate(0,${height - M.bottom})`)
-    .call(axisBottom(x).ticks(5).tickFormat((d) => index01(Number(d))));
+    .call(axisBottom(x).ticks(ticks).tickFormat((d) => index01(Number(d))));
 
   const row = svg
     .append('g')
@@ -74,10 +93,10 @@ export function drawElements(root: Panel, data: ElementDatum[], drawn: number, c
   row
     .append('text')
     .attr('class', 'label')
-    .attr('x', M.left - 8)
-    .attr('y', y.bandwidth() / 2)
-    .attr('dy', '0.35em')
-    .attr('text-anchor', 'end')
+    .attr('x', stacked ? left : left - 8)
+    .attr('y', stacked ? -5 : y.bandwidth() / 2)
+    .attr('dy', stacked ? null : '0.35em')
+    .attr('text-anchor', stacked ? 'start' : 'end')
     .text((d) => label(d.key));
   row
     .append('rect')
@@ -102,10 +121,4 @@ export function drawElements(root: Panel, data: ElementDatum[], drawn: number, c
     .attr('y', y.bandwidth() / 2)
     .attr('dy', '0.35em')
     .text((d) => index01(d.average));
-
-  const legend = root.append('p').attr('class', 'legend');
-  legend.append('span').attr('class', 'swatch').style('background', color);
-  legend.append('span').text(STRINGS.elements.average);
-  legend.append('span').attr('class', 'swatch tick');
-  legend.append('span').text(STRINGS.elements.final);
 }

@@ -3,7 +3,7 @@
  * dashed rule at the week the group's status changed. Redrawn whole on every run.
  */
 import { axisBottom, axisLeft, curveLinear, curveStepAfter, line, scaleLinear } from 'd3';
-import type { Panel } from './panel.ts';
+import { contentWidth, type Panel } from './panel.ts';
 import { STRINGS } from '../strings.ts';
 
 export interface LineChartSpec {
@@ -26,15 +26,19 @@ export interface LineChartSpec {
   mark?: { week: number; label: string } | null;
 }
 
-const WIDTH = 600;
-const HEIGHT = 154;
-const M = { top: 8, right: 18, bottom: 34, left: 74 };
+/** Chart height in CSS pixels; the width is the panel's. */
+const HEIGHT = 156;
+/** The top margin holds the mark's label, above the data so it never hides any. */
+const M = { top: 20, right: 18, bottom: 34, left: 78 };
 
 export function drawLineChart(root: Panel, spec: LineChartSpec): void {
   root.selectAll('*').remove();
   root.append('h2').text(spec.title);
+  const WIDTH = Math.max(260, contentWidth(root, 600));
   const svg = root
     .append('svg')
+    .attr('width', WIDTH)
+    .attr('height', HEIGHT)
     .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
     .attr('role', 'img')
     .attr('aria-label', spec.title);
@@ -48,8 +52,8 @@ export function drawLineChart(root: Panel, spec: LineChartSpec): void {
     .nice();
 
   const yTicks = spec.integer
-    ? y.ticks(5).filter((t) => Number.isInteger(t))
-    : y.ticks(5);
+    ? y.ticks(4).filter((t) => Number.isInteger(t))
+    : y.ticks(4);
 
   svg
     .append('g')
@@ -66,7 +70,7 @@ export function drawLineChart(root: Panel, spec: LineChartSpec): void {
     .append('g')
     .attr('class', 'axis x')
     .attr('transform', `translate(0,${HEIGHT - M.bottom})`)
-    .call(axisBottom(x).ticks(Math.min(12, spec.horizon / 13)).tickFormat((d) => String(d)));
+    .call(axisBottom(x).ticks(Math.min(12, spec.horizon / 13, (WIDTH - M.left - M.right) / 44)).tickFormat((d) => String(d)));
   svg
     .append('g')
     .attr('class', 'axis y')
@@ -87,18 +91,6 @@ export function drawLineChart(root: Panel, spec: LineChartSpec): void {
     .attr('text-anchor', 'middle')
     .text(spec.yLabel);
 
-  if (spec.mark) {
-    const mx = x(spec.mark.week);
-    const g = svg.append('g').attr('class', 'mark');
-    g.append('line').attr('x1', mx).attr('x2', mx).attr('y1', M.top).attr('y2', HEIGHT - M.bottom);
-    const nearEnd = mx > WIDTH - M.right - 140;
-    g.append('text')
-      .attr('x', nearEnd ? mx - 4 : mx + 4)
-      .attr('y', M.top + 10)
-      .attr('text-anchor', nearEnd ? 'end' : 'start')
-      .text(spec.mark.label);
-  }
-
   const weeks = Array.from({ length: Math.min(spec.drawn, spec.values.length) }, (_, i) => i);
   const path = line<number>()
     .x((i) => x(i))
@@ -111,4 +103,16 @@ export function drawLineChart(root: Panel, spec: LineChartSpec): void {
     .attr('stroke', spec.color)
     .attr('stroke-width', 2)
     .attr('d', path(weeks) ?? '');
+
+  if (spec.mark) {
+    const mx = x(spec.mark.week);
+    const g = svg.append('g').attr('class', 'mark');
+    g.append('line').attr('x1', mx).attr('x2', mx).attr('y1', M.top).attr('y2', HEIGHT - M.bottom);
+    const nearEnd = mx > WIDTH - M.right - 140;
+    g.append('text')
+      .attr('x', nearEnd ? mx - 4 : mx + 4)
+      .attr('y', M.top - 6)
+      .attr('text-anchor', nearEnd ? 'end' : 'start')
+      .text(spec.mark.label);
+  }
 }

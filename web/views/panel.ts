@@ -2,3 +2,15 @@ import type { Selection } from 'd3';
 
 /** The div a view draws into; views never look at its parent. */
 export type Panel = Selection<HTMLDivElement, unknown, any, any>;
+
+/**
+ * The width a view has to draw in, in CSS pixels: charts are drawn at their real size, so their
+ * text keeps its CSS size on a projector and on a phone alike. `fallback` when not laid out.
+ */
+export function contentWidth(root: Panel, fallback: number): number {
+  const node = root.node();
+  if (!node) return fallback;
+  const css = getComputedStyle(node);
+  const w = node.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight);
+  return w > 0 ? Math.floor(w) : fallback;
+}
