@@ -1,0 +1,54 @@
+/**
+ * A quick look at what the model does with a few packages and group types, over many seeds:
+ * share still active, stagnant, income per member per month among active groups, causes of
+ * dissolution. A probe for model work until `kube-sim validate` exists; not a validation.
+ *   node --import tsx bench/outcomes.ts [replications, default 300]
+ */
+import { BUSINESS_TYPES, parseScenario, simulate } from '../src/index.ts';
+
+const reps = Number(process.argv[2] ?? 300);
+const cempakaLike = {
+  group: { meetingIntervalWeeks: 2, goalClarity: 0.8, roleClarity: 0.8, hiddenAgendaShare: 0, priorAcquaintance: 0.8 },
+  members: { leadership: { mean: 0.6 }, commitment: { mean: 0.75 }, dispositions: { conditional: 0.6, freeRider: 0.15, unconditional: 0.25 } },
+  finance: { bookkeeping: 0.7 },
+};
+const tulipLike = {
+  group: { meetingIntervalWeeks: 8, goalClarity: 0.2, roleClarity: 0.15, hiddenAgendaShare: 0.5, priorAcquaintance: 0.3 },
+  members: { leadership: { mean: 0.3 }, commitment: { mean: 0.45 } },
+  finance: { bookkeeping: 0.1 },
+};
+const variants: Record<string, object> = {
+  'default, 3 years': {},
+  'default, 5 years': { horizonWeeks: 260 },
+  'no mentoring, 5 years': { horizonWeeks: 260, intervention: { mentoring: { visitsPerMonth: 0 } } },
+  'Cempaka-like': cempakaLike,
+  'Tulip-like': tulipLike,
+  'weekly meetings': { group: { meetingIntervalWeeks: 1 } },
+  'grant Rp 50m': { intervention: { grant: { amount: 50_000_000 } } },
+  'grant Rp 10m': { intervention: { grant: { amount: 10_000_000 } } },
+  ...Object.fromEntries(BUSINESS_TYPES.filter((t) => t !== 'livestock').map((t) => [t, { business: { type: t } }])),
+};
+
+const quantile = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))] : 0);
+const k = (x: number) => `Rp ${Math.round(x / 1000)}k`;
+console.log(`${reps} replications each (seed 1)`);
+console.log('variant                 active  stagnant  income/member/month (active groups): median  p90   dissolved by');
+for (const [name, input] of Object.entries(variants)) {
+  const sc = parseScenario(input);
+  let active = 0;
+  let stagnant = 0;
+  const income: number[] = [];
+  const causes: Record<string, number> = {};
+  for (let r = 0; r < reps; r++) {
+    const o = simulate(sc, { replication: r }).outcome;
+    if (o.status === 'active') {
+      active++;
+      income.push(o.incomePerMemberMonthly);
+    } else if (o.status === 'stagnant') stagnant++;
+    if (o.cause) causes[o.cause] = (causes[o.cause] ?? 0) + 1;
+  }
+  const by = Object.entries(causes).map(([c, n]) => `${c} ${n}`).join(', ') || '-';
+  console.log(
+    `${name.padEnd(22)} ${(active / reps).toFixed(2).padStart(6)} ${(stagnant / reps).toFixed(2).padStart(9)}   ${k(quantile(income, 0.5)).padStart(44)} ${k(quantile(income, 0.9)).padStart(8)}   ${by}`,
+  );
+}
