@@ -7,6 +7,7 @@
 import { BUSINESS_TYPES, parseScenario, simulate } from '../src/index.ts';
 
 const reps = Number(process.argv[2] ?? 300);
+if (!Number.isInteger(reps) || reps < 1) throw new Error(`replications must be a positive whole number, got ${process.argv[2]}`);
 const cempakaLike = {
   group: { meetingIntervalWeeks: 2, goalClarity: 0.8, roleClarity: 0.8, hiddenAgendaShare: 0, priorAcquaintance: 0.8 },
   members: { leadership: { mean: 0.6 }, commitment: { mean: 0.75 }, dispositions: { conditional: 0.6, freeRider: 0.15, unconditional: 0.25 } },

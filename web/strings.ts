@@ -3,7 +3,7 @@
  * Indonesia without touching the views. Indicator and parameter names come from the model's own
  * bilingual texts; `LANG` picks which of them to show.
  */
-import type { BusinessType, DissolutionCause, StatusName } from '../src/index.ts';
+import { DISSOLUTION_CAUSE_TEXT, type BusinessType, type DissolutionCause, type StatusName } from '../src/index.ts';
 
 /** Which of the model's `{ en, id }` texts the page shows. */
 export const LANG = 'en' as const;
@@ -55,12 +55,9 @@ export const STRINGS = {
     stagnant: 'Stagnant',
     dissolved: 'Dissolved',
   } satisfies Record<StatusName, string>,
-  cause: {
-    tooFewMembers: 'too few members left',
-    capitalGone: 'capital used up',
-    capitalSplit: 'capital split among members',
-    stagnation: 'stagnant for half a year',
-  } satisfies Record<DissolutionCause, string>,
+  cause: Object.fromEntries(
+    Object.entries(DISSOLUTION_CAUSE_TEXT).map(([k, t]) => [k, t.en]),
+  ) as Record<DissolutionCause, string>,
   businessTypes: {
     livestock: 'Livestock (cattle, goats)',
     poultry: 'Poultry (layer hens)',

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { builtInScenarios, loadScenario, ScenarioFileError } from '../io/scenario-file.ts';
-import { eventList, INDICATORS, ScenarioError, simulate, type DissolutionCause, type RunResult, type Scenario } from '../model/index.ts';
+import { DISSOLUTION_CAUSE_TEXT, eventList, INDICATORS, ScenarioError, simulate, type RunResult, type Scenario } from '../model/index.ts';
 
 const VERSION: string = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')).version;
 
@@ -42,7 +42,7 @@ const uint = (flag: string, max: number) =>
 
 const RunFlags = z.object({
   seed: uint('--seed', 4294967295).optional(),
-  replication: uint('--replication', 1_000_000_000).optional(),
+  replication: uint('--replication', 4294967295).optional(),
   out: z
     .string()
     .refine((p) => p.toLowerCase().endsWith('.json'), { error: (i) => `--out: got "${String(i.input)}"; allowed: a path ending in .json` })
@@ -85,10 +85,10 @@ function runCommand(args: string[]): void {
   const { scenario, path } = loadScenario(positionals[0]);
   if (flags.out) checkWritable(resolve(flags.out), '--out');
   const result = simulate(scenario, { seed: flags.seed, replication: flags.replication });
+  // Write first: a failed write must not look like a finished run.
+  if (flags.out) writeFileAtomic(resolve(flags.out), `${JSON.stringify(runDocument(scenario, path, result, args))}\n`);
   process.stdout.write(summary(scenario, result));
   if (flags.out) {
-    const out = resolve(flags.out);
-    writeFileAtomic(out, `${JSON.stringify(runDocument(scenario, path, result, args))}\n`);
     process.stdout.write(`Wrote ${flags.out}: ${INDICATORS.length} series × ${result.weeks} weeks, ${result.events.count} events\n`);
   }
 }
@@ -104,13 +104,6 @@ function checkWritable(path: string, flag: string): void {
   if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${flag}: ${path} is a folder, not a file`);
 }
 
-const CAUSES: Record<DissolutionCause, string> = {
-  tooFewMembers: 'too few members left',
-  capitalGone: 'its capital was used up',
-  capitalSplit: 'the members split the capital among themselves',
-  stagnation: 'stagnant for half a year',
-};
-
 function summary(sc: Scenario, r: RunResult): string {
   const o = r.outcome;
   const fate =
@@ -118,7 +111,7 @@ function summary(sc: Scenario, r: RunResult): string {
       ? `active after ${r.weeks} weeks`
       : o.status === 'stagnant'
         ? `stagnant since week ${o.statusWeek}`
-        : `dissolved in week ${o.statusWeek}: ${CAUSES[o.cause!]}`;
+        : `dissolved in week ${o.statusWeek}: ${DISSOLUTION_CAUSE_TEXT[o.cause!].en}`;
   return [
     `${sc.name}: seed ${r.seed}, replication ${r.replication}, ${r.weeks} weeks`,
     `Outcome: ${fate}`,
@@ -183,7 +176,7 @@ export function main(argv: string[]): number {
       process.stderr.write(`kube-sim: ${err.message}\n`);
       return 2;
     }
-    if (err.code === 'EACCES' || err.code === 'ENOENT' || err.code === 'ENOSPC' || err.code === 'EROFS') {
+    if (['EACCES', 'ENOENT', 'ENOSPC', 'EROFS', 'EISDIR', 'ENOTDIR', 'EPERM', 'EDQUOT', 'EIO'].includes(err.code ?? '')) {
       process.stderr.write(`kube-sim: cannot write output: ${err.message}\n`);
       return 1;
     }

@@ -2,6 +2,7 @@
 import { BUSINESS_PROFILES, type BusinessProfile } from './business-types.ts';
 import type { Streams } from './random.ts';
 import type { Scenario } from './scenario.ts';
+import type { GroupState } from './state.ts';
 
 export interface RunContext {
   sc: Scenario;
@@ -12,7 +13,7 @@ export interface RunContext {
 }
 
 /** The shape every weekly process shares: update the state in place. */
-export type Process = (st: import('./state.ts').GroupState, ctx: RunContext) => void;
+export type Process = (st: GroupState, ctx: RunContext) => void;
 
 export const WEEKS_PER_MONTH = 52 / 12;
 

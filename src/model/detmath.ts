@@ -1,6 +1,6 @@
 /**
  * Deterministic exp and log: ports of fdlibm's e_exp.c and e_log.c (Sun Microsystems, 1993;
- * error below 1 ulp) written in plain IEEE double arithmetic and bit moves. JavaScript fixes the
+ * error below 1 ulp; with msun's exp(1) = e) written in plain IEEE double arithmetic and bit moves. JavaScript fixes the
  * result of + − × ÷ and sqrt but not of Math.exp, Math.log, Math.cos or Math.pow, and V8 builds
  * do differ: Node 20 and Chromium 156 disagree in the last bit on some inputs. The engine uses
  * only these functions, so a seed gives the same bits in Node, a Worker and any browser.
@@ -94,6 +94,8 @@ export function exp(x: number): number {
   let low = 0;
   if (hx > 0x3fd62e42) {
     if (hx < 0x3ff0a2b2) {
+      // As in FreeBSD's msun (and V8): e itself, correctly rounded, so that exp(1) === Math.E.
+      if (x === 1) return Math.E;
       high = negative ? x + LN2_HI : x - LN2_HI;
       low = negative ? -LN2_LO : LN2_LO;
       k = negative ? -1 : 1;

@@ -22,6 +22,14 @@ export const EV = Object.fromEntries(EVENT_TYPES.map((t, i) => [t, i])) as Recor
 export const DISSOLUTION_CAUSES = ['tooFewMembers', 'capitalGone', 'capitalSplit', 'stagnation'] as const;
 export type DissolutionCause = (typeof DISSOLUTION_CAUSES)[number];
 
+/** Why a group dissolved, in words, in both languages of the project (read by the CLI and the page). */
+export const DISSOLUTION_CAUSE_TEXT: Record<DissolutionCause, { en: string; id: string }> = {
+  tooFewMembers: { en: 'too few members left', id: 'anggota yang tersisa terlalu sedikit' },
+  capitalGone: { en: 'capital used up', id: 'modal habis' },
+  capitalSplit: { en: 'capital split among members', id: 'modal dibagi-bagi di antara anggota' },
+  stagnation: { en: 'stagnant for half a year', id: 'macet selama setengah tahun' },
+};
+
 /**
  * Event storage: one Float64Array, five numbers per event (week, type, member, other, amount).
  * `member` and `other` are member indices or -1 (none, or the whole group).

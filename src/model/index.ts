@@ -4,6 +4,6 @@ export * from './parameters.ts';
 export { fingerprintRun } from './fingerprint.ts';
 export { simulate, createRun, type RunResult, type Run, type Outcome, type MemberRecord, type SimulateOptions } from './simulate.ts';
 export { INDICATORS, ELEMENT_KEYS, INDICATOR_KEYS, STATUS_NAMES, measure, summarize, createSummary, type Indicator, type StatusName, type Summary } from './indicators.ts';
-export { EVENT_TYPES, DISSOLUTION_CAUSES, eventList, type EventLog, type KubeEvent, type EventType, type DissolutionCause } from './events.ts';
+export { EVENT_TYPES, DISSOLUTION_CAUSES, DISSOLUTION_CAUSE_TEXT, eventList, type EventLog, type KubeEvent, type EventType, type DissolutionCause } from './events.ts';
 export { BUSINESS_PROFILES, type BusinessProfile } from './business-types.ts';
 export { createStreams, STREAM_PURPOSES, type Streams, type Rng } from './random.ts';

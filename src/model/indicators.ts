@@ -5,7 +5,7 @@
  * healthier group life; docs/MODEL.md gives each definition.
  */
 import type { ParamText } from './scenario.ts';
-import type { GroupState } from './state.ts';
+import { totalIncome, type GroupState } from './state.ts';
 
 /** Aggregates of the active members, computed once per week. */
 export interface Summary {
@@ -23,9 +23,8 @@ export function createSummary(): Summary {
 }
 
 export function summarize(st: GroupState, aspirationPerWeek: number, out: Summary): Summary {
-  const { active, trustOut, commitment, effort, skill, incomeAvg, hiddenAgenda } = st;
+  const { active, commitment, effort, skill, incomeAvg, hiddenAgenda } = st;
   const toMet = aspirationPerWeek > 0 ? 1 / aspirationPerWeek : 0;
-  let trust = 0;
   let com = 0;
   let eff = 0;
   let sk = 0;
@@ -33,7 +32,6 @@ export function summarize(st: GroupState, aspirationPerWeek: number, out: Summar
   let hidden = 0;
   for (let i = 0; i < st.n; i++) {
     if (!active[i]) continue;
-    trust += trustOut[i];
     com += commitment[i];
     eff += effort[i];
     sk += skill[i];
@@ -42,7 +40,7 @@ export function summarize(st: GroupState, aspirationPerWeek: number, out: Summar
     hidden += hiddenAgenda[i];
   }
   const k = st.nActive > 0 ? 1 / st.nActive : 0;
-  out.meanTrust = trust * k;
+  out.meanTrust = st.meanTrust;
   out.meanCommitment = com * k;
   out.meanEffort = eff * k;
   out.meanSkill = sk * k;
@@ -117,8 +115,7 @@ export function measure(st: GroupState, s: Summary, out: Float64Array, offset: n
   const c = st.chair;
   const acceptance = c >= 0 && st.active[c] ? st.trustIn[c] : 0;
   const open = 1 - s.hiddenShare * (1 - 0.5 * st.goalClarity) - (st.misuser >= 0 ? 0.3 : 0);
-  let income = 0;
-  for (let i = 0; i < st.n; i++) income += st.income[i];
+  const income = totalIncome(st);
   let o = offset;
   out[o] = st.goalClarity * (0.5 + 0.5 * s.meanCommitment); // goals
   o += stride;

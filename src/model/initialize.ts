@@ -6,7 +6,7 @@ import { clamp01, type RunContext } from './context.ts';
 import { exp } from './detmath.ts';
 import { clippedNormal } from './random.ts';
 import { DISPOSITIONS, ROLES } from './scenario.ts';
-import { allocateState, DISPOSITION, ROLE, type GroupState } from './state.ts';
+import { allocateState, bestMember, DISPOSITION, ROLE, type GroupState } from './state.ts';
 
 export function initialize(ctx: RunContext): GroupState {
   const { sc, rng } = ctx;
@@ -91,9 +91,9 @@ export function initialize(ctx: RunContext): GroupState {
     else if (st.role[i] === ROLE.sekretaris) st.secretary = i;
     else if (st.role[i] === ROLE.bendahara) st.treasurer = i;
   }
-  if (st.chair < 0) st.chair = best(st, st.leadership, -1, -1);
-  if (st.treasurer < 0) st.treasurer = best(st, st.integrity, st.chair, st.secretary);
-  if (st.secretary < 0) st.secretary = best(st, st.skill, st.chair, st.treasurer);
+  if (st.chair < 0) st.chair = bestMember(st, (i) => st.leadership[i], -1, -1);
+  if (st.treasurer < 0) st.treasurer = bestMember(st, (i) => st.integrity[i], st.chair, st.secretary);
+  if (st.secretary < 0) st.secretary = bestMember(st, (i) => st.skill[i], st.chair, st.treasurer);
   st.role[st.chair] = ROLE.ketua;
   st.role[st.treasurer] = ROLE.bendahara;
   st.role[st.secretary] = ROLE.sekretaris;
@@ -101,18 +101,4 @@ export function initialize(ctx: RunContext): GroupState {
   st.pendingGrant = sc.intervention.grant.amount;
   for (let i = 0; i < n; i++) st.satisfaction[i] = clamp01(st.optimism);
   return st;
-}
-
-/** The active member with the highest score, skipping two indices. */
-export function best(st: GroupState, score: Float64Array, skipA: number, skipB: number): number {
-  let arg = -1;
-  let top = -Infinity;
-  for (let i = 0; i < st.n; i++) {
-    if (!st.active[i] || i === skipA || i === skipB) continue;
-    if (score[i] > top) {
-      top = score[i];
-      arg = i;
-    }
-  }
-  return arg;
 }

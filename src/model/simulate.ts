@@ -10,7 +10,7 @@ import { initialize } from './initialize.ts';
 import { refreshTrustMeans } from './processes/trust.ts';
 import { createStreams } from './random.ts';
 import { DISPOSITIONS, ROLES, type Scenario } from './scenario.ts';
-import { STATUS, type GroupState } from './state.ts';
+import { STATUS, totalIncome, type GroupState } from './state.ts';
 import { step } from './week.ts';
 
 export interface SimulateOptions {
@@ -163,8 +163,7 @@ export function simulate(sc: Scenario, opts: SimulateOptions = {}): RunResult {
 }
 
 export function outcomeOf(st: GroupState, sc: Scenario): Outcome {
-  let income = 0;
-  for (let i = 0; i < st.n; i++) income += st.income[i];
+  const income = totalIncome(st);
   const months = sc.horizonWeeks / WEEKS_PER_MONTH;
   const iv = sc.intervention;
   return {

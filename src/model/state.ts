@@ -80,6 +80,8 @@ export interface GroupState {
   noCapitalWeeks: number;
   /** Weeks since trust was last revised. */
   trustWeeks: number;
+  /** Mean of the active members' trust in the others (as of the last revision). */
+  meanTrust: number;
   /** Mediation waiting for the next trust revision, 0–1. */
   mediation: number;
   /** Mean contribution of the active members, as of this week's work. */
@@ -124,6 +126,28 @@ export interface GroupState {
   events: EventLog;
 }
 
+/** The active member with the highest score (the first on a tie), skipping two indices; -1 if none. */
+export function bestMember(st: GroupState, score: (i: number) => number, skipA: number, skipB: number): number {
+  let arg = -1;
+  let top = -Infinity;
+  for (let i = 0; i < st.n; i++) {
+    if (!st.active[i] || i === skipA || i === skipB) continue;
+    const s = score(i);
+    if (s > top) {
+      top = s;
+      arg = i;
+    }
+  }
+  return arg;
+}
+
+/** Everything the members have received from the group so far (payouts and IKS aid), Rp. */
+export function totalIncome(st: GroupState): number {
+  let s = 0;
+  for (let i = 0; i < st.n; i++) s += st.income[i];
+  return s;
+}
+
 /** Allocate the state of a group of n members (all zero; initialise fills it). */
 export function allocateState(n: number): GroupState {
   // One buffer per element type, carved into per-trait views: a handful of allocations per run.
@@ -146,7 +170,7 @@ export function allocateState(n: number): GroupState {
     week: 0, nActive: 0, capital: 0, iksFund: 0, pendingGrant: 0, retainedProfit: 0, accrued: 0,
     logMarket: 0, marketAccess: 0, goalClarity: 0, roleClarity: 0, bookkeeping: 0, norms: 0,
     conflict: 0, coordination: 0, optimism: 0, meetingRate: 0, attendanceRate: 0, meetingHeld: 0,
-    weeksSinceMeeting: 0, lowActivityWeeks: 0, stagnantWeeks: 0, noCapitalWeeks: 0, trustWeeks: 0, mediation: 0, meanContribution: 0, paidLastWeek: 0, mentorAcc: 0,
+    weeksSinceMeeting: 0, lowActivityWeeks: 0, stagnantWeeks: 0, noCapitalWeeks: 0, trustWeeks: 0, meanTrust: 0, mediation: 0, meanContribution: 0, paidLastWeek: 0, mentorAcc: 0,
     visitsThisWeek: 0, audit: 0, lastAid: -1, lastElection: 0, chair: -1, secretary: -1, treasurer: -1, misuser: -1,
     misuseAmount: 0, status: 0, statusWeek: -1, cause: -1,
     grantIn: 0, revenue: 0, costs: 0, payouts: 0, withdrawals: 0, iksIn: 0, iksOut: 0, misuse: 0,

@@ -15,13 +15,14 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['out.json']);
   });
 
-  it('replaces an existing file in one step', () => {
+  it('replaces an existing file, leaving no temporary file', () => {
     const path = join(dir, 'out.json');
     writeFileAtomic(path, 'second');
     expect(readFileSync(path, 'utf8')).toBe('second');
+    expect(readdirSync(dir)).toEqual(['out.json']);
   });
 
-  it('on failure keeps the old file intact and removes its temporary file', () => {
+  it('when the final rename fails, what was at the target is untouched and the temporary file is removed', () => {
     const path = join(dir, 'target');
     mkdirSync(path); // renaming a file over a non-empty folder fails
     writeFileSync(join(path, 'keep'), 'old');

@@ -10,12 +10,28 @@ describe('src/model boundaries', () => {
   it('has files to check', () => expect(files.length).toBeGreaterThan(10));
   it.each(files.map((f) => [relative(modelDir, f), f]))('%s', (_name, file) => {
     const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-    expect(code).not.toMatch(/from ['"]node:/);
+    expect(code).not.toMatch(/from ['"]node:|from ['"](fs|path|os|crypto|child_process|worker_threads|url|util)['"]|\brequire\(|\bimport\(/);
+    expect(code).not.toMatch(/\bIntl\.|toLocale\w*\(/);
     expect(code).not.toMatch(/\b(document|window|localStorage|process)\./);
     expect(code).not.toMatch(/Math\.random|Date\.now|performance\.now|new Date\(/);
     // Math's transcendental functions differ between JavaScript engines in the last bit; the
     // engine uses detmath.ts instead so a seed gives the same bits in Node and every browser.
-    if (!file.endsWith('detmath.ts')) expect(code).not.toMatch(/Math\.(exp|log|pow|cos|sin|tan|atan|cbrt|hypot|expm1|log1p|log2|log10|sinh|cosh|tanh)\b|\*\*/);
-    expect(code).not.toMatch(/from ['"]\.\.\/\.\.\/(cli|io|runner|experiment)|from ['"]\.\.\/(cli|io|runner|experiment)/);
+    if (!file.endsWith('detmath.ts')) {
+      expect(code).not.toMatch(/Math\.(exp|expm1|log|log1p|log2|log10|pow|cos|sin|tan|acos|asin|atan|atan2|cosh|sinh|tanh|acosh|asinh|atanh|cbrt|hypot)\b|\*\*/);
+    }
+    // Nothing above the model: no other layer, no web/, not the package's public door.
+    expect(code).not.toMatch(/from ['"](\.\.\/)+(cli|io|runner|experiment|web|index\.ts)/);
+  });
+});
+
+const webDir = join(import.meta.dirname, '../../web');
+const webFiles = (readdirSync(webDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(webDir, f));
+
+describe('web/ uses the engine only through the public door', () => {
+  it.each(webFiles.map((f) => [relative(webDir, f), f]))('%s', (_name, file) => {
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/from ['"]([^'"]+)['"]/g)) {
+      if (m[1].includes('/src/')) expect(m[1], 'web imports src/ only through src/index.ts').toMatch(/\/src\/index\.ts$/);
+    }
   });
 });

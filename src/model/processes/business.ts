@@ -28,7 +28,7 @@ export function business(st: GroupState, ctx: RunContext): void {
   const c = st.chair;
   const chairPart = c >= 0 && st.active[c] ? st.leadership[c] * Math.sqrt(st.trustIn[c]) : 0;
   st.coordination = 0.3 + 0.7 * (0.5 * chairPart + 0.5 * st.roleClarity);
-  const trustPart = b.trustWeight > 0 ? 1 - b.trustWeight + b.trustWeight * meanTrust(st) : 1;
+  const trustPart = b.trustWeight > 0 ? 1 - b.trustWeight + b.trustWeight * st.meanTrust : 1;
   const access = 0.7 + 0.6 * st.marketAccess;
 
   // Only the capital the members can keep at work earns, costs and is exposed to shocks.
@@ -59,10 +59,4 @@ export function business(st: GroupState, ctx: RunContext): void {
   st.capital += revenue;
   st.revenue += revenue;
   st.retainedProfit += revenue - costs;
-}
-
-function meanTrust(st: GroupState): number {
-  let s = 0;
-  for (let i = 0; i < st.n; i++) if (st.active[i]) s += st.trustOut[i];
-  return st.nActive > 0 ? s / st.nActive : 0;
 }

@@ -6,7 +6,7 @@
  */
 import { clamp01, type RunContext } from '../context.ts';
 import { EV, logEvent } from '../events.ts';
-import { ROLE, type GroupState } from '../state.ts';
+import { bestMember, ROLE, type GroupState } from '../state.ts';
 
 export function leadership(st: GroupState, _ctx: RunContext): void {
   const c = st.chair;
@@ -63,29 +63,9 @@ function score(st: GroupState, i: number): number {
 }
 
 function candidate(st: GroupState, skipA: number, skipB: number): number {
-  let arg = -1;
-  let top = -1;
-  for (let i = 0; i < st.n; i++) {
-    if (!st.active[i] || i === skipA || i === skipB) continue;
-    const s = score(st, i);
-    if (s > top) {
-      top = s;
-      arg = i;
-    }
-  }
-  return arg;
+  return bestMember(st, (i) => score(st, i), skipA, skipB);
 }
 
 function candidateBy(st: GroupState, trait: Float64Array, skipA: number, skipB: number): number {
-  let arg = -1;
-  let top = -1;
-  for (let i = 0; i < st.n; i++) {
-    if (!st.active[i] || i === skipA || i === skipB) continue;
-    const score = trait[i] * (0.3 + st.trustIn[i]);
-    if (score > top) {
-      top = score;
-      arg = i;
-    }
-  }
-  return arg;
+  return bestMember(st, (i) => trait[i] * (0.3 + st.trustIn[i]), skipA, skipB);
 }

@@ -93,6 +93,14 @@ function revise(st: GroupState, eff: Float64Array, dim: number, build: number, m
     tOut[i] = others > 0 ? out / others : 0;
   }
   if (others > 0) for (let j = 0; j < n; j++) tIn[j] /= others;
+  setMeanTrust(st);
+}
+
+/** The mean of the active members' trust in the others. */
+function setMeanTrust(st: GroupState): void {
+  let s = 0;
+  for (let i = 0; i < st.n; i++) if (st.active[i]) s += st.trustOut[i];
+  st.meanTrust = st.nActive > 0 ? s / st.nActive : 0;
 }
 
 /** Active members' indices sorted by `eff`, ascending (insertion sort, stable). */
@@ -121,7 +129,10 @@ export function refreshTrustMeans(st: GroupState): void {
     st.trustIn[i] = 0;
     st.trustOut[i] = 0;
   }
-  if (others <= 0) return;
+  if (others <= 0) {
+    st.meanTrust = 0;
+    return;
+  }
   for (let i = 0; i < n; i++) {
     if (!st.active[i]) continue;
     const row = i * n;
@@ -134,6 +145,7 @@ export function refreshTrustMeans(st: GroupState): void {
     st.trustOut[i] = out / others;
   }
   for (let j = 0; j < n; j++) st.trustIn[j] /= others;
+  setMeanTrust(st);
 }
 
 /**
