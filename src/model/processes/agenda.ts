@@ -4,10 +4,9 @@
  * meeting, or while the group lies stagnant, the capital is divided and the group ends.
  */
 import type { RunContext } from '../context.ts';
-import { DISSOLUTION_CAUSES, EV, logEvent } from '../events.ts';
+import { EV, logEvent } from '../events.ts';
 import { STATUS, type GroupState } from '../state.ts';
-
-const SPLIT = DISSOLUTION_CAUSES.indexOf('capitalSplit');
+import { closeBooks } from './fate.ts';
 
 export function agenda(st: GroupState, _ctx: RunContext): void {
   if (st.capital <= 0 || st.nActive === 0) return;
@@ -21,18 +20,11 @@ export function agenda(st: GroupState, _ctx: RunContext): void {
 }
 
 /**
- * Divide the capital and the IKS fund among the active members; the group dissolves. The shares
- * are withdrawals, not income from the business, so they do not count in members' income.
+ * Divide the capital and the IKS fund among the active members; the group dissolves. The split
+ * event carries the amount, so the dissolution that follows records nothing more divided.
  */
 export function splitCapital(st: GroupState): void {
-  const amount = st.capital;
-  st.withdrawals += amount;
-  st.capital = 0;
-  st.iksOut += st.iksFund;
-  st.iksFund = 0;
+  const amount = closeBooks(st, 'capitalSplit');
   logEvent(st.events, st.week, EV.capitalSplit, -1, -1, amount);
-  st.status = STATUS.dissolved;
-  st.statusWeek = st.week;
-  st.cause = SPLIT;
-  logEvent(st.events, st.week, EV.dissolution, -1, SPLIT, 0);
+  logEvent(st.events, st.week, EV.dissolution, -1, st.cause, 0);
 }

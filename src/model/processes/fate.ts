@@ -5,7 +5,7 @@
  * IKS fund are divided among the members still there.
  */
 import type { RunContext } from '../context.ts';
-import { DISSOLUTION_CAUSES, EV, logEvent } from '../events.ts';
+import { DISSOLUTION_CAUSES, EV, logEvent, type DissolutionCause } from '../events.ts';
 import { STATUS, type GroupState } from '../state.ts';
 
 export function fate(st: GroupState, ctx: RunContext): void {
@@ -36,14 +36,23 @@ export function fate(st: GroupState, ctx: RunContext): void {
   else if (st.status === STATUS.stagnant && st.stagnantWeeks >= 26) dissolve(st, 'stagnation');
 }
 
-export function dissolve(st: GroupState, cause: (typeof DISSOLUTION_CAUSES)[number]): void {
+export function dissolve(st: GroupState, cause: DissolutionCause): void {
+  const divided = closeBooks(st, cause);
+  logEvent(st.events, st.week, EV.dissolution, -1, st.cause, divided);
+}
+
+/**
+ * End the group: the capital and the IKS fund are divided among the members still there (as
+ * withdrawals, not income) and the status becomes dissolved. Returns the capital divided.
+ */
+export function closeBooks(st: GroupState, cause: DissolutionCause): number {
   const divided = st.capital;
-  st.withdrawals += st.capital;
+  st.withdrawals += divided;
   st.capital = 0;
   st.iksOut += st.iksFund;
   st.iksFund = 0;
   st.status = STATUS.dissolved;
   st.statusWeek = st.week;
   st.cause = DISSOLUTION_CAUSES.indexOf(cause);
-  logEvent(st.events, st.week, EV.dissolution, -1, st.cause, divided);
+  return divided;
 }

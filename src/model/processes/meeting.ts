@@ -68,5 +68,5 @@ export function meeting(st: GroupState, ctx: RunContext): void {
   for (let i = 0; i < st.n; i++) {
     if (st.attended[i] && st.contribution[i] < 0.3) shirk++;
   }
-  if (present > 0) st.conflict = clamp01(st.conflict + 0.05 * st.norms * (shirk / present));
+  st.conflict = clamp01(st.conflict + 0.05 * st.norms * (shirk / present));
 }

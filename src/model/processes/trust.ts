@@ -1,8 +1,9 @@
 /**
  * Trust: each member watches the others' contributions, fully when both were at a meeting, dimly
  * otherwise. Trust is revised at each meeting, and at least every four weeks, from the average
- * effort seen since the last revision (what was seen in passing counts once per week elapsed). Seeing someone do at least a fair share builds trust slowly; seeing them fall short
- * destroys it about 2.5 times faster (the asymmetry of trust: Slovic 1993). Shared meetings add a
+ * effort seen since the last revision (what was seen in passing counts once per week elapsed).
+ * Seeing someone do at least a fair share builds trust slowly; seeing them fall short destroys it
+ * about 2.5 times faster (the asymmetry of trust: Slovic 1993). Shared meetings add a
  * little; mediation pulls low trust back toward the middle. Refreshes each member's mean trust in
  * and out, which other processes read.
  */
