@@ -6,7 +6,7 @@ import { axisBottom, scaleBand, scaleLinear } from 'd3';
 import { INDICATORS } from '../../src/index.ts';
 import { index01 } from '../format.ts';
 import { LANG, STRINGS } from '../strings.ts';
-import { contentWidth, type Panel } from './panel.ts';
+import { appendChartSvg, contentWidth, type Panel } from './panel.ts';
 
 export interface ElementDatum {
   key: string;
@@ -49,13 +49,7 @@ export function drawElements(root: Panel, data: ElementDatum[], drawn: number, c
   const left = stacked ? STACKED.left : M.left;
   const top = stacked ? STACKED.top : M.top;
   const height = top + M.bottom + (stacked ? STACKED.row : ROW) * data.length;
-  const svg = root
-    .append('svg')
-    .attr('width', WIDTH)
-    .attr('height', height)
-    .attr('viewBox', `0 0 ${WIDTH} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-label', STRINGS.elements.title);
+  const svg = appendChartSvg(root, WIDTH, height, STRINGS.elements.title);
   const x = scaleLinear().domain([0, 1]).range([left, WIDTH - M.right]);
   const y = scaleBand<string>()
     .domain(data.map((d) => d.key))

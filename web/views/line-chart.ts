@@ -3,7 +3,7 @@
  * dashed rule at the week the group's status changed. Redrawn whole on every run.
  */
 import { axisBottom, axisLeft, curveLinear, curveStepAfter, line, scaleLinear } from 'd3';
-import { contentWidth, type Panel } from './panel.ts';
+import { appendChartSvg, contentWidth, type Panel } from './panel.ts';
 import { STRINGS } from '../strings.ts';
 
 export interface LineChartSpec {
@@ -35,13 +35,7 @@ export function drawLineChart(root: Panel, spec: LineChartSpec): void {
   root.selectAll('*').remove();
   root.append('h2').text(spec.title);
   const WIDTH = Math.max(260, contentWidth(root, 600));
-  const svg = root
-    .append('svg')
-    .attr('width', WIDTH)
-    .attr('height', HEIGHT)
-    .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
-    .attr('role', 'img')
-    .attr('aria-label', spec.title);
+  const svg = appendChartSvg(root, WIDTH, HEIGHT, spec.title);
 
   const x = scaleLinear()
     .domain([0, Math.max(1, spec.horizon - 1)])
