@@ -7,3 +7,4 @@ export { INDICATORS, ELEMENT_KEYS, INDICATOR_KEYS, STATUS_NAMES, measure, summar
 export { EVENT_TYPES, DISSOLUTION_CAUSES, DISSOLUTION_CAUSE_TEXT, eventList, type EventLog, type KubeEvent, type EventType, type DissolutionCause } from './events.ts';
 export { BUSINESS_PROFILES, type BusinessProfile } from './business-types.ts';
 export { createStreams, STREAM_PURPOSES, type Streams, type Rng } from './random.ts';
+export { WEEKS_PER_MONTH } from './context.ts';

@@ -55,7 +55,7 @@ describe('kube-sim run', () => {
     ['a seed that is not a number', ['run', 'default', '--seed', 'abc'], /--seed: got "abc"/],
     ['an unknown flag', ['run', 'default', '--sed', '3'], /Unknown option '--sed'.*\n.*--seed N/],
     ['an unknown scenario', ['run', 'nope'], /scenario "nope": no such file, and not a built-in scenario \(built-in: .*default/],
-    ['an output that is not JSON', ['run', 'default', '--out', 'x.csv'], /--out: got "x.csv"; allowed: a path ending in .json/],
+    ['an output that is not JSON or CSV', ['run', 'default', '--out', 'x.txt'], /--out: got "x.txt"; allowed: a path ending in .json or .csv/],
     ['an output folder that does not exist', ['run', 'default', '--out', 'missing/x.json'], /--out: cannot write .*missing.*does not exist/],
     ['no scenario', ['run'], /expected one scenario/],
     ['an unknown command', ['swim'], /unknown command "swim"/],

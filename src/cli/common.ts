@@ -1,0 +1,106 @@
+/** What the commands share: the version, loading a scenario with --set, manifests, checks. */
+import { createHash } from 'node:crypto';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAssignment, withOverrides, type Override } from '../experiment/jobs.ts';
+import { loadScenario } from '../io/scenario-file.ts';
+import type { Scenario } from '../model/index.ts';
+import { defaultWorkers, nodePool } from '../runner/node-pool.ts';
+import type { Pool } from '../runner/pool.ts';
+import { UsageError } from './args.ts';
+
+export const VERSION: string = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')).version;
+
+export interface Loaded {
+  scenario: Scenario;
+  /** Where it came from (a file path). */
+  path: string;
+  /** SHA-256 of the resolved scenario (after --set), as canonical JSON. */
+  hash: string;
+  /** The --set values applied. */
+  set: Override;
+}
+
+/** Load a scenario file or built-in name and apply --set PATH=VALUE overrides. */
+export function load(nameOrPath: string, sets: string[] = []): Loaded {
+  const { scenario, path } = loadScenario(nameOrPath);
+  const set: Override = Object.fromEntries(sets.map((s) => parseAssignment(s)));
+  const sc = sets.length ? withOverrides(scenario, set, '--set') : scenario;
+  return { scenario: sc, path, hash: scenarioHash(sc), set };
+}
+
+/** SHA-256 of a scenario as JSON with sorted keys (the same scenario always hashes the same). */
+export function scenarioHash(sc: Scenario): string {
+  return createHash('sha256').update(canonicalJson(sc)).digest('hex');
+}
+
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** Refuse before any work when the output cannot be written. */
+export function checkWritable(path: string, flag: string): void {
+  const dir = dirname(path);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new UsageError(`${flag}: cannot write ${path}: the folder ${dir} does not exist or is not writable`);
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${flag}: ${path} is a folder, not a file`);
+}
+
+/** A pool for --workers N (default: one per core, at most 8; 0 runs in this thread). */
+export function pool(workers: number | undefined): Pool {
+  return nodePool(workers ?? defaultWorkers());
+}
+
+/** The manifest written beside every output file: what produced it, from what, when. */
+export function manifest(fields: Record<string, unknown>, startedAt: Date): Record<string, unknown> {
+  return {
+    kubeSim: VERSION,
+    command: ['kube-sim', ...process.argv.slice(2)].join(' '),
+    node: process.version,
+    ...fields,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+  };
+}
+
+export const rupiah = (x: number) => `Rp ${Math.round(x).toLocaleString('id-ID')}`;
+
+/** Progress on stderr: a bar with an ETA on a terminal, a plain line every ~10% otherwise. */
+export function progress(label: string, quiet = false) {
+  const tty = process.stderr.isTTY === true;
+  const t0 = performance.now();
+  let lastPct = -1;
+  let lastDraw = 0;
+  return {
+    update(done: number, total: number) {
+      if (quiet || total === 0) return;
+      const now = performance.now();
+      const pct = Math.floor((100 * done) / total);
+      const secs = (now - t0) / 1000;
+      // An ETA from the first few runs (worker start-up included) would mislead; wait for 5%.
+      const eta = done >= total / 20 ? (secs * (total - done)) / done : Number.NaN;
+      if (tty) {
+        if (now - lastDraw < 100 && done < total) return;
+        lastDraw = now;
+        const width = 30;
+        const fill = Math.round((width * done) / total);
+        process.stderr.write(`\r${label} [${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${pct}% ${done}/${total} ETA ${Number.isFinite(eta) ? `${eta.toFixed(0)} s` : '?'}  `);
+        if (done === total) process.stderr.write('\n');
+      } else if (Math.floor(pct / 10) > Math.floor(lastPct / 10) || done === total) {
+        process.stderr.write(`${label}: ${done}/${total} runs (${pct}%), ${secs.toFixed(1)} s elapsed${done < total && Number.isFinite(eta) ? `, about ${eta.toFixed(0)} s left` : ''}\n`);
+      }
+      lastPct = pct;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/** `kube-sim compare`: scenario A against B, paired by replication (common random numbers). */
+import { z } from 'zod';
+import { PairedComparison, type Comparison } from '../experiment/compare.ts';
+import type { JobSpec } from '../experiment/jobs.ts';
+import { F } from '../experiment/outcomes.ts';
+import { common, parseFlags, UsageError } from './args.ts';
+import { load, manifest, pool, progress, rupiah } from './common.ts';
+
+export const COMPARE_HELP = `kube-sim compare <a> <b> --reps N [--seed N] [--workers N] [--set PATH=VALUE]... [--json]
+    Replication r of A and of B share their luck, so each difference is the effect of
+    what differs between the scenarios. Prints A, B, B − A with its 95% interval, and
+    the probability that B is better. --set applies to both.`;
+
+export async function compareCommand(args: string[]): Promise<number> {
+  const { flags, positionals } = parseFlags(
+    'compare',
+    args,
+    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, set: { type: 'string', multiple: true } },
+    { ...common, json: z.boolean().optional() },
+  );
+  if (positionals.length !== 2) throw new UsageError(`compare: expected two scenarios A and B, got ${positionals.length}`);
+  if (flags.reps === undefined) throw new UsageError('compare: --reps N is required (pairs of replications, e.g. --reps 1000)');
+  const a = load(positionals[0], flags.set);
+  const b = load(positionals[1], flags.set);
+  if (a.scenario.horizonWeeks !== b.scenario.horizonWeeks) {
+    throw new UsageError(`compare: A runs ${a.scenario.horizonWeeks} weeks and B ${b.scenario.horizonWeeks}; outcomes at the horizon compare only at the same horizon (use --set horizonWeeks=N)`);
+  }
+  const seed = flags.seed ?? a.scenario.seed;
+  const startedAt = new Date();
+  const job: JobSpec = { scenarios: [a.scenario, b.scenario], seed, replications: flags.reps, order: 'replication', series: false };
+  const cmp = new PairedComparison(a.scenario, b.scenario);
+  const p = pool(flags.workers);
+  const bar = progress('compare');
+  const ac = new AbortController();
+  const stop = () => ac.abort();
+  process.once('SIGINT', stop);
+  try {
+    // Batches may split a pair; carry a lone A row over to the next batch.
+    let carry: Float64Array | null = null;
+    await p.run(job, {
+      signal: ac.signal,
+      onBatch(batch) {
+        let rows = batch.rows;
+        if (carry) {
+          const joined = new Float64Array(carry.length + rows.length);
+          joined.set(carry);
+          joined.set(rows, carry.length);
+          rows = joined;
+          carry = null;
+        }
+        const whole = Math.floor(rows.length / (2 * F)) * 2 * F;
+        cmp.add(rows.subarray(0, whole));
+        if (whole < rows.length) carry = rows.slice(whole);
+      },
+      onProgress: (d, t) => bar.update(d, t),
+    });
+  } finally {
+    process.off('SIGINT', stop);
+    p.close();
+  }
+  const result = cmp.summary(seed);
+  if (flags.json) {
+    const doc = {
+      ...manifest({ a: { scenario: a.scenario.name, scenarioFile: a.path, scenarioHash: a.hash }, b: { scenario: b.scenario.name, scenarioFile: b.path, scenarioHash: b.hash }, set: a.set, seed, replications: flags.reps }, startedAt),
+      differences: Object.fromEntries(result.differences.map((d) => [d.key, { a: { mean: d.a.mean, ci: d.a.ci }, b: { mean: d.b.mean, ci: d.b.ci }, diff: { mean: d.diff.mean, ci: d.diff.ci }, pBetter: d.pBetter, better: d.better === 1 ? 'higher' : 'lower' }])),
+    };
+    process.stdout.write(`${JSON.stringify(doc)}\n`);
+  } else process.stdout.write(table(a.scenario.name, b.scenario.name, seed, result));
+  return 0;
+}
+
+function fmt(key: string, x: number): string {
+  if (/capital|Income|Cost|cost|grant|Fund/.test(key)) return rupiah(x);
+  if (key === 'survived') return `${(100 * x).toFixed(1)}%`;
+  return Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(3);
+}
+
+function table(aName: string, bName: string, seed: number, c: Comparison): string {
+  const rows = c.differences.map((d) => [
+    d.key,
+    fmt(d.key, d.a.mean),
+    fmt(d.key, d.b.mean),
+    `${fmt(d.key, d.diff.mean)} [${fmt(d.key, d.diff.ci[0])}, ${fmt(d.key, d.diff.ci[1])}]`,
+    `${(100 * d.pBetter).toFixed(0)}%`,
+  ]);
+  const head = ['outcome', `A: ${aName}`, `B: ${bName}`, 'B − A [95% interval]', 'P(B better)'];
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => `  ${r.map((x, i) => (i === 0 ? x.padEnd(w[i]) : x.padStart(w[i]))).join('  ')}`;
+  return [`${c.replications} paired replications, seed ${seed}`, line(head), ...rows.map(line), ''].join('\n');
+}

@@ -1,0 +1,73 @@
+/** --vary and --design: the factors of a sweep or sensitivity analysis, checked against the schema. */
+import { gridValues, latinHypercube, morrisDesign, sobolDesign, MAX_DESIGN_POINTS, type Design, type Factor, type GridFactor } from '../experiment/design.ts';
+import { settableParameters, type JobSpec } from '../experiment/jobs.ts';
+import type { Scenario } from '../model/index.ts';
+import { UsageError } from './args.ts';
+
+/** Parse one --vary PATH=A:B[:C]; `withStep` for grids (FROM:TO:STEP), else LO:HI. */
+export function parseVary(text: string, withStep: boolean): GridFactor | Factor {
+  const form = withStep ? 'PATH=FROM:TO:STEP' : 'PATH=LO:HI';
+  const m = /^([\w.]+)=(.*)$/.exec(text.trim());
+  if (!m) throw new UsageError(`--vary: got "${text}"; allowed: ${form}, e.g. intervention.mentoring.visitsPerMonth=${withStep ? '0:8:1' : '0:8'}`);
+  const [, path, range] = m;
+  const info = settableParameters().get(path);
+  if (!info) throw new UsageError(`--vary: "${path}" is not a parameter (kube-sim schema lists them)`);
+  if (info.min === undefined || info.max === undefined) throw new UsageError(`--vary: ${path} is not a number (allowed: ${info.options?.join(', ') ?? 'see kube-sim schema'}); vary it with separate runs and --set`);
+  const parts = range.split(':');
+  const nums = parts.map(Number);
+  if (parts.length !== (withStep ? 3 : 2) || parts.some((p) => p.trim() === '') || nums.some((x) => !Number.isFinite(x))) {
+    throw new UsageError(`--vary ${path}: got "${range}"; allowed: ${withStep ? 'FROM:TO:STEP' : 'LO:HI'} (numbers)`);
+  }
+  const [lo, hi, step] = nums;
+  for (const [name, v] of [['from', lo], ['to', hi]] as const) {
+    if (v < info.min || v > info.max) throw new UsageError(`--vary ${path}: ${withStep ? name : name === 'from' ? 'LO' : 'HI'} ${v} is outside the parameter's range ${info.min} to ${info.max} (${info.unit})`);
+  }
+  if (withStep ? lo > hi : lo >= hi) throw new UsageError(`--vary ${path}: got ${lo} to ${hi}; the first number must be ${withStep ? 'at most' : 'below'} the second`);
+  if (info.int && !(Number.isInteger(lo) && Number.isInteger(hi) && (!withStep || Number.isInteger(step)))) {
+    throw new UsageError(`--vary ${path}: a whole-number parameter; got "${range}"`);
+  }
+  if (withStep && !(step > 0)) throw new UsageError(`--vary ${path}: STEP must be above 0; got ${step}`);
+  return withStep ? { path, lo, hi, step, int: info.int } : { path, lo, hi, int: info.int };
+}
+
+export type DesignKind = 'grid' | 'lhs' | 'morris' | 'sobol';
+
+export interface DesignChoice {
+  kind: DesignKind;
+  factors: Factor[];
+  /** The design (for lhs/morris/sobol), or the grid's values (built lazily). */
+  design: Design | null;
+  grid: { factors: Factor[]; values: number[][] } | null;
+  points: number;
+  samples?: number;
+}
+
+/** Build the design from the flags (RangeErrors from the design layer become usage errors). */
+export function buildDesign(kind: DesignKind, varies: string[], samples: number | undefined, seed: number): DesignChoice {
+  if (varies.length === 0) throw new UsageError(`--vary: give at least one ${kind === 'grid' ? 'PATH=FROM:TO:STEP' : 'PATH=LO:HI'}`);
+  const factors = varies.map((v) => parseVary(v, kind === 'grid'));
+  const paths = factors.map((f) => f.path);
+  const dup = paths.find((p, i) => paths.indexOf(p) !== i);
+  if (dup) throw new UsageError(`--vary: ${dup} is given twice`);
+  try {
+    if (kind === 'grid') {
+      const values = (factors as GridFactor[]).map(gridValues);
+      const points = values.reduce((n, v) => n * v.length, 1);
+      if (points > MAX_DESIGN_POINTS) throw new UsageError(`--vary: the grid has ${points.toLocaleString('en')} points (${values.map((v, i) => `${paths[i]} ${v.length}`).join(' × ')}); at most ${MAX_DESIGN_POINTS.toLocaleString('en')}`);
+      return { kind, factors, design: null, grid: { factors, values }, points };
+    }
+    if (samples === undefined) throw new UsageError(`--design ${kind}: --samples N is required (${kind === 'morris' ? 'trajectories' : kind === 'sobol' ? 'base samples N; runs N × (factors + 2) points' : 'points'})`);
+    const design = kind === 'lhs' ? latinHypercube(factors, samples, seed) : kind === 'morris' ? morrisDesign(factors, samples, 4, seed) : sobolDesign(factors, samples, seed);
+    return { kind, factors, design, grid: null, points: design.points.length, samples };
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(`--vary/--samples: ${e.message}`);
+    throw e;
+  }
+}
+
+/** The job of a design: the base scenario, one design point per override, replications each. */
+export function designJob(base: Scenario, d: DesignChoice, seed: number, reps: number): JobSpec {
+  return d.grid
+    ? { base, grid: d.grid, seed, replications: reps, order: 'point', series: false }
+    : { base, overrides: d.design!.points, seed, replications: reps, order: 'point', series: false };
+}

@@ -1,0 +1,149 @@
+/** `kube-sim ensemble`: many replications of one scenario, summarised. */
+import { resolve } from 'node:path';
+import { Ensemble, type EnsembleSummary, type Headline } from '../experiment/ensemble.ts';
+import type { JobSpec } from '../experiment/jobs.ts';
+import { F, fieldText, RUN_FIELD_KEYS } from '../experiment/outcomes.ts';
+import type { Estimate } from '../experiment/stats.ts';
+import { AtomicWriter, writeFileAtomic } from '../io/atomic.ts';
+import { csvLine } from '../io/csv.ts';
+import { z } from 'zod';
+import { INDICATORS } from '../model/index.ts';
+import { common, outPath, parseFlags, UsageError } from './args.ts';
+import { checkWritable, load, manifest, pool, progress, rupiah, type Loaded } from './common.ts';
+
+export const ENSEMBLE_HELP = `kube-sim ensemble <scenario> --reps N [--seed N] [--workers N] [--set PATH=VALUE]...
+                  [--json] [--out summary.json] [--runs runs.csv]
+    Replications 0..N-1 of one scenario: survival, outcomes with 95% intervals, cost.
+    --out writes the summary with per-week quantile bands of every indicator and the
+    survival curve; --runs writes one CSV row per run (+ runs.csv.json manifest).`;
+
+export async function ensembleCommand(args: string[]): Promise<number> {
+  const { flags, positionals } = parseFlags(
+    'ensemble',
+    args,
+    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, runs: { type: 'string' }, set: { type: 'string', multiple: true } },
+    { ...common, json: z.boolean().optional(), out: outPath('--out', ['.json']).optional(), runs: outPath('--runs', ['.csv']).optional() },
+  );
+  if (positionals.length !== 1) throw new UsageError(`ensemble: expected one scenario (a JSON file or a built-in name), got ${positionals.length}`);
+  if (flags.reps === undefined) throw new UsageError('ensemble: --reps N is required (how many replications, e.g. --reps 1000)');
+  const loaded = load(positionals[0], flags.set);
+  const out = flags.out ? resolve(flags.out) : null;
+  const runsPath = flags.runs ? resolve(flags.runs) : null;
+  if (out) checkWritable(out, '--out');
+  if (runsPath) checkWritable(runsPath, '--runs');
+  const seed = flags.seed ?? loaded.scenario.seed;
+  const startedAt = new Date();
+  const summary = await runEnsemble(loaded, seed, flags.reps, flags.workers, !!out, runsPath);
+  const doc = {
+    ...manifest({ scenario: loaded.scenario.name, scenarioFile: loaded.path, scenarioHash: loaded.hash, set: loaded.set, seed, replications: flags.reps }, startedAt),
+    ...jsonSummary(summary),
+  };
+  if (out) writeFileAtomic(out, `${JSON.stringify({ ...doc, scenarioResolved: loaded.scenario, bands: bandsJson(summary) })}\n`);
+  if (flags.json) process.stdout.write(`${JSON.stringify(doc)}\n`);
+  else process.stdout.write(table(loaded, seed, summary));
+  return 0;
+}
+
+/** Run the ensemble on a pool, writing per-run rows to `runsPath` as they arrive (in order). */
+export async function runEnsemble(loaded: Loaded, seed: number, reps: number, workers: number | undefined, bands: boolean, runsPath: string | null): Promise<EnsembleSummary> {
+  const job: JobSpec = { scenarios: [loaded.scenario], seed, replications: reps, order: 'point', series: bands };
+  const ens = new Ensemble(loaded.scenario, bands);
+  const runs = runsPath ? new AtomicWriter(runsPath) : null;
+  runs?.write(`${csvLine(['replication', 'seed', ...RUN_FIELD_KEYS])}\n`);
+  const p = pool(workers);
+  const bar = progress('ensemble');
+  const ac = new AbortController();
+  const stop = () => ac.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const startedAt = new Date();
+  try {
+    await p.run(job, {
+      signal: ac.signal,
+      onBatch(b) {
+        ens.add(b.rows, b.series);
+        if (runs) {
+          const lines: string[] = [];
+          for (let j = b.from; j < b.to; j++) {
+            const o = (j - b.from) * F;
+            lines.push(csvLine([j, seed, ...RUN_FIELD_KEYS.map((_, k) => fieldText(k, b.rows[o + k]))]));
+          }
+          runs.write(`${lines.join('\n')}\n`);
+        }
+      },
+      onProgress: (d, t) => bar.update(d, t),
+    });
+    if (runs) {
+      runs.commit();
+      writeFileAtomic(`${runsPath}.json`, `${JSON.stringify(manifest({ scenario: loaded.scenario.name, scenarioFile: loaded.path, scenarioHash: loaded.hash, set: loaded.set, seed, replications: reps, columns: ['replication', 'seed', ...RUN_FIELD_KEYS], scenarioResolved: loaded.scenario }, startedAt), null, 2)}\n`);
+    }
+  } catch (e) {
+    runs?.abort();
+    throw e;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    p.close();
+  }
+  return ens.summary();
+}
+
+const est = (e: Estimate | null) => (e ? { mean: e.mean, ci: e.ci } : null);
+
+/** The stable machine-readable summary (keys documented in README and docs/EXPERIMENTS.md). */
+export function jsonSummary(s: EnsembleSummary) {
+  const h = s.headline;
+  return {
+    horizonWeeks: s.weeks,
+    outcomes: Object.fromEntries(Object.entries(h).map(([k, v]) => [k, est(v as Estimate | null)])) as Record<keyof Headline, { mean: number; ci: [number, number] } | null>,
+    perRun: Object.fromEntries(Object.entries(s.outcomes).map(([k, v]) => [k, est(v)])),
+    causes: s.causes,
+    survivalCurve: { week: Array.from({ length: s.weeks }, (_, t) => t + 1), surviving: Array.from(s.survival.surviving), lo: Array.from(s.survival.lo), hi: Array.from(s.survival.hi) },
+  };
+}
+
+function bandsJson(s: EnsembleSummary) {
+  return s.bands.map((b, k) => ({
+    key: b.key,
+    unit: INDICATORS[k].unit,
+    mean: Array.from(b.mean),
+    q05: Array.from(b.q[0]),
+    q25: Array.from(b.q[1]),
+    q50: Array.from(b.q[2]),
+    q75: Array.from(b.q[3]),
+    q95: Array.from(b.q[4]),
+  }));
+}
+
+const pct = (e: Estimate) => `${(100 * e.mean).toFixed(1)}%  [${(100 * e.ci[0]).toFixed(1)}, ${(100 * e.ci[1]).toFixed(1)}]`;
+const num = (e: Estimate, d = 2) => `${e.mean.toFixed(d)}  [${e.ci[0].toFixed(d)}, ${e.ci[1].toFixed(d)}]`;
+const rp = (e: Estimate | null) => (e ? `${rupiah(e.mean)}  [${rupiah(e.ci[0])}, ${rupiah(e.ci[1])}]` : 'none survived');
+
+/** Headline outcomes as an aligned table (each with its 95% interval). */
+export function headlineRows(h: Headline): [string, string][] {
+  return [
+    ['survival (active at horizon)', pct(h.survivalRate)],
+    ['stagnant', pct(h.stagnantRate)],
+    ['dissolved', pct(h.dissolvedRate)],
+    ['income per member per month', rp(h.memberIncomeMonthly)],
+    ['active members at horizon', num(h.activeMembersFinal)],
+    ['capital at horizon', rp(h.capitalFinal)],
+    ['exits per member', num(h.exitsPerMember, 3)],
+    ['misuse events found', num(h.misuseEvents, 3)],
+    ['intervention cost', rp(h.interventionCost)],
+    ['cost per surviving group', rp(h.costPerSurvivingGroup)],
+    ['member income per Rp spent', h.incomePerRupiah ? num(h.incomePerRupiah, 3) : 'nothing spent'],
+  ];
+}
+
+function table(loaded: Loaded, seed: number, s: EnsembleSummary): string {
+  const rows = headlineRows(s.headline);
+  const w = Math.max(...rows.map((r) => r[0].length));
+  const causes = Object.entries(s.causes).filter(([, n]) => n > 0).map(([c, n]) => `${c} ${n}`).join(', ');
+  return [
+    `${loaded.scenario.name}: ${s.replications} replications, seed ${seed}, ${s.weeks} weeks (mean  [95% interval])`,
+    ...rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`),
+    causes ? `  dissolved by: ${causes}` : '',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,202 @@
+/**
+ * `kube-sim sweep`: a design of scenario points × replications, streamed to a tidy CSV (one row
+ * per run). Rows are appended in run order to OUT.partial beside a small state file; an
+ * interrupted sweep run again with the same command resumes after the last complete row, and the
+ * finished file is renamed into place, so it is the same file an uninterrupted run writes.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, ftruncateSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { gridPointAt } from '../experiment/design.ts';
+import { runAt, runCount } from '../experiment/jobs.ts';
+import { F, fieldText, RUN_FIELD_KEYS } from '../experiment/outcomes.ts';
+import { appendAll, syncFolder, writeFileAtomic } from '../io/atomic.ts';
+import { csvLine } from '../io/csv.ts';
+import { CancelledError } from '../runner/pool.ts';
+import { common, outPath, parseFlags, UsageError } from './args.ts';
+import { canonicalJson, checkWritable, load, manifest, pool, progress, VERSION } from './common.ts';
+import { buildDesign, designJob, type DesignChoice } from './design-flags.ts';
+import { createHash } from 'node:crypto';
+
+export const SWEEP_HELP = `kube-sim sweep <scenario> --vary PATH=FROM:TO:STEP ... --reps N --out sweep.csv
+kube-sim sweep <scenario> --design lhs|morris|sobol --samples N --vary PATH=LO:HI ... --reps N --out sweep.csv
+                [--shard I/N] [--workers N] [--seed N] [--set PATH=VALUE]...
+    One CSV row per run (run, point, replication, seed, the varied parameters, every
+    outcome) and a JSON manifest beside it (OUT.json). Interrupted (Ctrl-C, kill)? Run
+    the same command again: it resumes and ends with the same file. --shard I/N
+    (I from 0 to N-1) runs a deterministic 1/N of the runs; \`kube-sim merge\` joins them.
+    Every point uses the same replications' luck (common random numbers).`;
+
+const shardFlag = z
+  .string()
+  .transform((text, ctx) => {
+    const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+    const i = m ? Number(m[1]) : NaN;
+    const n = m ? Number(m[2]) : NaN;
+    if (m && n >= 1 && n <= 100_000 && i < n) return { index: i, count: n };
+    ctx.addIssue({ code: 'custom', message: `--shard: got "${text}"; allowed: I/N with N from 1 to 100000 and I from 0 to N-1 (e.g. 0/4 … 3/4)` });
+    return z.NEVER;
+  })
+  .optional();
+
+export const MAX_SWEEP_RUNS = 1e10;
+
+export async function sweepCommand(args: string[]): Promise<number> {
+  const { flags, positionals } = parseFlags(
+    'sweep',
+    args,
+    {
+      vary: { type: 'string', multiple: true }, design: { type: 'string' }, samples: { type: 'string' },
+      reps: { type: 'string' }, out: { type: 'string' }, shard: { type: 'string' }, workers: { type: 'string' }, seed: { type: 'string' }, set: { type: 'string', multiple: true },
+    },
+    {
+      ...common,
+      vary: z.array(z.string()).default([]),
+      design: z.enum(['grid', 'lhs', 'morris', 'sobol'], { error: (i) => `--design: got "${String(i.input)}"; allowed: grid, lhs, morris, sobol` }).optional(),
+      samples: common.reps,
+      out: outPath('--out', ['.csv']).optional(),
+      shard: shardFlag,
+    },
+  );
+  if (positionals.length !== 1) throw new UsageError(`sweep: expected one scenario (a JSON file or a built-in name), got ${positionals.length}`);
+  if (flags.reps === undefined) throw new UsageError('sweep: --reps N is required (replications per design point)');
+  if (!flags.out) throw new UsageError('sweep: --out FILE.csv is required');
+  const loaded = load(positionals[0], flags.set);
+  const seed = flags.seed ?? loaded.scenario.seed;
+  const design = buildDesign(flags.design ?? 'grid', flags.vary, flags.samples, seed);
+  const job = designJob(loaded.scenario, design, seed, flags.reps);
+  const total = runCount(job);
+  if (total > MAX_SWEEP_RUNS) throw new UsageError(`sweep: ${design.points} points × ${flags.reps} replications = ${total.toLocaleString('en')} runs; at most ${MAX_SWEEP_RUNS.toLocaleString('en')}`);
+  const shard = flags.shard ?? { index: 0, count: 1 };
+  const from = Math.floor((shard.index * total) / shard.count);
+  const to = Math.floor(((shard.index + 1) * total) / shard.count);
+  const out = resolve(flags.out);
+  checkWritable(out, '--out');
+  const columns = ['run', 'point', 'replication', 'seed', ...design.factors.map((f) => f.path), ...RUN_FIELD_KEYS];
+  const describe = { kind: design.kind, factors: design.factors, samples: design.samples ?? null, points: design.points };
+  // The sweep (same for every shard), and this shard of it.
+  const sweepId = createHash('sha256').update(canonicalJson({ kubeSim: VERSION, scenarioHash: loaded.hash, design: describe, seed, reps: flags.reps, columns })).digest('hex');
+  const identity = createHash('sha256').update(canonicalJson({ sweepId, from, to })).digest('hex');
+
+  const partial = `${out}.partial`;
+  const statePath = `${out}.partial.json`;
+  let done = resumeCount(partial, statePath, identity);
+  const startedAt = new Date();
+  if (done === null) {
+    writeFileAtomic(statePath, `${JSON.stringify({ identity, command: process.argv.slice(2), from, to }, null, 2)}\n`);
+    writeFileAtomic(partial, `${csvLine(columns)}\n`);
+    done = 0;
+  } else if (done > 0) {
+    process.stderr.write(`sweep: resuming ${flags.out} after ${done} of ${to - from} runs\n`);
+  }
+
+  const pointValues = (p: number): number[] =>
+    design.grid ? Object.values(gridPointAt(design.grid.factors, design.grid.values, p)) : design.factors.map((f) => design.design!.points[p][f.path]);
+  const fd = openSync(partial, 'a');
+  const p = pool(flags.workers);
+  const bar = progress('sweep');
+  const ac = new AbortController();
+  const stop = () => ac.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  let written = done;
+  let lastSync = performance.now();
+  const t0 = performance.now();
+  try {
+    await p.run(job, {
+      from: from + done,
+      to,
+      signal: ac.signal,
+      onBatch(b) {
+        const lines: string[] = [];
+        let point = -1;
+        let values: number[] = [];
+        for (let j = b.from; j < b.to; j++) {
+          const at = runAt(job, j);
+          if (at.point !== point) {
+            point = at.point;
+            values = pointValues(point);
+          }
+          const o = (j - b.from) * F;
+          lines.push(csvLine([j, at.point, at.replication, seed, ...values, ...RUN_FIELD_KEYS.map((_, k) => fieldText(k, b.rows[o + k]))]));
+        }
+        appendAll(fd, `${lines.join('\n')}\n`);
+        written += b.to - b.from;
+        if (performance.now() - lastSync > 2000) {
+          fsyncSync(fd);
+          lastSync = performance.now();
+        }
+      },
+      onProgress: (d) => bar.update(done! + d, to - from),
+    });
+  } catch (e) {
+    fsyncSync(fd);
+    closeSync(fd);
+    if (e instanceof CancelledError) {
+      process.stderr.write(`\nsweep: interrupted after ${written} of ${to - from} runs; ${flags.out}.partial keeps them. Run the same command again to resume.\n`);
+      return 130;
+    }
+    throw e;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    p.close();
+  }
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(partial, out);
+  syncFolder(dirname(out));
+  const seconds = (performance.now() - t0) / 1000;
+  writeFileAtomic(
+    `${out}.json`,
+    `${JSON.stringify(
+      manifest({ scenario: loaded.scenario.name, scenarioFile: loaded.path, scenarioHash: loaded.hash, set: loaded.set, seed, replications: flags.reps, design: describe, runs: { total, from, to, shard: `${shard.index}/${shard.count}` }, sweepId, columns, scenarioResolved: loaded.scenario }, startedAt),
+      null,
+      2,
+    )}\n`,
+  );
+  rmSync(statePath, { force: true });
+  const ran = to - from - done;
+  process.stdout.write(`Wrote ${flags.out}: ${to - from} runs (${shard.count > 1 ? `shard ${shard.index}/${shard.count} of ` : ''}${design.points} points × ${flags.reps} replications)${ran > 0 ? `; ${ran} run now in ${seconds.toFixed(1)} s (${Math.round(ran / seconds)} runs/s)` : ''}\n`);
+  return 0;
+}
+
+/**
+ * Rows already in a partial file of this same sweep (its last, possibly half-written, line is
+ * cut off), or null to start afresh. A partial file of a different sweep is never overwritten.
+ */
+function resumeCount(partial: string, statePath: string, identity: string): number | null {
+  if (!existsSync(partial) || !existsSync(statePath)) return null;
+  let state: { identity?: string };
+  try {
+    state = JSON.parse(readFileSync(statePath, 'utf8'));
+  } catch {
+    state = {};
+  }
+  if (state.identity !== identity) {
+    throw new UsageError(`sweep: ${partial} holds an unfinished different sweep (other scenario, design, seed, replications or shard); finish it with its own command, delete it, or choose another --out`);
+  }
+  // Count complete lines, streaming (the file may be large); cut off a torn last line.
+  const fd = openSync(partial, 'r+');
+  try {
+    const size = statSync(partial).size;
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let lines = 0;
+    let lastNewline = -1;
+    for (let pos = 0; pos < size; ) {
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n <= 0) break;
+      for (let i = 0; i < n; i++) {
+        if (buf[i] === 10) {
+          lines++;
+          lastNewline = pos + i;
+        }
+      }
+      pos += n;
+    }
+    if (lastNewline + 1 < size) ftruncateSync(fd, lastNewline + 1);
+    return lines === 0 ? null : lines - 1; // minus the header (a torn header starts afresh)
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Per-week quantile bands of every indicator, streamed: each (indicator, week) cell keeps a
+ * histogram of counts, never the values. Shares in [0, 1] use 500 equal bins (error under
+ * 0.001 after interpolation), head counts and the status are exact integers, and rupiah use
+ * logarithmic bins 3% wide up to Rp 100 billion (quantiles within about 1.5%). Counts add, so the
+ * result does not depend on the order or the batching of the runs.
+ */
+import { INDICATORS } from '../model/index.ts';
+
+/** The quantiles reported, as fractions. */
+export const BAND_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+interface Binning {
+  bins: number;
+  index(v: number): number;
+  /** A representative value of bin b (its midpoint, or the integer itself). */
+  value(b: number): number;
+}
+
+const SHARE_BINS = 500;
+const share: Binning = {
+  bins: SHARE_BINS,
+  index: (v) => (v <= 0 ? 0 : v >= 1 ? SHARE_BINS - 1 : Math.floor(v * SHARE_BINS)),
+  value: (b) => (b + 0.5) / SHARE_BINS,
+};
+
+const integers = (max: number): Binning => ({
+  bins: max + 1,
+  index: (v) => (v <= 0 ? 0 : v >= max ? max : Math.round(v)),
+  value: (b) => b,
+});
+
+// Rupiah: bin = sign × (1 + floor(ln(1 + |v| / 100) / 0.03)); the middle bin holds exact zeros.
+const RP_UNIT = 100;
+const RP_STEP = 0.03;
+const RP_HALF = Math.ceil(Math.log1p(1e11 / RP_UNIT) / RP_STEP) + 1;
+const rupiah: Binning = {
+  bins: 2 * RP_HALF + 1,
+  index(v) {
+    if (v === 0) return RP_HALF;
+    const k = Math.min(RP_HALF - 1, Math.floor(Math.log1p(Math.abs(v) / RP_UNIT) / RP_STEP)) + 1;
+    return v > 0 ? RP_HALF + k : RP_HALF - k;
+  },
+  value(b) {
+    if (b === RP_HALF) return 0;
+    const k = Math.abs(b - RP_HALF) - 1;
+    const mag = RP_UNIT * Math.expm1((k + 0.5) * RP_STEP);
+    return b > RP_HALF ? mag : -mag;
+  },
+};
+
+function binningOf(unit: string, maxMembers: number): Binning {
+  if (unit === 'Rp') return rupiah;
+  if (unit === 'families') return integers(maxMembers);
+  if (unit.startsWith('0 active')) return integers(2);
+  return share; // '0–1', 'yes/no'
+}
+
+/** Quantile bands of one indicator: `q[i][t]` is quantile BAND_QUANTILES[i] at week t; `mean[t]`. */
+export interface Band {
+  key: string;
+  q: Float64Array[];
+  mean: Float64Array;
+}
+
+/** Histograms of every indicator at every week, fed one run's series block (K × H) at a time. */
+export class BandSketch {
+  readonly weeks: number;
+  runs = 0;
+  private readonly binnings: Binning[];
+  private readonly counts: Uint32Array[];
+  private readonly sums: Float64Array[];
+
+  constructor(weeks: number, maxMembers: number) {
+    this.weeks = weeks;
+    this.binnings = INDICATORS.map((d) => binningOf(d.unit, maxMembers));
+    this.counts = this.binnings.map((b) => new Uint32Array(b.bins * weeks));
+    this.sums = INDICATORS.map(() => new Float64Array(weeks));
+  }
+
+  /** Add one run: `block[offset + k * H + t]` is indicator k at week t. */
+  add(block: Float64Array, offset: number): void {
+    const H = this.weeks;
+    for (let k = 0; k < this.binnings.length; k++) {
+      const bin = this.binnings[k];
+      const c = this.counts[k];
+      const sum = this.sums[k];
+      const base = offset + k * H;
+      for (let t = 0; t < H; t++) {
+        const v = block[base + t];
+        c[t * bin.bins + bin.index(v)]++;
+        sum[t] += v;
+      }
+    }
+    this.runs++;
+  }
+
+  /** The bands of indicator k (type-7 quantiles over the bins' representative values). */
+  band(k: number): Band {
+    const bin = this.binnings[k];
+    const n = this.runs;
+    const q = BAND_QUANTILES.map(() => new Float64Array(this.weeks));
+    const mean = new Float64Array(this.weeks);
+    if (n === 0) return { key: INDICATORS[k].key, q, mean };
+    const c = this.counts[k];
+    for (let t = 0; t < this.weeks; t++) {
+      const row = t * bin.bins;
+      mean[t] = this.sums[k][t] / n;
+      // Walk the cumulative counts once for all quantiles (they are increasing).
+      let b = 0;
+      let below = 0; // runs in bins before b
+      const at = (rank: number) => {
+        while (below + c[row + b] <= rank) below += c[row + b++];
+        return bin.value(b);
+      };
+      for (let i = 0; i < BAND_QUANTILES.length; i++) {
+        const h = (n - 1) * BAND_QUANTILES[i];
+        const lo = Math.floor(h);
+        const vLo = at(lo);
+        const vHi = lo + 1 < n ? at(lo + 1) : vLo;
+        q[i][t] = vLo + (h - lo) * (vHi - vLo);
+      }
+    }
+    return { key: INDICATORS[k].key, q, mean };
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * One run reduced to a row of numbers: what ensembles, comparisons and sweeps keep of each run.
+ * A row is plain numbers so that a worker can send a whole batch as one transferred Float64Array.
+ */
+import { DISSOLUTION_CAUSES, ELEMENT_KEYS, INDICATORS, STATUS_NAMES, WEEKS_PER_MONTH, type RunResult } from '../model/index.ts';
+
+
+/** A per-run outcome column: key, unit and meaning. */
+export interface RunField {
+  key: string;
+  unit: string;
+  text: string;
+  /** How the CSV writes it: a number, or a name from a list (status, cause). */
+  names?: readonly string[];
+  /** For comparisons: is more better (+1), less better (−1), or neither (0)? */
+  better: 1 | -1 | 0;
+}
+
+const f = (key: string, unit: string, text: string, better: 1 | -1 | 0, names?: readonly string[]): RunField => ({ key, unit, text, better, names });
+
+/** The columns of a run row, in order. Status, week and cause use −1 for "none". */
+export const RUN_FIELDS: readonly RunField[] = [
+  f('survived', '0/1', 'Still active at the horizon (1) or not (0: stagnant or dissolved)', 1),
+  f('status', 'name', 'Status at the horizon', 0, STATUS_NAMES),
+  f('statusWeek', 'week', 'Week the final status began (empty if active throughout)', 0),
+  f('cause', 'name', 'Why the group dissolved (empty if it did not)', 0, DISSOLUTION_CAUSES),
+  f('activeMembersFinal', 'families', 'Active members at the horizon (0 if dissolved)', 1),
+  f('membersAtEnd', 'families', 'Members still in the group when the run or the group ended', 1),
+  f('capitalFinal', 'Rp', 'Business capital at the horizon', 1),
+  f('iksFundFinal', 'Rp', 'IKS fund at the horizon', 1),
+  f('memberIncomeMonthly', 'Rp/month', 'Income from the group per founding member per month', 1),
+  f('memberIncomeTotal', 'Rp', 'Income paid to all members over the horizon', 1),
+  f('exitsPerMember', 'exits/member', 'Members who left, per founding member', -1),
+  f('misuseEvents', 'events', 'Misuse of group money found', -1),
+  f('leaderChanges', 'changes', 'Changes of chair', 0),
+  f('mentorVisits', 'visits', 'Facilitator visits made', 0),
+  f('grantReceived', 'Rp', 'Grant received', 0),
+  f('interventionCost', 'Rp', 'Grant + facilitator visits + training', -1),
+  ...ELEMENT_KEYS.map((k) => f(`${k}Mean`, '0–1', `${INDICATORS.find((d) => d.key === k)!.text.en}, averaged over the weeks the group existed`, 1)),
+];
+
+export const RUN_FIELD_KEYS = RUN_FIELDS.map((d) => d.key);
+export const FIELD = Object.fromEntries(RUN_FIELDS.map((d, i) => [d.key, i])) as Record<string, number>;
+export const F = RUN_FIELDS.length;
+
+const ELEMENT_COLUMNS = ELEMENT_KEYS.map((k) => INDICATORS.findIndex((d) => d.key === k));
+
+/** Write the row of one run into `out` at `offset` (F numbers). */
+export function writeRunRow(r: RunResult, out: Float64Array, offset: number): void {
+  const o = r.outcome;
+  const n = r.members.length;
+  const months = r.weeks / WEEKS_PER_MONTH;
+  let j = offset;
+  out[j++] = o.status === 'active' ? 1 : 0;
+  out[j++] = STATUS_NAMES.indexOf(o.status);
+  out[j++] = o.statusWeek ?? -1;
+  out[j++] = o.cause === null ? -1 : DISSOLUTION_CAUSES.indexOf(o.cause);
+  out[j++] = o.activeMembers;
+  out[j++] = o.membersAtEnd;
+  out[j++] = o.capital;
+  out[j++] = o.iksFund;
+  out[j++] = o.incomePerMemberMonthly;
+  out[j++] = o.incomePerMemberMonthly * n * months;
+  out[j++] = o.exitsPerMember;
+  out[j++] = o.misuseEvents;
+  out[j++] = o.leaderChanges;
+  out[j++] = o.mentorVisits;
+  out[j++] = o.grantReceived;
+  out[j++] = o.interventionCost;
+  // Element means over the weeks the group existed (a dissolved group has no group life after).
+  const alive = o.status === 'dissolved' ? Math.max(1, o.statusWeek ?? r.weeks) : r.weeks;
+  for (const k of ELEMENT_COLUMNS) {
+    const s = r.series[INDICATORS[k].key];
+    let sum = 0;
+    for (let t = 0; t < alive; t++) sum += s[t];
+    out[j++] = sum / alive;
+  }
+}
+
+/** A run row's cell as CSV text: names for status and cause, empty for "none". */
+export function fieldText(k: number, v: number): string {
+  const names = RUN_FIELDS[k].names;
+  if (names) return v >= 0 ? names[v] : '';
+  if (k === FIELD.statusWeek && v < 0) return '';
+  return String(v);
+}

@@ -1,0 +1,53 @@
+/**
+ * Small statistics for ensembles: running means with 95% intervals, proportions with Wilson
+ * intervals. Pure and deterministic: results depend only on the values and the order they came in.
+ */
+
+/** An estimate with its 95% interval. */
+export interface Estimate {
+  mean: number;
+  /** 95% interval [low, high]. */
+  ci: [number, number];
+  n: number;
+}
+
+/** z for a two-sided 95% interval. */
+export const Z95 = 1.959963984540054;
+
+/** Running mean and variance (Welford), fed one value at a time, in order. */
+export class RunningMean {
+  n = 0;
+  mean = 0;
+  private m2 = 0;
+
+  add(x: number): void {
+    this.n++;
+    const d = x - this.mean;
+    this.mean += d / this.n;
+    this.m2 += d * (x - this.mean);
+  }
+
+  /** Sample variance (n − 1 in the denominator); 0 for fewer than two values. */
+  get variance(): number {
+    return this.n > 1 ? this.m2 / (this.n - 1) : 0;
+  }
+
+  /** The mean with a normal-approximation 95% interval (the mean ± 1.96 standard errors). */
+  estimate(): Estimate {
+    const half = this.n > 1 ? Z95 * Math.sqrt(this.variance / this.n) : 0;
+    return { mean: this.mean, ci: [this.mean - half, this.mean + half], n: this.n };
+  }
+}
+
+/**
+ * A proportion with its Wilson score 95% interval, which stays inside [0, 1] and behaves at 0
+ * and n successes (Wilson 1927; Brown, Cai & DasGupta 2001 recommend it over the Wald interval).
+ */
+export function proportion(successes: number, n: number): Estimate {
+  if (n === 0) return { mean: Number.NaN, ci: [0, 1], n: 0 };
+  const p = successes / n;
+  const z2 = Z95 * Z95;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (Z95 / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { mean: p, ci: [Math.max(0, centre - half), Math.min(1, centre + half)], n };
+}

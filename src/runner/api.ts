@@ -1,0 +1,84 @@
+/**
+ * The functions a worker exposes (over comlink in a browser Worker or a Node worker_thread, or
+ * called directly in-process). Inputs and outputs are plain and structured-cloneable; the numbers
+ * come back in typed arrays that are transferred, not copied.
+ */
+import { F, writeRunRow } from '../experiment/outcomes.ts';
+import { pointCount, runAt, scenarioAt, type JobSpec } from '../experiment/jobs.ts';
+import { INDICATORS, simulate, type Scenario } from '../model/index.ts';
+
+/** The result of runs [from, to) of a job. */
+export interface BatchResult {
+  from: number;
+  to: number;
+  /** (to − from) × F run rows (see experiment/outcomes.ts RUN_FIELDS). */
+  rows: Float64Array;
+  /** (to − from) × K × H weekly series (K indicators, H weeks; run-major, then indicator), if asked. */
+  series: Float64Array | null;
+  /** Work done: member-weeks simulated. */
+  memberWeeks: number;
+}
+
+/** What a worker does. */
+export interface WorkerApi {
+  /** Load a job once; later batches name it by id. */
+  prepare(id: number, job: JobSpec): void;
+  /** Run runs [from, to) of a prepared job. */
+  runBatch(id: number, from: number, to: number): BatchResult;
+  /** Forget a job. */
+  release(id: number): void;
+}
+
+/** The worker API as plain functions (the same code runs in every kind of worker and in-process). */
+export function createWorkerApi(): WorkerApi {
+  const jobs = new Map<number, { job: JobSpec; cache: Map<number, Scenario> }>();
+  const scenario = (entry: { job: JobSpec; cache: Map<number, Scenario> }, p: number) => {
+    let sc = entry.cache.get(p);
+    if (!sc) {
+      // Sweeps visit points in order; keep a few parsed scenarios, not all of them.
+      if (entry.cache.size > 64) entry.cache.clear();
+      sc = scenarioAt(entry.job, p);
+      entry.cache.set(p, sc);
+    }
+    return sc;
+  };
+  return {
+    prepare(id, job) {
+      jobs.set(id, { job, cache: new Map() });
+    },
+    release(id) {
+      jobs.delete(id);
+    },
+    runBatch(id, from, to) {
+      const entry = jobs.get(id);
+      if (!entry) throw new Error(`job ${id} was not prepared in this worker`);
+      const { job } = entry;
+      const count = to - from;
+      const rows = new Float64Array(count * F);
+      const H = seriesWeeks(job);
+      const K = INDICATORS.length;
+      const series = job.series ? new Float64Array(count * K * H) : null;
+      let memberWeeks = 0;
+      for (let j = from; j < to; j++) {
+        const { point, replication } = runAt(job, j);
+        const r = simulate(scenario(entry, point), { seed: job.seed, replication });
+        writeRunRow(r, rows, (j - from) * F);
+        if (series) series.set(new Float64Array(r.series[INDICATORS[0].key].buffer, 0, K * H), (j - from) * K * H);
+        memberWeeks += r.work.memberWeeks;
+      }
+      return { from, to, rows, series, memberWeeks };
+    },
+  };
+}
+
+/** Weeks in the series of a job's runs (all points must share the horizon for bands). */
+export function seriesWeeks(job: JobSpec): number {
+  const P = pointCount(job);
+  const H = scenarioAt(job, 0).horizonWeeks;
+  if (job.series && job.scenarios) {
+    for (let p = 1; p < P; p++) {
+      if (job.scenarios[p].horizonWeeks !== H) throw new RangeError('horizonWeeks: every scenario of a job with series must have the same horizon');
+    }
+  }
+  return H;
+}

@@ -1,0 +1,49 @@
+/** Workers for Node: worker_threads speaking comlink through its node adapter, or in-process. */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { createWorkerApi, type WorkerApi } from './api.ts';
+import { Pool, type WorkerFactory, type WorkerHandle } from './pool.ts';
+
+const BOOT = new URL('./node-worker-boot.mjs', import.meta.url);
+
+/** A worker_thread running the worker API. */
+export function nodeWorker(): WorkerHandle {
+  const worker = new Worker(BOOT);
+  const api = Comlink.wrap<WorkerApi>(nodeEndpoint(worker));
+  let ended = false;
+  const dead = new Promise<never>((_, reject) => {
+    worker.once('error', (e) => reject(new Error(`worker crashed: ${e.message}`)));
+    worker.once('exit', (code) => reject(new Error(ended ? 'worker terminated' : `worker exited with code ${code}`)));
+  });
+  dead.catch(() => {}); // observed through Promise.race by the pool
+  return {
+    prepare: (id, job) => api.prepare(id, job),
+    runBatch: (id, from, to) => api.runBatch(id, from, to),
+    release: (id) => api.release(id),
+    dead,
+    terminate() {
+      ended = true;
+      api[Comlink.releaseProxy]();
+      void worker.terminate();
+    },
+  };
+}
+
+/** The worker API on this thread (for tiny jobs and tests): no parallelism, same numbers. */
+export function inProcessWorker(): WorkerHandle {
+  const api = createWorkerApi();
+  return { ...api, dead: new Promise<never>(() => {}), terminate() {} };
+}
+
+/** Default worker count: one per core, at most 8. */
+export function defaultWorkers(): number {
+  return Math.min(8, availableParallelism());
+}
+
+/** A pool of `workers` worker_threads (0: run in this thread). */
+export function nodePool(workers: number): Pool {
+  const factory: WorkerFactory = workers === 0 ? inProcessWorker : nodeWorker;
+  return new Pool(factory, Math.max(1, workers));
+}

@@ -1,0 +1,193 @@
+/**
+ * A pool of workers that runs a job in batches, reports progress, cancels, retries a failed batch
+ * once on a fresh worker, and hands batches to the caller strictly in run order. A run's numbers
+ * depend only on its index, and the caller sees runs in index order, so 1 worker and 8 give
+ * bit-identical results whatever the batch sizes.
+ */
+import { runCount, type JobSpec } from '../experiment/jobs.ts';
+import type { BatchResult } from './api.ts';
+
+/** What the pool needs of one worker: its API (possibly remote) and a way to end it. */
+export interface WorkerHandle {
+  prepare(id: number, job: JobSpec): Promise<void> | void;
+  runBatch(id: number, from: number, to: number): Promise<BatchResult> | BatchResult;
+  release(id: number): Promise<void> | void;
+  /** Rejects if the worker dies (crash, out of memory, terminated from outside). */
+  readonly dead: Promise<never>;
+  terminate(): void;
+}
+
+/** Makes a fresh worker. */
+export type WorkerFactory = () => WorkerHandle;
+
+export interface RunOptions {
+  /** First and last-plus-one run index to execute (a shard, or the rest of a resumed sweep). */
+  from?: number;
+  to?: number;
+  /** Called for each batch, in run order; may be async (the pool waits before handing the next). */
+  onBatch(batch: BatchResult): void | Promise<void>;
+  /** Called after each batch is handed over: runs done (from `from`) and runs in the range. */
+  onProgress?(done: number, total: number): void;
+  signal?: AbortSignal;
+  /** Aim for batches of about this many milliseconds (default 80; never less than 50). */
+  batchMs?: number;
+}
+
+export interface RunSummary {
+  runs: number;
+  memberWeeks: number;
+  batches: number;
+  retries: number;
+}
+
+/** Thrown when a run is cancelled. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor() {
+    super('cancelled');
+  }
+}
+
+let nextJobId = 1;
+
+export class Pool {
+  readonly size: number;
+  private readonly factory: WorkerFactory;
+  private workers: (WorkerHandle | null)[];
+
+  constructor(factory: WorkerFactory, size: number) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`workers: got ${size}; allowed: a whole number from 1`);
+    this.factory = factory;
+    this.size = size;
+    this.workers = Array.from({ length: size }, () => null);
+  }
+
+  private worker(k: number): WorkerHandle {
+    return (this.workers[k] ??= this.factory());
+  }
+
+  /** Replace worker k (after a failure): the old one is terminated. */
+  private renew(k: number): WorkerHandle {
+    this.workers[k]?.terminate();
+    this.workers[k] = null;
+    return this.worker(k);
+  }
+
+  /** End every worker. */
+  close(): void {
+    for (const w of this.workers) w?.terminate();
+    this.workers = this.workers.map(() => null);
+  }
+
+  /** Run a job (or a range of its runs); resolves when every batch has been handed over in order. */
+  run(job: JobSpec, opts: RunOptions): Promise<RunSummary> {
+    const id = nextJobId++;
+    const start = opts.from ?? 0;
+    const end = opts.to ?? runCount(job);
+    if (!(start >= 0 && end >= start && end <= runCount(job))) throw new RangeError(`runs ${start}–${end}: outside the job's ${runCount(job)} runs`);
+    const total = end - start;
+    const targetMs = Math.max(50, opts.batchMs ?? 80);
+    const summary: RunSummary = { runs: 0, memberWeeks: 0, batches: 0, retries: 0 };
+    const prepared = new Set<WorkerHandle>();
+    const done = new Map<number, BatchResult>();
+    // Runs per millisecond, learned from the first batches; starts small so results come early.
+    let perMs = 0;
+    let cursor = start;
+    let delivered = start;
+    let delivering = false;
+    let failed = false;
+    const maxAhead = this.size * 3;
+
+    return new Promise<RunSummary>((resolve, reject) => {
+      const fail = (e: unknown) => {
+        if (failed) return;
+        failed = true;
+        for (const w of prepared) void Promise.resolve(w.release(id)).catch(() => {});
+        reject(e);
+      };
+      const onAbort = () => fail(new CancelledError());
+      if (opts.signal?.aborted) return fail(new CancelledError());
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+
+      const nextSize = () => {
+        const remaining = end - cursor;
+        const ideal = perMs > 0 ? Math.ceil(perMs * targetMs) : 4;
+        // Leave work for every worker near the end, so no one waits on a single long batch.
+        const fair = Math.ceil(remaining / this.size);
+        return Math.max(1, Math.min(ideal, fair, remaining, 100_000));
+      };
+
+      const deliver = async () => {
+        if (delivering) return;
+        delivering = true;
+        try {
+          while (!failed && done.has(delivered)) {
+            const b = done.get(delivered)!;
+            done.delete(delivered);
+            await opts.onBatch(b);
+            if (failed) return;
+            summary.runs += b.to - b.from;
+            summary.memberWeeks += b.memberWeeks;
+            summary.batches++;
+            delivered = b.to;
+            opts.onProgress?.(delivered - start, total);
+            pump();
+          }
+          if (!failed && delivered === end) {
+            opts.signal?.removeEventListener('abort', onAbort);
+            for (const w of prepared) void Promise.resolve(w.release(id)).catch(() => {});
+            resolve(summary);
+          }
+        } catch (e) {
+          fail(e);
+        } finally {
+          delivering = false;
+        }
+      };
+
+      const busy = new Array<boolean>(this.size).fill(false);
+      const execute = async (k: number, from: number, to: number, attempt: number): Promise<void> => {
+        let w = this.worker(k);
+        try {
+          if (!prepared.has(w)) {
+            await Promise.race([w.prepare(id, job), w.dead]);
+            prepared.add(w);
+          }
+          const t0 = performance.now();
+          const b = await Promise.race([w.runBatch(id, from, to), w.dead]);
+          const ms = performance.now() - t0;
+          if (ms > 1) perMs = perMs > 0 ? 0.5 * perMs + 0.5 * ((to - from) / ms) : (to - from) / ms;
+          if (failed) return;
+          done.set(from, b);
+          busy[k] = false;
+          void deliver();
+          pump();
+        } catch (e) {
+          if (failed) return;
+          prepared.delete(w);
+          if (attempt === 0) {
+            summary.retries++;
+            w = this.renew(k);
+            return execute(k, from, to, 1);
+          }
+          fail(new Error(`runs ${from}–${to - 1} failed twice (on two fresh workers): ${(e as Error)?.message ?? e}`));
+        }
+      };
+
+      const pump = () => {
+        for (let k = 0; k < this.size && !failed; k++) {
+          if (busy[k] || cursor >= end) continue;
+          if (done.size + busy.filter(Boolean).length >= maxAhead) return;
+          const from = cursor;
+          const to = from + nextSize();
+          cursor = to;
+          busy[k] = true;
+          void execute(k, from, to, 0);
+        }
+      };
+
+      if (total === 0) resolve(summary);
+      else pump();
+    });
+  }
+}

@@ -1,0 +1,13 @@
+/** Wrap the worker API so batch results move their typed arrays to the caller instead of copying. */
+import * as Comlink from 'comlink';
+import type { WorkerApi } from './api.ts';
+
+export function transferring(api: WorkerApi): WorkerApi {
+  return {
+    ...api,
+    runBatch(id, from, to) {
+      const b = api.runBatch(id, from, to);
+      return Comlink.transfer(b, b.series ? [b.rows.buffer, b.series.buffer] : [b.rows.buffer]);
+    },
+  };
+}
