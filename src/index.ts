@@ -1,2 +1,15 @@
 /** kube-sim's public API: everything a library user needs. */
 export * from './model/index.ts';
+// Many runs (pure): jobs, run rows, ensembles, comparisons, cost, designs, sensitivity.
+export * from './experiment/jobs.ts';
+export * from './experiment/outcomes.ts';
+export * from './experiment/stats.ts';
+export * from './experiment/bands.ts';
+export * from './experiment/ensemble.ts';
+export * from './experiment/compare.ts';
+export * from './experiment/cost.ts';
+export * from './experiment/design.ts';
+export * from './experiment/sensitivity.ts';
+// The runner's pool and worker API (Node's worker_threads pool is in src/runner/node-pool.ts).
+export * from './runner/api.ts';
+export * from './runner/pool.ts';

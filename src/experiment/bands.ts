@@ -5,6 +5,7 @@
  * logarithmic bins 3% wide up to Rp 100 billion (quantiles within about 1.5%). Counts add, so the
  * result does not depend on the order or the batching of the runs.
  */
+import { exp, log } from '../model/detmath.ts';
 import { INDICATORS } from '../model/index.ts';
 
 /** The quantiles reported, as fractions. */
@@ -33,18 +34,19 @@ const integers = (max: number): Binning => ({
 // Rupiah: bin = sign × (1 + floor(ln(1 + |v| / 100) / 0.03)); the middle bin holds exact zeros.
 const RP_UNIT = 100;
 const RP_STEP = 0.03;
-const RP_HALF = Math.ceil(Math.log1p(1e11 / RP_UNIT) / RP_STEP) + 1;
+// detmath's log and exp, not Math's: bins must fall the same way in Node and every browser.
+const RP_HALF = Math.ceil(log(1 + 1e11 / RP_UNIT) / RP_STEP) + 1;
 const rupiah: Binning = {
   bins: 2 * RP_HALF + 1,
   index(v) {
     if (v === 0) return RP_HALF;
-    const k = Math.min(RP_HALF - 1, Math.floor(Math.log1p(Math.abs(v) / RP_UNIT) / RP_STEP)) + 1;
+    const k = Math.min(RP_HALF - 1, Math.floor(log(1 + Math.abs(v) / RP_UNIT) / RP_STEP)) + 1;
     return v > 0 ? RP_HALF + k : RP_HALF - k;
   },
   value(b) {
     if (b === RP_HALF) return 0;
     const k = Math.abs(b - RP_HALF) - 1;
-    const mag = RP_UNIT * Math.expm1((k + 0.5) * RP_STEP);
+    const mag = RP_UNIT * (exp((k + 0.5) * RP_STEP) - 1);
     return b > RP_HALF ? mag : -mag;
   },
 };

@@ -35,3 +35,18 @@ describe('web/ uses the engine only through the public door', () => {
     }
   });
 });
+
+const experimentDir = join(import.meta.dirname, '../../src/experiment');
+const experimentFiles = (readdirSync(experimentDir) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(experimentDir, f));
+
+describe('src/experiment is pure, and its numbers are the same in every engine', () => {
+  it.each(experimentFiles.map((f) => [relative(experimentDir, f), f]))('%s', (_name, file) => {
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    expect(code).not.toMatch(/from ['"]node:|\brequire\(|\bimport\(/);
+    expect(code).not.toMatch(/\b(document|window|localStorage|process)\./);
+    expect(code).not.toMatch(/Math\.random|Date\.now|performance\.now|new Date\(/);
+    // (`x ** y` is Math.pow; a Markdown `**bold**` in a string is not.)
+    expect(code).not.toMatch(/Math\.(exp|expm1|log|log1p|log2|log10|pow|cos|sin|tan|atan2|cbrt|hypot)\b|[\w)\]]\s*\*\*\s*[\w(]/);
+    expect(code).not.toMatch(/from ['"](\.\.\/)+(cli|io|runner|web|index\.ts)/);
+  });
+});

@@ -1,0 +1,30 @@
+/** Workers for the browser: module Workers (bundled by Vite) speaking comlink. */
+import * as Comlink from 'comlink';
+import type { WorkerApi } from './api.ts';
+import { Pool, type WorkerHandle } from './pool.ts';
+
+/** A module Worker running the worker API. */
+export function browserWorker(): WorkerHandle {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'kube-sim' });
+  const api = Comlink.wrap<WorkerApi>(worker);
+  const dead = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) => reject(new Error(`worker crashed: ${e.message || 'unknown error'}`)));
+    worker.addEventListener('messageerror', () => reject(new Error('worker sent a message that could not be read')));
+  });
+  dead.catch(() => {});
+  return {
+    prepare: (id, job) => api.prepare(id, job),
+    runBatch: (id, from, to) => api.runBatch(id, from, to),
+    release: (id) => api.release(id),
+    dead,
+    terminate() {
+      api[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}
+
+/** A pool of module Workers: by default one per logical core (at most 8), leaving the page one. */
+export function browserPool(workers = Math.max(1, Math.min(8, (globalThis.navigator?.hardwareConcurrency ?? 2)))): Pool {
+  return new Pool(browserWorker, workers);
+}
