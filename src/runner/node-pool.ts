@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { createWorkerApi, type WorkerApi } from './api.ts';
+import { createWorkerApi, type BatchResult, type WorkerApi } from './api.ts';
 import { Pool, type WorkerFactory, type WorkerHandle } from './pool.ts';
 
 const BOOT = new URL('./node-worker-boot.mjs', import.meta.url);
@@ -34,7 +34,17 @@ export function nodeWorker(): WorkerHandle {
 /** The worker API on this thread (for tiny jobs and tests): no parallelism, same numbers. */
 export function inProcessWorker(): WorkerHandle {
   const api = createWorkerApi();
-  return { ...api, dead: new Promise<never>(() => {}), terminate() {} };
+  // Each batch starts on a fresh macrotask: run synchronously, the pool would chain every batch in
+  // microtasks and never let an abort, a signal (Ctrl-C) or a timer in until the whole job ended.
+  const runBatch = (id: number, from: number, to: number) =>
+    new Promise<BatchResult>((resolve, reject) => setImmediate(() => {
+      try {
+        resolve(api.runBatch(id, from, to));
+      } catch (e) {
+        reject(e);
+      }
+    }));
+  return { ...api, runBatch, dead: new Promise<never>(() => {}), terminate() {} };
 }
 
 /** Default worker count: one per core, at most 8. */
