@@ -12,6 +12,7 @@ import { runAt, runCount } from '../experiment/jobs.ts';
 import { F, fieldText, RUN_FIELD_KEYS } from '../experiment/outcomes.ts';
 import { appendAll, syncFolder, writeFileAtomic } from '../io/atomic.ts';
 import { csvLine } from '../io/csv.ts';
+import { INDICATORS } from '../model/index.ts';
 import { CancelledError } from '../runner/pool.ts';
 import { common, outPath, parseFlags, UsageError } from './args.ts';
 import { canonicalJson, checkWritable, load, manifest, pool, progress, VERSION } from './common.ts';
@@ -20,9 +21,10 @@ import { createHash } from 'node:crypto';
 
 export const SWEEP_HELP = `kube-sim sweep <scenario> --vary PATH=FROM:TO:STEP ... --reps N --out sweep.csv
 kube-sim sweep <scenario> --design lhs|morris|sobol --samples N --vary PATH=LO:HI ... --reps N --out sweep.csv
-                [--shard I/N] [--workers N] [--seed N] [--set PATH=VALUE]...
+                [--per run|week] [--shard I/N] [--workers N] [--seed N] [--set PATH=VALUE]...
     One CSV row per run (run, point, replication, seed, the varied parameters, every
-    outcome) and a JSON manifest beside it (OUT.json). Interrupted (Ctrl-C, kill)? Run
+    outcome), or with --per week one row per run and week (every indicator), and a JSON
+    manifest beside it (OUT.json). Interrupted (Ctrl-C, kill)? Run
     the same command again: it resumes and ends with the same file. --shard I/N
     (I from 0 to N-1) runs a deterministic 1/N of the runs; \`kube-sim merge\` joins them.
     Every point uses the same replications' luck (common random numbers).`;
@@ -47,7 +49,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
     args,
     {
       vary: { type: 'string', multiple: true }, design: { type: 'string' }, samples: { type: 'string' },
-      reps: { type: 'string' }, out: { type: 'string' }, shard: { type: 'string' }, workers: { type: 'string' }, seed: { type: 'string' }, set: { type: 'string', multiple: true },
+      reps: { type: 'string' }, out: { type: 'string' }, shard: { type: 'string' }, per: { type: 'string' }, workers: { type: 'string' }, seed: { type: 'string' }, set: { type: 'string', multiple: true },
     },
     {
       ...common,
@@ -56,6 +58,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
       samples: common.reps,
       out: outPath('--out', ['.csv']).optional(),
       shard: shardFlag,
+      per: z.enum(['run', 'week'], { error: (i) => `--per: got "${String(i.input)}"; allowed: run (one row per run) or week (one row per run and week)` }).optional(),
     },
   );
   if (positionals.length !== 1) throw new UsageError(`sweep: expected one scenario (a JSON file or a built-in name), got ${positionals.length}`);
@@ -64,7 +67,11 @@ export async function sweepCommand(args: string[]): Promise<number> {
   const loaded = load(positionals[0], flags.set);
   const seed = flags.seed ?? loaded.scenario.seed;
   const design = buildDesign(flags.design ?? 'grid', flags.vary, flags.samples, seed);
-  const job = designJob(loaded.scenario, design, seed, flags.reps);
+  const weekly = flags.per === 'week';
+  if (weekly && design.factors.some((f) => f.path === 'horizonWeeks')) throw new UsageError('--per week: every run must have the same weeks; do not --vary horizonWeeks');
+  const job = { ...designJob(loaded.scenario, design, seed, flags.reps), series: weekly };
+  const H = loaded.scenario.horizonWeeks;
+  const K = INDICATORS.length;
   const total = runCount(job);
   if (total > MAX_SWEEP_RUNS) throw new UsageError(`sweep: ${design.points} points × ${flags.reps} replications = ${total.toLocaleString('en')} runs; at most ${MAX_SWEEP_RUNS.toLocaleString('en')}`);
   const shard = flags.shard ?? { index: 0, count: 1 };
@@ -72,15 +79,15 @@ export async function sweepCommand(args: string[]): Promise<number> {
   const to = Math.floor(((shard.index + 1) * total) / shard.count);
   const out = resolve(flags.out);
   checkWritable(out, '--out');
-  const columns = ['run', 'point', 'replication', 'seed', ...design.factors.map((f) => f.path), ...RUN_FIELD_KEYS];
+  const columns = ['run', 'point', 'replication', 'seed', ...design.factors.map((f) => f.path), ...(weekly ? ['week', ...INDICATORS.map((d) => d.key)] : RUN_FIELD_KEYS)];
   const describe = { kind: design.kind, factors: design.factors, samples: design.samples ?? null, points: design.points };
   // The sweep (same for every shard), and this shard of it.
-  const sweepId = createHash('sha256').update(canonicalJson({ kubeSim: VERSION, scenarioHash: loaded.hash, design: describe, seed, reps: flags.reps, columns })).digest('hex');
+  const sweepId = createHash('sha256').update(canonicalJson({ kubeSim: VERSION, scenarioHash: loaded.hash, design: describe, seed, reps: flags.reps, columns, per: flags.per ?? 'run' })).digest('hex');
   const identity = createHash('sha256').update(canonicalJson({ sweepId, from, to })).digest('hex');
 
   const partial = `${out}.partial`;
   const statePath = `${out}.partial.json`;
-  let done = resumeCount(partial, statePath, identity);
+  let done = resumeCount(partial, statePath, identity, weekly ? H : 1);
   const startedAt = new Date();
   if (done === null) {
     writeFileAtomic(statePath, `${JSON.stringify({ identity, command: process.argv.slice(2), from, to }, null, 2)}\n`);
@@ -117,8 +124,17 @@ export async function sweepCommand(args: string[]): Promise<number> {
             point = at.point;
             values = pointValues(point);
           }
-          const o = (j - b.from) * F;
-          lines.push(csvLine([j, at.point, at.replication, seed, ...values, ...RUN_FIELD_KEYS.map((_, k) => fieldText(k, b.rows[o + k]))]));
+          if (weekly) {
+            const o = (j - b.from) * K * H;
+            const cells = new Array<number>(K);
+            for (let t = 0; t < H; t++) {
+              for (let k = 0; k < K; k++) cells[k] = b.series![o + k * H + t];
+              lines.push(csvLine([j, at.point, at.replication, seed, ...values, t + 1, ...cells]));
+            }
+          } else {
+            const o = (j - b.from) * F;
+            lines.push(csvLine([j, at.point, at.replication, seed, ...values, ...RUN_FIELD_KEYS.map((_, k) => fieldText(k, b.rows[o + k]))]));
+          }
         }
         appendAll(fd, `${lines.join('\n')}\n`);
         written += b.to - b.from;
@@ -157,15 +173,17 @@ export async function sweepCommand(args: string[]): Promise<number> {
   );
   rmSync(statePath, { force: true });
   const ran = to - from - done;
-  process.stdout.write(`Wrote ${flags.out}: ${to - from} runs (${shard.count > 1 ? `shard ${shard.index}/${shard.count} of ` : ''}${design.points} points × ${flags.reps} replications)${ran > 0 ? `; ${ran} run now in ${seconds.toFixed(1)} s (${Math.round(ran / seconds)} runs/s)` : ''}\n`);
+  process.stdout.write(`Wrote ${flags.out}: ${to - from} runs${weekly ? ` × ${H} weeks` : ''} (${shard.count > 1 ? `shard ${shard.index}/${shard.count} of ` : ''}${design.points} points × ${flags.reps} replications)${ran > 0 ? `; ran ${ran} in ${seconds.toFixed(1)} s (${Math.round(ran / seconds)} runs/s)` : ''}\n`);
   return 0;
 }
 
 /**
- * Rows already in a partial file of this same sweep (its last, possibly half-written, line is
- * cut off), or null to start afresh. A partial file of a different sweep is never overwritten.
+ * Runs already in a partial file of this same sweep, or null to start afresh. The file is cut
+ * back to the end of its last complete run (`linesPerRun` rows each): a torn last line, or a run
+ * whose weeks were only partly written, is dropped and run again. A partial file of a different
+ * sweep is never overwritten.
  */
-function resumeCount(partial: string, statePath: string, identity: string): number | null {
+function resumeCount(partial: string, statePath: string, identity: string, linesPerRun: number): number | null {
   if (!existsSync(partial) || !existsSync(statePath)) return null;
   let state: { identity?: string };
   try {
@@ -174,28 +192,32 @@ function resumeCount(partial: string, statePath: string, identity: string): numb
     state = {};
   }
   if (state.identity !== identity) {
-    throw new UsageError(`sweep: ${partial} holds an unfinished different sweep (other scenario, design, seed, replications or shard); finish it with its own command, delete it, or choose another --out`);
+    throw new UsageError(`sweep: ${partial} holds an unfinished different sweep (other scenario, design, seed, replications, rows or shard); finish it with its own command, delete it, or choose another --out`);
   }
-  // Count complete lines, streaming (the file may be large); cut off a torn last line.
+  // Count complete lines, streaming (the file may be large).
   const fd = openSync(partial, 'r+');
   try {
     const size = statSync(partial).size;
     const buf = Buffer.allocUnsafe(1 << 20);
     let lines = 0;
-    let lastNewline = -1;
+    let keepBytes = -1; // end of the last complete run (or of the header)
+    let keepLines = 0;
     for (let pos = 0; pos < size; ) {
       const n = readSync(fd, buf, 0, buf.length, pos);
       if (n <= 0) break;
       for (let i = 0; i < n; i++) {
-        if (buf[i] === 10) {
-          lines++;
-          lastNewline = pos + i;
+        if (buf[i] !== 10) continue;
+        lines++;
+        if ((lines - 1) % linesPerRun === 0) {
+          keepBytes = pos + i + 1;
+          keepLines = lines;
         }
       }
       pos += n;
     }
-    if (lastNewline + 1 < size) ftruncateSync(fd, lastNewline + 1);
-    return lines === 0 ? null : lines - 1; // minus the header (a torn header starts afresh)
+    if (keepLines === 0) return null; // not even a whole header: start afresh
+    if (keepBytes < size) ftruncateSync(fd, keepBytes);
+    return (keepLines - 1) / linesPerRun;
   } finally {
     closeSync(fd);
   }
