@@ -49,5 +49,8 @@ export function proportion(successes: number, n: number): Estimate {
   const z2 = Z95 * Z95;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (Z95 / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { mean: p, ci: [Math.max(0, centre - half), Math.min(1, centre + half)], n };
+  // At 0 or n successes the bound is exactly 0 or 1; rounding can land a hair inside and leave p out.
+  const lo = successes === 0 ? 0 : Math.max(0, centre - half);
+  const hi = successes === n ? 1 : Math.min(1, centre + half);
+  return { mean: p, ci: [lo, hi], n };
 }
