@@ -115,6 +115,7 @@ export class PairedComparison {
       if (!Number.isFinite(r)) continue; // a resample with no survivor in A or B has no ratio
       d.push(r);
       if (r < 0) lower++;
+      else if (r === 0) lower += 0.5; // a tie counts half, as for the per-run outcomes
     }
     d.sort((x, y) => x - y);
     const q = (p: number) => d[Math.min(d.length - 1, Math.max(0, Math.round(p * (d.length - 1))))];
