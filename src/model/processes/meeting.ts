@@ -43,21 +43,26 @@ export function meeting(st: GroupState, ctx: RunContext): void {
   if (!st.meetingHeld) {
     st.weeksSinceMeeting++;
     // Without meetings, agreements fade toward a low floor.
-    st.goalClarity -= 0.004 * (st.goalClarity - 0.1);
-    st.roleClarity -= 0.004 * (st.roleClarity - 0.1);
-    st.norms -= 0.006 * st.norms;
+    st.goalClarity -= 0.006 * (st.goalClarity - 0.1);
+    st.roleClarity -= 0.006 * (st.roleClarity - 0.1);
+    st.norms -= 0.009 * st.norms;
     return;
   }
+  // A meeting renews what has faded since the last one: meetings a week apart each renew less
+  // than meetings a month apart (square root of the gap, full at four weeks).
+  const gap = st.weeksSinceMeeting + 1;
+  const renew = gap < 4 ? Math.sqrt(gap / 4) : 1;
   st.weeksSinceMeeting = 0;
   const share = present / st.nActive;
   st.attendanceRate += 0.2 * (share - st.attendanceRate);
   for (let i = 0; i < st.n; i++) {
     if (st.attended[i]) st.skill[i] += 0.02 * (topSkill - st.skill[i]);
   }
-  st.goalClarity += 0.03 * share * (1 - st.goalClarity);
-  st.roleClarity += 0.03 * share * (1 - st.roleClarity);
-  st.bookkeeping += 0.01 * share * (1 - st.bookkeeping);
-  st.norms += 0.05 * share * st.goalClarity * (1 - st.norms);
+  const s = share * renew;
+  st.goalClarity += 0.03 * s * (1 - st.goalClarity);
+  st.roleClarity += 0.03 * s * (1 - st.roleClarity);
+  st.bookkeeping += 0.01 * s * (1 - st.bookkeeping);
+  st.norms += 0.05 * s * st.goalClarity * (1 - st.norms);
   // Grievances aired and settled under an accepted chair.
   const c = st.chair;
   const chairing = c >= 0 && st.active[c] ? st.leadership[c] * st.trustIn[c] : 0;

@@ -10,7 +10,13 @@ import { ROLE, type GroupState } from '../state.ts';
 import { refreshTrustMeans } from './trust.ts';
 
 /** Weekly chance scale for a fully dishonest, needy officer with no oversight (assumption, calibrated). */
-const BASE_RATE = 0.05;
+const BASE_RATE = 0.08;
+/**
+ * Taking money looks safe only when the members' next look at the books is far off: the chance
+ * grows with the weeks the money would go unseen (the meeting interval, plus the weeks since the
+ * last meeting when meetings are missed) and reaches its full size at eight.
+ */
+const UNSEEN_WEEKS = 8;
 
 export function misuse(st: GroupState, ctx: RunContext): void {
   const rng = ctx.rng.misuse;
@@ -19,8 +25,8 @@ export function misuse(st: GroupState, ctx: RunContext): void {
   const uDetect = rng();
   const oversight = 0.4 * st.bookkeeping + 0.3 * st.meetingRate + 0.3 * st.audit;
   if (st.misuser < 0 && st.capital > 0) {
-    tryTake(st, st.chair, uChair, oversight);
-    if (st.misuser < 0) tryTake(st, st.treasurer, uTreasurer, oversight);
+    tryTake(st, st.chair, uChair, oversight, ctx.sc.group.meetingIntervalWeeks);
+    if (st.misuser < 0) tryTake(st, st.treasurer, uTreasurer, oversight, ctx.sc.group.meetingIntervalWeeks);
     return;
   }
   if (st.misuser >= 0) {
@@ -29,10 +35,12 @@ export function misuse(st: GroupState, ctx: RunContext): void {
   }
 }
 
-function tryTake(st: GroupState, i: number, u: number, oversight: number): void {
+function tryTake(st: GroupState, i: number, u: number, oversight: number, interval: number): void {
   if (i < 0 || !st.active[i]) return;
   const dishonesty = 1 - st.integrity[i];
-  const p = BASE_RATE * dishonesty * dishonesty * (0.5 + st.need[i]) * (1 - oversight) * (st.hiddenAgenda[i] ? 2 : 1);
+  const weeks = interval + st.weeksSinceMeeting;
+  const unseen = weeks < UNSEEN_WEEKS ? weeks / UNSEEN_WEEKS : 1;
+  const p = BASE_RATE * unseen * dishonesty * dishonesty * (0.5 + st.need[i]) * (1 - oversight) * (st.hiddenAgenda[i] ? 2 : 1);
   if (u >= p) return;
   // The same uniform, rescaled, sets the amount: 5–20% of capital.
   const amount = st.capital * (0.05 + 0.15 * (u / p));
