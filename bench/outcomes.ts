@@ -1,7 +1,7 @@
 /**
  * A quick look at what the model does with a few packages and group types, over many seeds:
  * share still active, stagnant, income per member per month among active groups, causes of
- * dissolution. A probe for model work until `kube-sim validate` exists; not a validation.
+ * dissolution. A quick probe for model work; `kube-sim validate` measures the model against the evidence.
  *   node --import tsx bench/outcomes.ts [replications, default 300]
  */
 import { BUSINESS_TYPES, parseScenario, simulate } from '../src/index.ts';

@@ -14,10 +14,7 @@ import { RUN_HELP, runCommand } from './run.ts';
 import { SCHEMA_HELP, schemaCommand } from './schema.ts';
 import { SENSITIVITY_HELP, sensitivityCommand } from './sensitivity.ts';
 import { SWEEP_HELP, sweepCommand } from './sweep.ts';
-import { validateCommand } from './validate.ts';
-
-const VALIDATE_HELP = `kube-sim validate [--reps N] [--seed N] [--json]
-    Runs the validation targets (docs/VALIDATION.md) and prints pass or fail for each.`;
+import { VALIDATE_HELP, validateCommand } from './validate.ts';
 
 const COMMANDS: Record<string, { help: string; run: (args: string[]) => number | Promise<number> }> = {
   run: { help: RUN_HELP, run: runCommand },
