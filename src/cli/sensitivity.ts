@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { runCount } from '../experiment/jobs.ts';
 import { F, FIELD, RUN_FIELDS } from '../experiment/outcomes.ts';
 import { morrisIndices, sobolIndices } from '../experiment/sensitivity.ts';
-import { common, parseFlags, UsageError } from './args.ts';
+import { common, MAX_REPS, parseFlags, UsageError, wholeNumber } from './args.ts';
 import { load, manifest, pool, progress, rupiah } from './common.ts';
 import { buildDesign, designJob } from './design-flags.ts';
 
@@ -33,7 +33,7 @@ export async function sensitivityCommand(args: string[]): Promise<number> {
       ...common,
       method: z.enum(['morris', 'sobol'], { error: (i) => `--method: got "${String(i.input)}"; allowed: morris or sobol` }).optional(),
       vary: z.array(z.string()).default([]),
-      samples: common.reps,
+      samples: wholeNumber('--samples', 1, MAX_REPS).optional(),
       outcome: z.array(z.enum(NUMERIC_OUTCOMES as [string, ...string[]], { error: (i) => `--outcome: got "${String(i.input)}"; allowed: ${NUMERIC_OUTCOMES.join(', ')}` })).default([]),
       json: z.boolean().optional(),
     },

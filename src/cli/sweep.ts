@@ -14,7 +14,7 @@ import { appendAll, syncFolder, writeFileAtomic } from '../io/atomic.ts';
 import { csvLine } from '../io/csv.ts';
 import { INDICATORS } from '../model/index.ts';
 import { CancelledError } from '../runner/pool.ts';
-import { common, outPath, parseFlags, UsageError } from './args.ts';
+import { common, MAX_REPS, outPath, parseFlags, UsageError, wholeNumber } from './args.ts';
 import { canonicalJson, checkWritable, load, manifest, pool, progress, VERSION } from './common.ts';
 import { buildDesign, designJob, type DesignChoice } from './design-flags.ts';
 import { createHash } from 'node:crypto';
@@ -55,7 +55,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
       ...common,
       vary: z.array(z.string()).default([]),
       design: z.enum(['grid', 'lhs', 'morris', 'sobol'], { error: (i) => `--design: got "${String(i.input)}"; allowed: grid, lhs, morris, sobol` }).optional(),
-      samples: common.reps,
+      samples: wholeNumber('--samples', 1, MAX_REPS).optional(),
       out: outPath('--out', ['.csv']).optional(),
       shard: shardFlag,
       per: z.enum(['run', 'week'], { error: (i) => `--per: got "${String(i.input)}"; allowed: run (one row per run) or week (one row per run and week)` }).optional(),
