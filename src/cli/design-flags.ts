@@ -12,7 +12,8 @@ export function parseVary(text: string, withStep: boolean): GridFactor | Factor 
   const [, path, range] = m;
   const info = settableParameters().get(path);
   if (!info) throw new UsageError(`--vary: "${path}" is not a parameter (kube-sim schema lists them)`);
-  if (info.min === undefined || info.max === undefined) throw new UsageError(`--vary: ${path} is not a number (allowed: ${info.options?.join(', ') ?? 'see kube-sim schema'}); vary it with separate runs and --set`);
+  // The roster carries min/max too (its length), so a range alone does not make a number.
+  if (info.min === undefined || info.max === undefined || typeof info.default !== 'number') throw new UsageError(`--vary: ${path} is not a number (allowed: ${info.options?.join(', ') ?? 'see kube-sim schema'}); vary it with separate runs and --set`);
   const parts = range.split(':');
   const nums = parts.map(Number);
   if (parts.length !== (withStep ? 3 : 2) || parts.some((p) => p.trim() === '') || nums.some((x) => !Number.isFinite(x))) {
