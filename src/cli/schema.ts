@@ -18,7 +18,8 @@ export function schemaCommand(args: string[]): number {
   const rows = parameterTable().map((p) => ({
     path: p.path,
     unit: p.unit,
-    default: p.default,
+    // null, not a missing key, for a parameter without a default (the roster: generated if absent).
+    default: p.default ?? null,
     allowed: allowedText(schemaAt(p.path.split('.'))),
     meaning: p.text[lang],
     ...(p.min !== undefined ? { min: p.min } : {}),
@@ -31,7 +32,7 @@ export function schemaCommand(args: string[]): number {
   }
   const w = Math.max(...rows.map((r) => r.path.length));
   for (const r of rows) {
-    process.stdout.write(`${r.path.padEnd(w)}  ${r.meaning}\n${' '.repeat(w)}  unit ${r.unit}; default ${JSON.stringify(r.default)}; allowed: ${r.allowed}\n`);
+    process.stdout.write(`${r.path.padEnd(w)}  ${r.meaning}\n${' '.repeat(w)}  unit ${r.unit}; default ${r.default === null ? 'none' : JSON.stringify(r.default)}; allowed: ${r.allowed}\n`);
   }
   return 0;
 }
