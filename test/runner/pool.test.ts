@@ -1,0 +1,310 @@
+/**
+ * The pool as a researcher relies on it: runs come back in run order whatever finishes first, the
+ * number of workers and the batching never change a bit, a range runs exactly its runs, a cancel
+ * is prompt, and a broken worker is replaced once before the batch is given up on.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkerApi, type BatchResult } from '../../src/runner/api.ts';
+import { inProcessWorker, nodeWorker } from '../../src/runner/node-pool.ts';
+import { CancelledError, Pool, type WorkerHandle } from '../../src/runner/pool.ts';
+import { F, writeRunRow } from '../../src/experiment/outcomes.ts';
+import type { JobSpec } from '../../src/experiment/jobs.ts';
+import { INDICATORS, parseScenario, simulate, type Scenario } from '../../src/index.ts';
+
+const base = parseScenario({ horizonWeeks: 104 });
+const noMentor = parseScenario({ horizonWeeks: 104, intervention: { mentoring: { visitsPerMonth: 0 } } });
+const K = INDICATORS.length;
+const H = base.horizonWeeks;
+
+/** Two design points, replication-major (run j is point j % 2, replication ⌊j / 2⌋), with series. */
+const pairJob = (replications: number): JobSpec => ({ scenarios: [base, noMentor], seed: 5, replications, order: 'replication', series: true });
+
+/** The same runs computed the plain way: one simulate() after another, each written by writeRunRow. */
+function plainLoop(scenarios: Scenario[], seed: number, from: number, to: number): { rows: Float64Array; series: Float64Array } {
+  const rows = new Float64Array((to - from) * F);
+  const series = new Float64Array((to - from) * K * H);
+  for (let j = from; j < to; j++) {
+    const r = simulate(scenarios[j % scenarios.length], { seed, replication: Math.floor(j / scenarios.length) });
+    writeRunRow(r, rows, (j - from) * F);
+    INDICATORS.forEach((d, k) => series.set(r.series[d.key], (j - from) * K * H + k * H));
+  }
+  return { rows, series };
+}
+
+/** Run a job on a pool, gathering rows and series by run index and the order batches came in. */
+async function collect(pool: Pool, job: JobSpec, opts: { from?: number; to?: number; batchMs?: number } = {}) {
+  const total = job.replications * (job.scenarios?.length ?? 1);
+  const from = opts.from ?? 0;
+  const to = opts.to ?? total;
+  const rows = new Float64Array((to - from) * F);
+  const series = new Float64Array(job.series ? (to - from) * K * H : 0);
+  const handed: [number, number][] = [];
+  const summary = await pool.run(job, {
+    ...opts,
+    onBatch(b) {
+      handed.push([b.from, b.to]);
+      rows.set(b.rows, (b.from - from) * F);
+      if (b.series) series.set(b.series, (b.from - from) * K * H);
+    },
+  });
+  return { rows, series, handed, summary };
+}
+
+/** Bit-for-bit equality of two Float64Arrays, reporting the first index that differs. */
+function expectSameBits(actual: Float64Array, expected: Float64Array) {
+  expect(actual.length).toBe(expected.length);
+  const a = new BigUint64Array(actual.buffer, actual.byteOffset, actual.length);
+  const b = new BigUint64Array(expected.buffer, expected.byteOffset, expected.length);
+  const i = a.findIndex((x, k) => x !== b[k]);
+  expect(i, i >= 0 ? `first difference at ${i}: ${actual[i]} vs ${expected[i]}` : '').toBe(-1);
+}
+
+/** Batches cover [from, to) back to back, in increasing order. */
+function expectInOrder(handed: [number, number][], from: number, to: number) {
+  let next = from;
+  for (const [a, b] of handed) {
+    expect(a).toBe(next);
+    expect(b).toBeGreaterThan(a);
+    next = b;
+  }
+  expect(next).toBe(to);
+}
+
+/** A worker factory over the real worker API with a hook per batch (to delay, break or stall). */
+function fakeWorkers(hook: (worker: number, from: number, to: number) => 'ok' | 'throw' | 'die' | number) {
+  const made: { terminated: boolean }[] = [];
+  const factory = (): WorkerHandle => {
+    const index = made.length;
+    const record = { terminated: false };
+    made.push(record);
+    const api = createWorkerApi();
+    let kill: (e: Error) => void = () => {};
+    const dead = new Promise<never>((_, reject) => (kill = reject));
+    dead.catch(() => {});
+    return {
+      prepare: (id, job) => api.prepare(id, job),
+      release: (id) => api.release(id),
+      runBatch(id, from, to): BatchResult | Promise<BatchResult> {
+        const what = hook(index, from, to);
+        if (what === 'throw') throw new Error(`worker ${index} broke on runs ${from}–${to - 1}`);
+        if (what === 'die') {
+          setTimeout(() => kill(new Error(`worker ${index} crashed`)), 5);
+          return new Promise<BatchResult>(() => {}); // never answers: only `dead` says why
+        }
+        const result = api.runBatch(id, from, to);
+        return what === 'ok' ? result : new Promise((resolve) => setTimeout(() => resolve(result), what));
+      },
+      dead,
+      terminate() {
+        record.terminated = true;
+      },
+    };
+  };
+  return { factory, made };
+}
+
+describe('Pool, in-process workers', () => {
+  it('hands batches over strictly in run order even when later batches finish first', async () => {
+    const finished: number[] = [];
+    // Early batches are slow and later ones fast, so completion order is scrambled.
+    const { factory } = fakeWorkers((_w, from) => {
+      const delay = from % 3 === 0 ? 40 : from % 3 === 1 ? 1 : 15;
+      setTimeout(() => finished.push(from), delay);
+      return delay;
+    });
+    const pool = new Pool(factory, 4);
+    const job = pairJob(40);
+    const got = await collect(pool, job, { batchMs: 50 });
+    pool.close();
+    expectInOrder(got.handed, 0, 80);
+    // The test means something only if batches did finish out of order.
+    const sorted = [...finished].sort((a, b) => a - b);
+    expect(finished).not.toEqual(sorted);
+    const expected = plainLoop([base, noMentor], 5, 0, 80);
+    expectSameBits(got.rows, expected.rows);
+    expectSameBits(got.series, expected.series);
+    expect(got.summary.runs).toBe(80);
+    expect(got.summary.batches).toBe(got.handed.length);
+  });
+
+  it('gives the same bits as a plain loop of simulate() and writeRunRow, for 1 and 3 workers', async () => {
+    const expected = plainLoop([base, noMentor], 5, 0, 60);
+    for (const size of [1, 3]) {
+      const pool = new Pool(inProcessWorker, size);
+      const got = await collect(pool, pairJob(30));
+      pool.close();
+      expectInOrder(got.handed, 0, 60);
+      expectSameBits(got.rows, expected.rows);
+      expectSameBits(got.series, expected.series);
+    }
+  });
+
+  it('cancels within 200 ms of the abort, with no batch handed over afterwards', async () => {
+    const pool = new Pool(inProcessWorker, 1);
+    const ac = new AbortController();
+    let abortedAt = 0;
+    let batchesAfterAbort = 0;
+    const job: JobSpec = { scenarios: [parseScenario({})], seed: 1, replications: 3000, order: 'point', series: false };
+    const started = performance.now();
+    const run = pool.run(job, {
+      signal: ac.signal,
+      batchMs: 80,
+      onBatch() {
+        if (abortedAt) batchesAfterAbort++;
+      },
+    });
+    setTimeout(() => {
+      abortedAt = performance.now();
+      ac.abort();
+    }, 300);
+    const error = await run.then(() => null, (e: unknown) => e);
+    const latency = performance.now() - abortedAt;
+    pool.close();
+    // If the pool never yields to the event loop, the abort timer fires only after all 3000 runs.
+    expect(abortedAt, 'the abort timer never fired while the pool ran').toBeGreaterThan(0);
+    expect(abortedAt - started).toBeLessThan(2000);
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(latency).toBeLessThan(200);
+    expect(batchesAfterAbort).toBe(0);
+  });
+
+  it('rejects at once when the signal is already aborted, running nothing', async () => {
+    const pool = new Pool(inProcessWorker, 2);
+    let batches = 0;
+    await expect(pool.run(pairJob(10), { signal: AbortSignal.abort(), onBatch: () => void batches++ })).rejects.toBeInstanceOf(CancelledError);
+    pool.close();
+    expect(batches).toBe(0);
+  });
+
+  it('retries a batch that throws once, on a fresh worker, and the results are still right', async () => {
+    // The first worker made throws on every batch it is given.
+    const { factory, made } = fakeWorkers((w) => (w === 0 ? 'throw' : 'ok'));
+    const pool = new Pool(factory, 2);
+    const got = await collect(pool, pairJob(20));
+    pool.close();
+    expect(got.summary.retries).toBe(1);
+    expect(made[0].terminated).toBe(true);
+    expect(made).toHaveLength(3); // two workers, one replacement
+    expectInOrder(got.handed, 0, 40);
+    const expected = plainLoop([base, noMentor], 5, 0, 40);
+    expectSameBits(got.rows, expected.rows);
+    expectSameBits(got.series, expected.series);
+  });
+
+  it('retries a batch whose worker dies in the middle of it', async () => {
+    const { factory, made } = fakeWorkers((w, from) => (w === 0 && from > 0 ? 'die' : 'ok'));
+    const pool = new Pool(factory, 1);
+    const got = await collect(pool, pairJob(20));
+    pool.close();
+    expect(got.summary.retries).toBe(1);
+    expect(made[0].terminated).toBe(true);
+    expectSameBits(got.rows, plainLoop([base, noMentor], 5, 0, 40).rows);
+  });
+
+  it('rejects, naming the runs, when a batch fails on two fresh workers', async () => {
+    const bad = 37;
+    const { factory } = fakeWorkers((_w, from, to) => (from <= bad && bad < to ? 'throw' : 'ok'));
+    const pool = new Pool(factory, 2);
+    const error = await pool.run(pairJob(30), { onBatch() {} }).then(() => null, (e: Error) => e);
+    pool.close();
+    expect(error).toBeInstanceOf(Error);
+    const m = /runs (\d+)–(\d+) failed twice.*broke on runs/.exec(error!.message);
+    expect(m, error!.message).not.toBeNull();
+    expect(Number(m![1])).toBeLessThanOrEqual(bad);
+    expect(Number(m![2])).toBeGreaterThanOrEqual(bad);
+  });
+
+  it('rejects with the error when onBatch throws, and hands over nothing more', async () => {
+    const pool = new Pool(inProcessWorker, 2);
+    let calls = 0;
+    const run = pool.run(pairJob(30), {
+      batchMs: 50,
+      onBatch() {
+        if (++calls === 2) throw new Error('disk full');
+      },
+    });
+    await expect(run).rejects.toThrow('disk full');
+    await new Promise((r) => setTimeout(r, 100));
+    pool.close();
+    expect(calls).toBe(2);
+  });
+
+  it('refuses a range outside the job', () => {
+    const pool = new Pool(inProcessWorker, 1);
+    expect(() => pool.run(pairJob(5), { from: 3, to: 11, onBatch() {} })).toThrow(RangeError);
+    expect(() => pool.run(pairJob(5), { from: 6, to: 4, onBatch() {} })).toThrow(RangeError);
+    pool.close();
+  });
+});
+
+describe('Pool, worker_threads', () => {
+  let one: Pool;
+  let two: Pool;
+  beforeAll(() => {
+    one = new Pool(nodeWorker, 1);
+    two = new Pool(nodeWorker, 2);
+  });
+  afterAll(() => {
+    one?.close();
+    two?.close();
+  });
+
+  it('1 and 2 workers give bit-identical rows and series, identical to a plain loop', async () => {
+    const job = pairJob(45);
+    const [a, b] = await Promise.all([collect(one, job), collect(two, job, { batchMs: 50 })]);
+    const expected = plainLoop([base, noMentor], 5, 0, 90);
+    expectInOrder(a.handed, 0, 90);
+    expectInOrder(b.handed, 0, 90);
+    expectSameBits(a.rows, expected.rows);
+    expectSameBits(b.rows, expected.rows);
+    expectSameBits(a.series, expected.series);
+    expectSameBits(b.series, expected.series);
+    expect(a.summary.memberWeeks).toBe(b.summary.memberWeeks);
+  });
+
+  it('a range from/to runs exactly those runs', async () => {
+    const job = { ...pairJob(40), series: false };
+    const got = await collect(two, job, { from: 13, to: 57 });
+    expectInOrder(got.handed, 13, 57);
+    expect(got.summary.runs).toBe(44);
+    expectSameBits(got.rows, plainLoop([base, noMentor], 5, 13, 57).rows);
+    // An empty range resolves with nothing run.
+    let batches = 0;
+    const empty = await two.run(job, { from: 20, to: 20, onBatch: () => void batches++ });
+    expect(empty.runs).toBe(0);
+    expect(batches).toBe(0);
+  });
+
+  it('cancels within 200 ms of the abort (batches of ~80 ms), then runs the next job correctly', async () => {
+    const ac = new AbortController();
+    const job: JobSpec = { scenarios: [parseScenario({})], seed: 3, replications: 20_000, order: 'point', series: false };
+    let abortedAt = 0;
+    let handed = 0;
+    let afterAbort = 0;
+    const run = two.run(job, {
+      signal: ac.signal,
+      batchMs: 80,
+      onBatch() {
+        handed++;
+        if (abortedAt) afterAbort++;
+        // Abort once the pool is in full swing.
+        else if (handed === 6) {
+          setTimeout(() => {
+            abortedAt = performance.now();
+            ac.abort();
+          }, 30);
+        }
+      },
+    });
+    const error = await run.then(() => null, (e: unknown) => e);
+    const latency = performance.now() - abortedAt;
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(abortedAt).toBeGreaterThan(0);
+    expect(latency).toBeLessThan(200);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(afterAbort).toBe(0);
+    // The same pool (its workers perhaps still finishing the cancelled batch) runs the next job right.
+    const next = await collect(two, { ...pairJob(10), series: false });
+    expectSameBits(next.rows, plainLoop([base, noMentor], 5, 0, 20).rows);
+  });
+});
