@@ -189,7 +189,8 @@ describe('kube-sim compare', () => {
 describe('kube-sim sweep, shards, merge and resume', () => {
   const PATH = 'intervention.mentoring.visitsPerMonth';
   const POINTS = [0, 2, 4];
-  const REPS = 200;
+  // Big enough (about a second of work) that a kill lands while rows are being written.
+  const REPS = 1000;
   const TOTAL = POINTS.length * REPS;
   const sweep = (out: string, ...more: string[]) => ['sweep', 'default', '--vary', `${PATH}=0:4:2`, '--reps', String(REPS), '--seed', '7', '--out', out, ...more];
   let reference = '';
@@ -210,7 +211,7 @@ describe('kube-sim sweep, shards, merge and resume', () => {
       expect(row[csv.col(PATH)]).toBe(String(POINTS[Math.floor(j / REPS)]));
       expect(row[csv.col('replication')]).toBe(String(j % REPS));
     });
-    for (const j of [0, 257, 599]) {
+    for (const j of [0, REPS + 257, TOTAL - 1]) {
       const sc = parseScenario({ ...defaultScenario, intervention: { ...defaultScenario.intervention, mentoring: { ...defaultScenario.intervention.mentoring, visitsPerMonth: POINTS[Math.floor(j / REPS)] } } });
       const run = simulate(sc, { seed: 7, replication: j % REPS });
       expect(csv.rows[j][csv.col('status')]).toBe(run.outcome.status);
@@ -263,7 +264,7 @@ describe('kube-sim sweep, shards, merge and resume', () => {
     const r = await kubeSimKilled(args, () => lines('int.csv.partial') >= 3, 'SIGINT');
     expect(r.killed).toBe(true);
     expect(r.code, r.stderr).toBe(130);
-    const m = /sweep: interrupted after (\d+) of 600 runs; int\.csv\.partial keeps them\. Run the same command again to resume\./.exec(r.stderr);
+    const m = /sweep: interrupted after (\d+) of 3000 runs; int\.csv\.partial keeps them\. Run the same command again to resume\./.exec(r.stderr);
     expect(m, r.stderr).not.toBeNull();
     const kept = Number(m![1]);
     expect(kept).toBeGreaterThan(0);
@@ -307,20 +308,22 @@ describe('kube-sim sweep, shards, merge and resume', () => {
 describe('kube-sim sweep --per week, resumed', () => {
   it('a partial file ending inside a run is cut back to the last whole run, and the result is the same file', async () => {
     const H = 26;
-    const args = (out: string) => ['sweep', 'default', '--set', `horizonWeeks=${H}`, '--vary', 'intervention.mentoring.visitsPerMonth=0:4:2', '--reps', '20', '--per', 'week', '--seed', '3', '--workers', '0', '--out', out];
-    const ref = kubeSim(args('weekly-ref.csv'));
+    const args = (out: string, workers: string) => ['sweep', 'default', '--set', `horizonWeeks=${H}`, '--vary', 'intervention.mentoring.visitsPerMonth=0:4:2', '--reps', '20', '--per', 'week', '--seed', '3', '--workers', workers, '--out', out];
+    const ref = kubeSim(args('weekly-ref.csv', '0'));
     expect(ref.code, ref.stderr).toBe(0);
     const reference = read('weekly-ref.csv');
     const refLines = reference.split('\n');
     expect(refLines.length - 2).toBe(60 * H);
     // Stop a run of the same command as soon as its partial file exists (its state file is what
-    // a resume checks), then give the partial file 10 whole runs, half of the 11th and a torn line.
-    const r = await kubeSimKilled(args('weekly.csv'), () => existsSync(join(work, 'weekly.csv.partial')), 'SIGKILL');
+    // a resume checks; the worker thread takes a while to start, so nothing is written yet), then
+    // give the partial file 10 whole runs, half of the 11th and a torn line.
+    const r = await kubeSimKilled(args('weekly.csv', '1'), () => existsSync(join(work, 'weekly.csv.partial')), 'SIGKILL');
     expect(r.killed).toBe(true);
     expect(existsSync(join(work, 'weekly.csv')), 'the sweep finished before it was killed').toBe(false);
     const kept = refLines.slice(0, 1 + 10 * H + H / 2).join('\n');
     writeFileSync(join(work, 'weekly.csv.partial'), `${kept}\n${refLines[1 + 10 * H + H / 2].slice(0, 20)}`);
-    const again = kubeSim(args('weekly.csv'));
+    // The number of workers is not part of the sweep: resuming with another count is fine.
+    const again = kubeSim(args('weekly.csv', '0'));
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('resuming weekly.csv after 10 of 60 runs');
     expect(read('weekly.csv') === reference).toBe(true);
