@@ -34,6 +34,7 @@ export async function compareCommand(args: string[]): Promise<number> {
   const ac = new AbortController();
   const stop = () => ac.abort();
   process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
     // Batches may split a pair; carry a lone A row over to the next batch.
     let carry: Float64Array | null = null;
@@ -56,6 +57,7 @@ export async function compareCommand(args: string[]): Promise<number> {
     });
   } finally {
     process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     p.close();
   }
   const result = cmp.summary(seed);

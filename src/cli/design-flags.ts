@@ -1,6 +1,7 @@
 /** --vary and --design: the factors of a sweep or sensitivity analysis, checked against the schema. */
-import { gridValues, latinHypercube, morrisDesign, sobolDesign, MAX_DESIGN_POINTS, type Design, type Factor, type GridFactor } from '../experiment/design.ts';
-import { settableParameters, type JobSpec } from '../experiment/jobs.ts';
+import { gridPointAt, gridValues, latinHypercube, morrisDesign, sobolDesign, MAX_DESIGN_POINTS, type Design, type Factor, type GridFactor } from '../experiment/design.ts';
+import { settableParameters, withOverrides, type JobSpec } from '../experiment/jobs.ts';
+import { ScenarioError } from '../model/index.ts';
 import type { Scenario } from '../model/index.ts';
 import { UsageError } from './args.ts';
 
@@ -71,4 +72,39 @@ export function designJob(base: Scenario, d: DesignChoice, seed: number, reps: n
   return d.grid
     ? { base, grid: d.grid, seed, replications: reps, order: 'point', series: false }
     : { base, overrides: d.design!.points, seed, replications: reps, order: 'point', series: false };
+}
+
+const CHECK_ALL_UP_TO = 10_000;
+const MAX_CORNER_FACTORS = 12;
+
+/**
+ * Refuse, before any run, a design whose points break a rule that links parameters (such as
+ * group.minMembers ≤ group.size). Every point is checked when there are at most 10,000; beyond
+ * that the corners of the design's box (and the first 10,000 points): the schema's cross-field
+ * rules are monotone in each parameter, so if every corner passes, every point inside does.
+ */
+export function checkDesignPoints(base: Scenario, d: DesignChoice): void {
+  const check = (point: Record<string, number>, what: string) => {
+    try {
+      withOverrides(base, point, '--vary');
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      const where = Object.entries(point).map(([k, v]) => `${k}=${v}`).join(', ');
+      throw new UsageError(`--vary: ${what} (${where}) is not a valid scenario:\n  ${e.problems.map((p) => p.message).join('\n  ')}`);
+    }
+  };
+  const n = Math.min(d.points, CHECK_ALL_UP_TO);
+  for (let i = 0; i < n; i++) {
+    check(d.grid ? gridPointAt(d.grid.factors, d.grid.values, i) : d.design!.points[i], `design point ${i}`);
+  }
+  if (d.points <= CHECK_ALL_UP_TO || d.factors.length > MAX_CORNER_FACTORS) return;
+  const k = d.factors.length;
+  for (let mask = 0; mask < 1 << k; mask++) {
+    const corner: Record<string, number> = {};
+    d.factors.forEach((f, i) => {
+      const values = d.grid?.values[i];
+      corner[f.path] = mask & (1 << i) ? (values ? values[values.length - 1] : f.hi) : values ? values[0] : f.lo;
+    });
+    check(corner, 'a corner of the design');
+  }
 }

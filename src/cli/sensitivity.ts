@@ -9,7 +9,7 @@ import { F, FIELD, RUN_FIELDS } from '../experiment/outcomes.ts';
 import { morrisIndices, sobolIndices } from '../experiment/sensitivity.ts';
 import { common, MAX_REPS, parseFlags, UsageError, wholeNumber } from './args.ts';
 import { load, manifest, pool, progress, rupiah } from './common.ts';
-import { buildDesign, designJob } from './design-flags.ts';
+import { buildDesign, checkDesignPoints, designJob } from './design-flags.ts';
 
 const DEFAULT_OUTCOMES = ['survived', 'memberIncomeMonthly', 'activeMembersFinal', 'capitalFinal'];
 const NUMERIC_OUTCOMES = RUN_FIELDS.filter((f) => !f.names && f.key !== 'statusWeek').map((f) => f.key);
@@ -45,6 +45,7 @@ export async function sensitivityCommand(args: string[]): Promise<number> {
   const reps = flags.reps ?? 20;
   const samples = flags.samples ?? (flags.method === 'morris' ? 20 : 256);
   const design = buildDesign(flags.method, flags.vary, samples, seed);
+  checkDesignPoints(loaded.scenario, design);
   const job = designJob(loaded.scenario, design, seed, reps);
   const outcomes = flags.outcome.length ? flags.outcome : DEFAULT_OUTCOMES;
   const ys = outcomes.map(() => new Float64Array(design.points));
@@ -54,6 +55,7 @@ export async function sensitivityCommand(args: string[]): Promise<number> {
   const ac = new AbortController();
   const stop = () => ac.abort();
   process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
     await p.run(job, {
       signal: ac.signal,
@@ -68,6 +70,7 @@ export async function sensitivityCommand(args: string[]): Promise<number> {
     });
   } finally {
     process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     p.close();
   }
   const d = design.design!;

@@ -16,7 +16,7 @@ import { INDICATORS } from '../model/index.ts';
 import { CancelledError } from '../runner/pool.ts';
 import { common, MAX_REPS, outPath, parseFlags, UsageError, wholeNumber } from './args.ts';
 import { canonicalJson, checkWritable, load, manifest, pool, progress, VERSION } from './common.ts';
-import { buildDesign, designJob, type DesignChoice } from './design-flags.ts';
+import { buildDesign, checkDesignPoints, designJob, type DesignChoice } from './design-flags.ts';
 import { createHash } from 'node:crypto';
 
 export const SWEEP_HELP = `kube-sim sweep <scenario> --vary PATH=FROM:TO:STEP ... --reps N --out sweep.csv
@@ -69,6 +69,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
   const design = buildDesign(flags.design ?? 'grid', flags.vary, flags.samples, seed);
   const weekly = flags.per === 'week';
   if (weekly && design.factors.some((f) => f.path === 'horizonWeeks')) throw new UsageError('--per week: every run must have the same weeks; do not --vary horizonWeeks');
+  checkDesignPoints(loaded.scenario, design);
   const job = { ...designJob(loaded.scenario, design, seed, flags.reps), series: weekly };
   const H = loaded.scenario.horizonWeeks;
   const K = INDICATORS.length;
@@ -184,7 +185,10 @@ export async function sweepCommand(args: string[]): Promise<number> {
  * sweep is never overwritten.
  */
 function resumeCount(partial: string, statePath: string, identity: string, linesPerRun: number): number | null {
-  if (!existsSync(partial) || !existsSync(statePath)) return null;
+  if (!existsSync(partial)) return null;
+  if (!existsSync(statePath)) {
+    throw new UsageError(`sweep: ${partial} exists but its state file ${statePath} does not, so it cannot be resumed safely; delete it, or choose another --out`);
+  }
   let state: { identity?: string };
   try {
     state = JSON.parse(readFileSync(statePath, 'utf8'));
