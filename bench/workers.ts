@@ -33,7 +33,7 @@ async function measure(workers: number, series: boolean): Promise<number> {
       const job: JobSpec = { scenarios: [sc], seed: 1, replications: reps, order: 'point', series };
       const ens = new Ensemble(sc, series);
       const t0 = performance.now();
-      await pool.run(job, { onBatch: (b) => ens.add(b.rows, b.series) });
+      await pool.run(job, { onBatch: (b) => ens.add(b.rows, b.series, b.bins) });
       ens.summary();
       best = Math.min(best, (performance.now() - t0) / 1000);
     }

@@ -61,7 +61,7 @@ export async function runEnsemble(loaded: Loaded, seed: number, reps: number, wo
     await p.run(job, {
       signal: ac.signal,
       onBatch(b) {
-        ens.add(b.rows, b.series);
+        ens.add(b.rows, b.series, b.bins);
         if (runs) {
           const lines: string[] = [];
           for (let j = b.from; j < b.to; j++) {

@@ -6,7 +6,7 @@
  * result does not depend on the order or the batching of the runs.
  */
 import { exp, log } from '../model/detmath.ts';
-import { INDICATORS } from '../model/index.ts';
+import { INDICATORS, parameterTable } from '../model/index.ts';
 
 /** The quantiles reported, as fractions. */
 export const BAND_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
@@ -56,11 +56,47 @@ function rupiahBin(v: number): number {
   return v > 0 ? RP_HALF + k : RP_HALF - k;
 }
 
-function binningOf(unit: string, maxMembers: number): Binning {
+// Head counts are binned exactly up to the largest group the schema allows.
+const MAX_MEMBERS = parameterTable().find((p) => p.path === 'group.size')?.max ?? 30;
+
+function binningOf(unit: string): Binning {
   if (unit === 'Rp') return rupiah;
-  if (unit === 'families') return integers(maxMembers);
+  if (unit === 'families') return integers(MAX_MEMBERS);
   if (unit.startsWith('0 active')) return integers(2);
   return share; // '0–1', 'yes/no'
+}
+
+const BINNINGS: readonly Binning[] = INDICATORS.map((d) => binningOf(d.unit));
+
+/**
+ * The bin of every value of one run's series block (K × H, indicator-major) into `out` at
+ * `outOffset`. Workers do this beside the simulation, so the thread that folds the runs into the
+ * bands only counts.
+ */
+export function binRun(block: Float64Array, offset: number, H: number, out: Uint16Array, outOffset: number): void {
+  for (let k = 0; k < BINNINGS.length; k++) {
+    const bin = BINNINGS[k];
+    const base = offset + k * H;
+    const o = outOffset + k * H;
+    // One loop per kind of binning: this runs 4,000-odd times a replication.
+    if (bin.kind === 'share') {
+      for (let t = 0; t < H; t++) {
+        const v = block[base + t];
+        out[o + t] = v <= 0 ? 0 : v >= 1 ? SHARE_BINS - 1 : Math.floor(v * SHARE_BINS);
+      }
+    } else if (bin.kind === 'integer') {
+      const max = bin.bins - 1;
+      for (let t = 0; t < H; t++) {
+        const v = block[base + t];
+        out[o + t] = v <= 0 ? 0 : v >= max ? max : Math.round(v);
+      }
+    } else {
+      for (let t = 0; t < H; t++) {
+        const v = block[base + t];
+        out[o + t] = v === 0 ? RP_HALF : rupiahBin(v);
+      }
+    }
+  }
 }
 
 /** Quantile bands of one indicator: `q[i][t]` is quantile BAND_QUANTILES[i] at week t; `mean[t]`. */
@@ -74,46 +110,37 @@ export interface Band {
 export class BandSketch {
   readonly weeks: number;
   runs = 0;
-  private readonly binnings: Binning[];
+  private readonly binnings = BINNINGS;
   private readonly counts: Uint32Array[];
   private readonly sums: Float64Array[];
+  private scratch: Uint16Array | null = null;
 
-  constructor(weeks: number, maxMembers: number) {
+  constructor(weeks: number) {
     this.weeks = weeks;
-    this.binnings = INDICATORS.map((d) => binningOf(d.unit, maxMembers));
     this.counts = this.binnings.map((b) => new Uint32Array(b.bins * weeks));
     this.sums = INDICATORS.map(() => new Float64Array(weeks));
   }
 
-  /** Add one run: `block[offset + k * H + t]` is indicator k at week t. */
-  add(block: Float64Array, offset: number): void {
+  /**
+   * Add one run: `block[offset + k * H + t]` is indicator k at week t; `bins`, if given, holds
+   * their bins as {@link binRun} computes them (at `binOffset`), else they are computed here.
+   */
+  add(block: Float64Array, offset: number, bins?: Uint16Array | null, binOffset = 0): void {
     const H = this.weeks;
+    if (!bins) {
+      bins = this.scratch ??= new Uint16Array(this.binnings.length * H);
+      binRun(block, offset, H, bins, 0);
+      binOffset = 0;
+    }
     for (let k = 0; k < this.binnings.length; k++) {
-      const bin = this.binnings[k];
-      const B = bin.bins;
+      const B = this.binnings[k].bins;
       const c = this.counts[k];
       const sum = this.sums[k];
       const base = offset + k * H;
-      // One loop per kind of binning: this runs 4,000-odd times a replication.
-      if (bin.kind === 'share') {
-        for (let t = 0; t < H; t++) {
-          const v = block[base + t];
-          c[t * B + (v <= 0 ? 0 : v >= 1 ? SHARE_BINS - 1 : Math.floor(v * SHARE_BINS))]++;
-          sum[t] += v;
-        }
-      } else if (bin.kind === 'integer') {
-        const max = B - 1;
-        for (let t = 0; t < H; t++) {
-          const v = block[base + t];
-          c[t * B + (v <= 0 ? 0 : v >= max ? max : Math.round(v))]++;
-          sum[t] += v;
-        }
-      } else {
-        for (let t = 0; t < H; t++) {
-          const v = block[base + t];
-          c[t * B + (v === 0 ? RP_HALF : rupiahBin(v))]++;
-          sum[t] += v;
-        }
+      const b = binOffset + k * H;
+      for (let t = 0; t < H; t++) {
+        c[t * B + bins[b + t]]++;
+        sum[t] += block[base + t];
       }
     }
     this.runs++;

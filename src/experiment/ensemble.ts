@@ -63,11 +63,14 @@ export class Ensemble {
   constructor(sc: Scenario, withBands = true) {
     this.weeks = sc.horizonWeeks;
     this.dissolvedAt = new Uint32Array(this.weeks + 1);
-    this.sketch = withBands ? new BandSketch(this.weeks, sc.group.size) : null;
+    this.sketch = withBands ? new BandSketch(this.weeks) : null;
   }
 
-  /** Add run rows (F numbers each) and, if bands are kept, their series blocks (K × H each). */
-  add(rows: Float64Array, series: Float64Array | null): void {
+  /**
+   * Add run rows (F numbers each) and, if bands are kept, their series blocks (K × H each) and,
+   * optionally, the series' bins (see bands.ts binRun; workers compute them).
+   */
+  add(rows: Float64Array, series: Float64Array | null, bins: Uint16Array | null = null): void {
     const runs = rows.length / F;
     const KH = INDICATORS.length * this.weeks;
     for (let r = 0; r < runs; r++) {
@@ -83,7 +86,7 @@ export class Ensemble {
       this.incomePerCost.add(rows[o + FIELD.memberIncomeTotal], rows[o + FIELD.interventionCost]);
       if (this.sketch) {
         if (!series) throw new Error('this ensemble keeps bands: runs must come with their series');
-        this.sketch.add(series, r * KH);
+        this.sketch.add(series, r * KH, bins, r * KH);
       }
       this.n++;
     }

@@ -3,6 +3,7 @@
  * called directly in-process). Inputs and outputs are plain and structured-cloneable; the numbers
  * come back in typed arrays that are transferred, not copied.
  */
+import { binRun } from '../experiment/bands.ts';
 import { F, writeRunRow } from '../experiment/outcomes.ts';
 import { pointCount, runAt, scenarioAt, type JobSpec } from '../experiment/jobs.ts';
 import { INDICATORS, simulate, type Scenario } from '../model/index.ts';
@@ -15,6 +16,8 @@ export interface BatchResult {
   rows: Float64Array;
   /** (to − from) × K × H weekly series (K indicators, H weeks; run-major, then indicator), if asked. */
   series: Float64Array | null;
+  /** The bins of every series value for the quantile bands (bands.ts binRun), with the series. */
+  bins: Uint16Array | null;
   /** Work done: member-weeks simulated. */
   memberWeeks: number;
 }
@@ -58,15 +61,19 @@ export function createWorkerApi(): WorkerApi {
       const H = seriesWeeks(job);
       const K = INDICATORS.length;
       const series = job.series ? new Float64Array(count * K * H) : null;
+      const bins = job.series ? new Uint16Array(count * K * H) : null;
       let memberWeeks = 0;
       for (let j = from; j < to; j++) {
         const { point, replication } = runAt(job, j);
         const r = simulate(scenario(entry, point), { seed: job.seed, replication });
         writeRunRow(r, rows, (j - from) * F);
-        if (series) series.set(new Float64Array(r.series[INDICATORS[0].key].buffer, 0, K * H), (j - from) * K * H);
+        if (series) {
+          series.set(new Float64Array(r.series[INDICATORS[0].key].buffer, 0, K * H), (j - from) * K * H);
+          binRun(series, (j - from) * K * H, H, bins!, (j - from) * K * H);
+        }
         memberWeeks += r.work.memberWeeks;
       }
-      return { from, to, rows, series, memberWeeks };
+      return { from, to, rows, series, bins, memberWeeks };
     },
   };
 }

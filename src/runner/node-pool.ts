@@ -10,7 +10,7 @@ const BOOT = new URL('./node-worker-boot.mjs', import.meta.url);
 
 /** A worker_thread running the worker API. */
 export function nodeWorker(): WorkerHandle {
-  const worker = new Worker(BOOT);
+  const worker = new Worker(BOOT, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const api = Comlink.wrap<WorkerApi>(nodeEndpoint(worker));
   let ended = false;
   const dead = new Promise<never>((_, reject) => {

@@ -7,7 +7,7 @@ export function transferring(api: WorkerApi): WorkerApi {
     ...api,
     runBatch(id, from, to) {
       const b = api.runBatch(id, from, to);
-      return Comlink.transfer(b, b.series ? [b.rows.buffer, b.series.buffer] : [b.rows.buffer]);
+      return Comlink.transfer(b, b.series && b.bins ? [b.rows.buffer, b.series.buffer, b.bins.buffer] : [b.rows.buffer]);
     },
   };
 }

@@ -32,7 +32,7 @@ async function nodeEnsemble(workers: number) {
   const ens = new Ensemble(sc, true);
   const rows: Float64Array[] = [];
   try {
-    await pool.run(job, { onBatch: (b) => (rows.push(b.rows), ens.add(b.rows, b.series)) });
+    await pool.run(job, { onBatch: (b) => (rows.push(b.rows), ens.add(b.rows, b.series, b.bins)) });
   } finally {
     pool.close();
   }
