@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseScenario, simulate } from '../../src/index.ts';
+import { INDICATORS, parseScenario, simulate } from '../../src/index.ts';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/kube-sim.js');
@@ -96,6 +96,21 @@ describe('kube-sim run', () => {
     const r = kubeSim('run', 'bom.json', '--out', 'bom-run.json');
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(join(work, 'bom-run.json'), 'utf8')).members).toHaveLength(6);
+  });
+
+  it('--out run.csv writes one tidy row per week: seed, replication, week, then every indicator as simulate() gives it', () => {
+    const r = kubeSim('run', 'default', '--seed', '5', '--replication', '2', '--set', 'horizonWeeks=40', '--out', 'weeks.csv');
+    expect(r.code, r.stderr).toBe(0);
+    const lines = readFileSync(join(work, 'weeks.csv'), 'utf8').trimEnd().split('\n');
+    const file = JSON.parse(readFileSync(join(import.meta.dirname, '../../scenarios/default.json'), 'utf8'));
+    const run = simulate(parseScenario({ ...file, horizonWeeks: 40 }), { seed: 5, replication: 2 });
+    expect(lines[0].split(',')).toEqual(['seed', 'replication', 'week', ...INDICATORS.map((d) => d.key)]);
+    expect(lines).toHaveLength(1 + 40);
+    for (const t of [0, 17, 39]) {
+      const cells = lines[1 + t].split(',').map(Number);
+      expect(cells.slice(0, 3)).toEqual([5, 2, t + 1]);
+      expect(cells.slice(3)).toEqual(INDICATORS.map((d) => run.series[d.key][t]));
+    }
   });
 
   it('the scenario written into run.json, with its replication, reproduces the run', () => {
