@@ -6,13 +6,8 @@
  * the least disturbed measurement). The last line is one JSON object.
  */
 import { defaultScenario, simulate } from '../src/index.ts';
+import { flag } from './flags.ts';
 
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const v = i > 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer, got ${process.argv[i + 1]}`);
-  return v;
-}
 const reps = flag('--reps', 10_000);
 const rounds = flag('--rounds', 3);
 const sc = defaultScenario();

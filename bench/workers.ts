@@ -12,13 +12,8 @@ import type { JobSpec } from '../src/experiment/jobs.ts';
 import { defaultScenario } from '../src/index.ts';
 import { nodePool } from '../src/runner/node-pool.ts';
 import type { Pool } from '../src/runner/pool.ts';
+import { flag } from './flags.ts';
 
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const v = i > 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer, got ${process.argv[i + 1]}`);
-  return v;
-}
 const reps = flag('--reps', 20_000);
 const rounds = flag('--rounds', 3);
 const maxWorkers = flag('--max-workers', 2);

@@ -7,7 +7,9 @@ import { parseAssignment, withOverrides, type Override } from '../experiment/job
 import { loadScenario } from '../io/scenario-file.ts';
 import type { Scenario } from '../model/index.ts';
 import { defaultWorkers, nodePool } from '../runner/node-pool.ts';
-import type { Pool } from '../runner/pool.ts';
+import type { JobSpec } from '../experiment/jobs.ts';
+import type { BatchResult } from '../runner/api.ts';
+import type { Pool, RunSummary } from '../runner/pool.ts';
 import { UsageError } from './args.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')).version;
@@ -103,4 +105,30 @@ export function progress(label: string, quiet = false) {
       lastPct = pct;
     },
   };
+}
+
+/**
+ * Run a job (or runs [from, to) of it) on a pool of `workers`, with a progress line on stderr;
+ * Ctrl-C or SIGTERM cancels it (the promise rejects with CancelledError). The pool is closed
+ * whatever happens. `alreadyDone` runs count as done in the progress line (a resumed sweep).
+ */
+export async function runJob(
+  label: string,
+  job: JobSpec,
+  opts: { workers?: number; from?: number; to?: number; alreadyDone?: number; onBatch(b: BatchResult): void },
+): Promise<RunSummary> {
+  const p = pool(opts.workers);
+  const bar = progress(label);
+  const base = opts.alreadyDone ?? 0;
+  const ac = new AbortController();
+  const stop = () => ac.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await p.run(job, { from: opts.from, to: opts.to, signal: ac.signal, onBatch: opts.onBatch, onProgress: (d, t) => bar.update(base + d, base + t) });
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    p.close();
+  }
 }

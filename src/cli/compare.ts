@@ -4,7 +4,7 @@ import { PairedComparison, type Comparison } from '../experiment/compare.ts';
 import type { JobSpec } from '../experiment/jobs.ts';
 import { F } from '../experiment/outcomes.ts';
 import { common, parseFlags, UsageError } from './args.ts';
-import { load, manifest, pool, progress, rupiah } from './common.ts';
+import { load, manifest, rupiah, runJob } from './common.ts';
 
 export const COMPARE_HELP = `kube-sim compare <a> <b> --reps N [--seed N] [--workers N] [--set PATH=VALUE]... [--json]
     Replication r of A and of B share their luck, so each difference is the effect of
@@ -29,37 +29,24 @@ export async function compareCommand(args: string[]): Promise<number> {
   const startedAt = new Date();
   const job: JobSpec = { scenarios: [a.scenario, b.scenario], seed, replications: flags.reps, order: 'replication', series: false };
   const cmp = new PairedComparison(a.scenario, b.scenario);
-  const p = pool(flags.workers);
-  const bar = progress('compare');
-  const ac = new AbortController();
-  const stop = () => ac.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  try {
-    // Batches may split a pair; carry a lone A row over to the next batch.
-    let carry: Float64Array | null = null;
-    await p.run(job, {
-      signal: ac.signal,
-      onBatch(batch) {
-        let rows = batch.rows;
-        if (carry) {
-          const joined = new Float64Array(carry.length + rows.length);
-          joined.set(carry);
-          joined.set(rows, carry.length);
-          rows = joined;
-          carry = null;
-        }
-        const whole = Math.floor(rows.length / (2 * F)) * 2 * F;
-        cmp.add(rows.subarray(0, whole));
-        if (whole < rows.length) carry = rows.slice(whole);
-      },
-      onProgress: (d, t) => bar.update(d, t),
-    });
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    p.close();
-  }
+  // Batches may split a pair; carry a lone A row over to the next batch.
+  let carry: Float64Array | null = null;
+  await runJob('compare', job, {
+    workers: flags.workers,
+    onBatch(batch) {
+      let rows = batch.rows;
+      if (carry) {
+        const joined = new Float64Array(carry.length + rows.length);
+        joined.set(carry);
+        joined.set(rows, carry.length);
+        rows = joined;
+        carry = null;
+      }
+      const whole = Math.floor(rows.length / (2 * F)) * 2 * F;
+      cmp.add(rows.subarray(0, whole));
+      if (whole < rows.length) carry = rows.slice(whole);
+    },
+  });
   const result = cmp.summary(seed);
   if (flags.json) {
     const doc = {

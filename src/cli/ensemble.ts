@@ -9,7 +9,7 @@ import { csvLine } from '../io/csv.ts';
 import { z } from 'zod';
 import { INDICATORS } from '../model/index.ts';
 import { common, outPath, parseFlags, UsageError } from './args.ts';
-import { checkWritable, load, manifest, pool, progress, rupiah, type Loaded } from './common.ts';
+import { checkWritable, load, manifest, rupiah, runJob, type Loaded } from './common.ts';
 
 export const ENSEMBLE_HELP = `kube-sim ensemble <scenario> --reps N [--seed N] [--workers N] [--set PATH=VALUE]...
                   [--json] [--out summary.json] [--runs runs.csv]
@@ -50,16 +50,10 @@ export async function runEnsemble(loaded: Loaded, seed: number, reps: number, wo
   const ens = new Ensemble(loaded.scenario, bands);
   const runs = runsPath ? new AtomicWriter(runsPath) : null;
   runs?.write(`${csvLine(['replication', 'seed', ...RUN_FIELD_KEYS])}\n`);
-  const p = pool(workers);
-  const bar = progress('ensemble');
-  const ac = new AbortController();
-  const stop = () => ac.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
   const startedAt = new Date();
   try {
-    await p.run(job, {
-      signal: ac.signal,
+    await runJob('ensemble', job, {
+      workers,
       onBatch(b) {
         ens.add(b.rows, b.series, b.bins);
         if (runs) {
@@ -71,7 +65,6 @@ export async function runEnsemble(loaded: Loaded, seed: number, reps: number, wo
           runs.write(`${lines.join('\n')}\n`);
         }
       },
-      onProgress: (d, t) => bar.update(d, t),
     });
     if (runs) {
       runs.commit();
@@ -80,10 +73,6 @@ export async function runEnsemble(loaded: Loaded, seed: number, reps: number, wo
   } catch (e) {
     runs?.abort();
     throw e;
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    p.close();
   }
   return ens.summary();
 }

@@ -8,7 +8,7 @@ import { runCount } from '../experiment/jobs.ts';
 import { F, FIELD, RUN_FIELDS } from '../experiment/outcomes.ts';
 import { morrisIndices, sobolIndices } from '../experiment/sensitivity.ts';
 import { common, MAX_REPS, parseFlags, UsageError, wholeNumber } from './args.ts';
-import { load, manifest, pool, progress, rupiah } from './common.ts';
+import { load, manifest, rupiah, runJob } from './common.ts';
 import { buildDesign, checkDesignPoints, designJob } from './design-flags.ts';
 
 const DEFAULT_OUTCOMES = ['survived', 'memberIncomeMonthly', 'activeMembersFinal', 'capitalFinal'];
@@ -50,29 +50,16 @@ export async function sensitivityCommand(args: string[]): Promise<number> {
   const outcomes = flags.outcome.length ? flags.outcome : DEFAULT_OUTCOMES;
   const ys = outcomes.map(() => new Float64Array(design.points));
   const startedAt = new Date();
-  const p = pool(flags.workers);
-  const bar = progress('sensitivity');
-  const ac = new AbortController();
-  const stop = () => ac.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  try {
-    await p.run(job, {
-      signal: ac.signal,
-      onBatch(b) {
-        for (let j = b.from; j < b.to; j++) {
-          const point = Math.floor(j / reps);
-          const o = (j - b.from) * F;
-          outcomes.forEach((key, i) => (ys[i][point] += b.rows[o + FIELD[key]] / reps));
-        }
-      },
-      onProgress: (d, t) => bar.update(d, t),
-    });
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    p.close();
-  }
+  await runJob('sensitivity', job, {
+    workers: flags.workers,
+    onBatch(b) {
+      for (let j = b.from; j < b.to; j++) {
+        const point = Math.floor(j / reps);
+        const o = (j - b.from) * F;
+        outcomes.forEach((key, i) => (ys[i][point] += b.rows[o + FIELD[key]] / reps));
+      }
+    },
+  });
   const d = design.design!;
   const results = outcomes.map((key, i) => ({
     outcome: key,

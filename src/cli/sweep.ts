@@ -15,7 +15,7 @@ import { csvLine } from '../io/csv.ts';
 import { INDICATORS } from '../model/index.ts';
 import { CancelledError } from '../runner/pool.ts';
 import { common, MAX_REPS, outPath, parseFlags, UsageError, wholeNumber } from './args.ts';
-import { canonicalJson, checkWritable, load, manifest, pool, progress, VERSION } from './common.ts';
+import { canonicalJson, checkWritable, load, manifest, runJob, VERSION } from './common.ts';
 import { buildDesign, checkDesignPoints, designJob, type DesignChoice } from './design-flags.ts';
 import { createHash } from 'node:crypto';
 
@@ -101,20 +101,15 @@ export async function sweepCommand(args: string[]): Promise<number> {
   const pointValues = (p: number): number[] =>
     design.grid ? Object.values(gridPointAt(design.grid.factors, design.grid.values, p)) : design.factors.map((f) => design.design!.points[p][f.path]);
   const fd = openSync(partial, 'a');
-  const p = pool(flags.workers);
-  const bar = progress('sweep');
-  const ac = new AbortController();
-  const stop = () => ac.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
   let written = done;
   let lastSync = performance.now();
   const t0 = performance.now();
   try {
-    await p.run(job, {
+    await runJob('sweep', job, {
+      workers: flags.workers,
       from: from + done,
       to,
-      signal: ac.signal,
+      alreadyDone: done,
       onBatch(b) {
         const lines: string[] = [];
         let point = -1;
@@ -144,7 +139,6 @@ export async function sweepCommand(args: string[]): Promise<number> {
           lastSync = performance.now();
         }
       },
-      onProgress: (d) => bar.update(done! + d, to - from),
     });
   } catch (e) {
     fsyncSync(fd);
@@ -154,10 +148,6 @@ export async function sweepCommand(args: string[]): Promise<number> {
       return 130;
     }
     throw e;
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    p.close();
   }
   fsyncSync(fd);
   closeSync(fd);

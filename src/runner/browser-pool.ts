@@ -1,7 +1,7 @@
 /** Workers for the browser: module Workers (bundled by Vite) speaking comlink. */
 import * as Comlink from 'comlink';
 import type { WorkerApi } from './api.ts';
-import { Pool, type WorkerHandle } from './pool.ts';
+import { Pool, remoteHandle, type WorkerHandle } from './pool.ts';
 
 /** A module Worker running the worker API. */
 export function browserWorker(): WorkerHandle {
@@ -11,17 +11,7 @@ export function browserWorker(): WorkerHandle {
     worker.addEventListener('error', (e) => reject(new Error(`worker crashed: ${e.message || 'unknown error'}`)));
     worker.addEventListener('messageerror', () => reject(new Error('worker sent a message that could not be read')));
   });
-  dead.catch(() => {});
-  return {
-    prepare: (id, job) => api.prepare(id, job),
-    runBatch: (id, from, to) => api.runBatch(id, from, to),
-    release: (id) => api.release(id),
-    dead,
-    terminate() {
-      api[Comlink.releaseProxy]();
-      worker.terminate();
-    },
-  };
+  return remoteHandle(api, dead, () => worker.terminate());
 }
 
 /** A pool of module Workers: by default one per logical core (at most 8), leaving the page one. */

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { createWorkerApi, type BatchResult, type WorkerApi } from './api.ts';
-import { Pool, type WorkerFactory, type WorkerHandle } from './pool.ts';
+import { Pool, remoteHandle, type WorkerFactory, type WorkerHandle } from './pool.ts';
 
 const BOOT = new URL('./node-worker-boot.mjs', import.meta.url);
 
@@ -17,18 +17,10 @@ export function nodeWorker(): WorkerHandle {
     worker.once('error', (e) => reject(new Error(`worker crashed: ${e.message}`)));
     worker.once('exit', (code) => reject(new Error(ended ? 'worker terminated' : `worker exited with code ${code}`)));
   });
-  dead.catch(() => {}); // observed through Promise.race by the pool
-  return {
-    prepare: (id, job) => api.prepare(id, job),
-    runBatch: (id, from, to) => api.runBatch(id, from, to),
-    release: (id) => api.release(id),
-    dead,
-    terminate() {
-      ended = true;
-      api[Comlink.releaseProxy]();
-      void worker.terminate();
-    },
-  };
+  return remoteHandle(api, dead, () => {
+    ended = true;
+    void worker.terminate();
+  });
 }
 
 /** The worker API on this thread (for tiny jobs and tests): no parallelism, same numbers. */

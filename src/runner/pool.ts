@@ -5,7 +5,8 @@
  * bit-identical results whatever the batch sizes.
  */
 import { runCount, type JobSpec } from '../experiment/jobs.ts';
-import type { BatchResult } from './api.ts';
+import { releaseProxy, type Remote } from 'comlink';
+import type { BatchResult, WorkerApi } from './api.ts';
 
 /** What the pool needs of one worker: its API (possibly remote) and a way to end it. */
 export interface WorkerHandle {
@@ -15,6 +16,24 @@ export interface WorkerHandle {
   /** Rejects if the worker dies (crash, out of memory, terminated from outside). */
   readonly dead: Promise<never>;
   terminate(): void;
+}
+
+/**
+ * A handle on a worker that speaks the API over comlink (a browser Worker or a Node
+ * worker_thread): `dead` rejects when the worker dies, `end` stops the worker itself.
+ */
+export function remoteHandle(api: Remote<WorkerApi>, dead: Promise<never>, end: () => void): WorkerHandle {
+  dead.catch(() => {}); // observed by the pool, one reaction per worker
+  return {
+    prepare: (id, job) => api.prepare(id, job),
+    runBatch: (id, from, to) => api.runBatch(id, from, to),
+    release: (id) => api.release(id),
+    dead,
+    terminate() {
+      api[releaseProxy]();
+      end();
+    },
+  };
 }
 
 /** Makes a fresh worker. */
