@@ -46,8 +46,8 @@ function summary(sc: Scenario, r: RunResult): string {
     o.status === 'active'
       ? `active after ${r.weeks} weeks`
       : o.status === 'stagnant'
-        ? `stagnant since week ${o.statusWeek}`
-        : `dissolved in week ${o.statusWeek}: ${DISSOLUTION_CAUSE_TEXT[o.cause!].en}`;
+        ? `stagnant since week ${o.statusWeek! + 1}`
+        : `dissolved in week ${o.statusWeek! + 1}: ${DISSOLUTION_CAUSE_TEXT[o.cause!].en}`;
   return [
     `${sc.name}: seed ${r.seed}, replication ${r.replication}, ${r.weeks} weeks`,
     `Outcome: ${fate}`,

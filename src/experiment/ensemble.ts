@@ -105,12 +105,11 @@ export class Ensemble {
     const lo = new Float64Array(H);
     const hi = new Float64Array(H);
     // Every run is followed to the horizon, so none is censored: the Kaplan–Meier estimate is the
-    // share not yet dissolved, and its interval is that proportion's Wilson interval. statusWeek
-    // counts from 0: a group with statusWeek t dissolved during week t + 1, so it is gone from the
-    // end of that week on (series index t), not a week earlier.
+    // share not yet dissolved, and its interval is that proportion's Wilson interval. A group
+    // dissolved in week w (counted from 1) is gone from the end of that week on: series index w − 1.
     let gone = 0;
     for (let t = 0; t < H; t++) {
-      gone += this.dissolvedAt[t];
+      gone += this.dissolvedAt[t + 1];
       const e = proportion(n - gone, n);
       surviving[t] = e.mean;
       [lo[t], hi[t]] = e.ci;

@@ -22,7 +22,7 @@ const f = (key: string, unit: string, text: string, better: 1 | -1 | 0, names?: 
 export const RUN_FIELDS: readonly RunField[] = [
   f('survived', '0/1', 'Still active at the horizon (1) or not (0: stagnant or dissolved)', 1),
   f('status', 'name', 'Status at the horizon', 0, STATUS_NAMES),
-  f('statusWeek', 'week', 'Week the final status began (empty if active throughout)', 0),
+  f('statusWeek', 'week', 'Week (counted from 1) in which the final status began (empty if active throughout)', 0),
   f('cause', 'name', 'Why the group dissolved (empty if it did not)', 0, DISSOLUTION_CAUSES),
   f('activeMembersFinal', 'families', 'Active members at the horizon (0 if dissolved)', 1),
   f('membersAtEnd', 'families', 'Members still in the group when the run or the group ended', 1),
@@ -45,6 +45,14 @@ export const F = RUN_FIELDS.length;
 
 const ELEMENT_COLUMNS = ELEMENT_KEYS.map((k) => INDICATORS.findIndex((d) => d.key === k));
 
+/**
+ * The weeks a run's group existed: all of them, or up to and including the week it dissolved
+ * (series indexes 0 … statusWeek). Element averages "over the weeks the group existed" use it.
+ */
+export function weeksAlive(r: RunResult): number {
+  return r.outcome.status === 'dissolved' ? r.outcome.statusWeek! + 1 : r.weeks;
+}
+
 /** Write the row of one run into `out` at `offset` (F numbers). */
 export function writeRunRow(r: RunResult, out: Float64Array, offset: number): void {
   const o = r.outcome;
@@ -53,7 +61,8 @@ export function writeRunRow(r: RunResult, out: Float64Array, offset: number): vo
   let j = offset;
   out[j++] = o.status === 'active' ? 1 : 0;
   out[j++] = STATUS_NAMES.indexOf(o.status);
-  out[j++] = o.statusWeek ?? -1;
+  // Weeks count from 1 in every output (the engine's statusWeek is the 0-based series index).
+  out[j++] = o.statusWeek === null ? -1 : o.statusWeek + 1;
   out[j++] = o.cause === null ? -1 : DISSOLUTION_CAUSES.indexOf(o.cause);
   out[j++] = o.activeMembers;
   out[j++] = o.membersAtEnd;
@@ -68,7 +77,7 @@ export function writeRunRow(r: RunResult, out: Float64Array, offset: number): vo
   out[j++] = o.grantReceived;
   out[j++] = o.interventionCost;
   // Element means over the weeks the group existed (a dissolved group has no group life after).
-  const alive = o.status === 'dissolved' ? Math.max(1, o.statusWeek ?? r.weeks) : r.weeks;
+  const alive = weeksAlive(r);
   for (const k of ELEMENT_COLUMNS) {
     const s = r.series[INDICATORS[k].key];
     let sum = 0;

@@ -8,6 +8,7 @@
  */
 import { exp } from '../model/detmath.ts';
 import { ELEMENT_KEYS, INDICATORS, simulate, WEEKS_PER_MONTH, type RunResult, type Scenario } from '../model/index.ts';
+import { weeksAlive } from './outcomes.ts';
 import { proportion, RunningMean, Z95, type Estimate } from './stats.ts';
 
 /** The scenario files the targets are measured on, by built-in name. */
@@ -106,7 +107,7 @@ interface Digest {
 
 function digest(r: RunResult): Digest {
   const o = r.outcome;
-  const end = o.status === 'dissolved' ? o.statusWeek! + 1 : r.weeks;
+  const end = weeksAlive(r);
   const elements = new Float64Array(ELEMENT_KEYS.length);
   for (let k = 0; k < ELEMENT_KEYS.length; k++) elements[k] = meanTo(r.series[ELEMENT_KEYS[k]], end);
   let misused = false;
