@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { PairedComparison, type Comparison } from '../experiment/compare.ts';
 import type { JobSpec } from '../experiment/jobs.ts';
-import { F } from '../experiment/outcomes.ts';
 import { common, parseFlags, UsageError } from './args.ts';
 import { load, manifest, rupiah, runJob } from './common.ts';
 
@@ -29,24 +28,7 @@ export async function compareCommand(args: string[]): Promise<number> {
   const startedAt = new Date();
   const job: JobSpec = { scenarios: [a.scenario, b.scenario], seed, replications: flags.reps, order: 'replication', series: false };
   const cmp = new PairedComparison(a.scenario, b.scenario);
-  // Batches may split a pair; carry a lone A row over to the next batch.
-  let carry: Float64Array | null = null;
-  await runJob('compare', job, {
-    workers: flags.workers,
-    onBatch(batch) {
-      let rows = batch.rows;
-      if (carry) {
-        const joined = new Float64Array(carry.length + rows.length);
-        joined.set(carry);
-        joined.set(rows, carry.length);
-        rows = joined;
-        carry = null;
-      }
-      const whole = Math.floor(rows.length / (2 * F)) * 2 * F;
-      cmp.add(rows.subarray(0, whole));
-      if (whole < rows.length) carry = rows.slice(whole);
-    },
-  });
+  await runJob('compare', job, { workers: flags.workers, onBatch: (batch) => cmp.add(batch.rows) });
   const result = cmp.summary(seed);
   if (flags.json) {
     const doc = {

@@ -48,11 +48,22 @@ export class PairedComparison {
     this.eb = new Ensemble(b, false);
   }
 
-  /** Add rows of pairs: [A r, B r, A r+1, B r+1, ...] (F numbers each). */
+  // A's row of a pair whose B row has not come yet (a batch may end between the two).
+  private pendingA: Float64Array | null = null;
+
+  /**
+   * Add run rows in run order: A's replication r, B's replication r, A's r + 1, … (F numbers
+   * each). Batches may split anywhere, even between the two rows of a pair.
+   */
   add(rows: Float64Array): void {
-    for (let o = 0; o + 2 * F <= rows.length; o += 2 * F) {
-      const a = rows.subarray(o, o + F);
-      const b = rows.subarray(o + F, o + 2 * F);
+    for (let o = 0; o + F <= rows.length; o += F) {
+      if (!this.pendingA) {
+        this.pendingA = rows.slice(o, o + F);
+        continue;
+      }
+      const a = this.pendingA;
+      const b = rows.subarray(o, o + F);
+      this.pendingA = null;
       this.ea.add(a, null);
       this.eb.add(b, null);
       for (let k = 0; k < F; k++) {

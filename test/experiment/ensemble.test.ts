@@ -237,6 +237,25 @@ describe('PairedComparison', () => {
     }
   });
 
+  it('batches that split pairs anywhere (odd sizes, a lone A row) give the same comparison, bit for bit', () => {
+    const none = parseScenario({ horizonWeeks: 104, intervention: { mentoring: { visitsPerMonth: 0 } } });
+    const four = parseScenario({ horizonWeeks: 104, intervention: { mentoring: { visitsPerMonth: 4 } } });
+    const { rows } = pairedRows(none, four, 5, 9);
+    const whole = new PairedComparison(none, four);
+    whole.add(rows);
+    for (const sizes of [[3, 3, 3, 3, 3, 3], [1, 17], [5, 1, 1, 11], [7, 4, 7]]) {
+      const split = new PairedComparison(none, four);
+      let at = 0;
+      for (const runs of sizes) {
+        split.add(rows.subarray(at * F, (at + runs) * F));
+        at += runs;
+      }
+      expect(at).toBe(18);
+      expect(split.n).toBe(9);
+      expect(JSON.stringify(split.summary(5)), sizes.join('+')).toBe(JSON.stringify(whole.summary(5)));
+    }
+  });
+
   it('monthly visits of 4 against none: more groups survive, in each of four seeds', () => {
     const none = parseScenario({ horizonWeeks: 104, intervention: { mentoring: { visitsPerMonth: 0 } } });
     const four = parseScenario({ horizonWeeks: 104, intervention: { mentoring: { visitsPerMonth: 4 } } });
