@@ -41,6 +41,7 @@ export async function compareCommand(args: string[]): Promise<number> {
 }
 
 function fmt(key: string, x: number): string {
+  if (!Number.isFinite(x)) return '–';
   if (/capital|Income|Cost|cost|grant|Fund/.test(key)) return rupiah(x);
   if (key === 'survived') return `${(100 * x).toFixed(1)}%`;
   return Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(3);

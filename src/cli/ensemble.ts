@@ -104,9 +104,12 @@ function bandsJson(s: EnsembleSummary) {
   }));
 }
 
-const pct = (e: Estimate) => `${(100 * e.mean).toFixed(1)}%  [${(100 * e.ci[0]).toFixed(1)}, ${(100 * e.ci[1]).toFixed(1)}]`;
-const num = (e: Estimate, d = 2) => `${e.mean.toFixed(d)}  [${e.ci[0].toFixed(d)}, ${e.ci[1].toFixed(d)}]`;
-const rp = (e: Estimate | null) => (e ? `${rupiah(e.mean)}  [${rupiah(e.ci[0])}, ${rupiah(e.ci[1])}]` : 'none survived');
+/** A number, or "–" for an interval end that is unknown (one run) or unbounded. */
+const or = (x: number, f: (x: number) => string) => (Number.isFinite(x) ? f(x) : '–');
+const pctOf = (x: number) => (100 * x).toFixed(1);
+const pct = (e: Estimate) => `${pctOf(e.mean)}%  [${or(e.ci[0], pctOf)}, ${or(e.ci[1], pctOf)}]`;
+const num = (e: Estimate, d = 2) => `${e.mean.toFixed(d)}  [${or(e.ci[0], (x) => x.toFixed(d))}, ${or(e.ci[1], (x) => x.toFixed(d))}]`;
+const rp = (e: Estimate | null) => (e ? `${rupiah(e.mean)}  [${or(e.ci[0], rupiah)}, ${or(e.ci[1], rupiah)}]` : 'none survived');
 
 /** Headline outcomes as an aligned table (each with its 95% interval). */
 export function headlineRows(h: Headline): [string, string][] {

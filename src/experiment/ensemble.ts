@@ -6,7 +6,7 @@
  */
 import { DISSOLUTION_CAUSES, INDICATORS, type Scenario } from '../model/index.ts';
 import { BandSketch, BAND_QUANTILES, type Band } from './bands.ts';
-import { RunningRatio } from './cost.ts';
+import { costPerSurvivor, RunningRatio } from './cost.ts';
 import { F, FIELD, RUN_FIELDS } from './outcomes.ts';
 import { proportion, RunningMean, type Estimate } from './stats.ts';
 
@@ -52,7 +52,6 @@ export interface EnsembleSummary {
 export class Ensemble {
   readonly weeks: number;
   private readonly means: RunningMean[] = RUN_FIELDS.map(() => new RunningMean());
-  private readonly costPerSurvivor = new RunningRatio();
   private readonly incomePerCost = new RunningRatio();
   private readonly dissolvedAt: Uint32Array;
   private readonly statusCount = [0, 0, 0];
@@ -82,7 +81,6 @@ export class Ensemble {
         this.dissolvedAt[Math.min(this.weeks, Math.max(0, rows[o + FIELD.statusWeek]))]++;
         this.causeCount[rows[o + FIELD.cause]]++;
       }
-      this.costPerSurvivor.add(rows[o + FIELD.interventionCost], rows[o + FIELD.survived]);
       this.incomePerCost.add(rows[o + FIELD.memberIncomeTotal], rows[o + FIELD.interventionCost]);
       if (this.sketch) {
         if (!series) throw new Error('this ensemble keeps bands: runs must come with their series');
@@ -94,10 +92,10 @@ export class Ensemble {
 
   summary(): EnsembleSummary {
     const n = this.n;
-    const m = (key: string) => this.means[FIELD[key]].estimate();
+    const m = (key: string) => this.means[FIELD[key]].estimate(...RUN_FIELDS[FIELD[key]].range);
     const outcomes: Record<string, Estimate> = {};
     RUN_FIELDS.forEach((f, k) => {
-      if (!f.names && f.key !== 'statusWeek') outcomes[f.key] = this.means[k].estimate();
+      if (!f.names && f.key !== 'statusWeek') outcomes[f.key] = this.means[k].estimate(...f.range);
     });
     outcomes.survived = proportion(this.statusCount[0], n);
     const H = this.weeks;
@@ -127,7 +125,7 @@ export class Ensemble {
         exitsPerMember: m('exitsPerMember'),
         misuseEvents: m('misuseEvents'),
         interventionCost: m('interventionCost'),
-        costPerSurvivingGroup: this.costPerSurvivor.estimate(),
+        costPerSurvivingGroup: costPerSurvivor(m('interventionCost'), proportion(this.statusCount[0], n)),
         incomePerRupiah: this.incomePerCost.estimate(),
       },
       outcomes,

@@ -14,29 +14,35 @@ export interface RunField {
   names?: readonly string[];
   /** For comparisons: is more better (+1), less better (−1), or neither (0)? */
   better: 1 | -1 | 0;
+  /** The range the quantity cannot leave (intervals are cut to it). */
+  range: [number, number];
 }
 
-const f = (key: string, unit: string, text: string, better: 1 | -1 | 0, names?: readonly string[]): RunField => ({ key, unit, text, better, names });
+const ANY: [number, number] = [-Infinity, Infinity];
+const NON_NEGATIVE: [number, number] = [0, Infinity];
+const f = (key: string, unit: string, text: string, better: 1 | -1 | 0, names?: readonly string[], range = ANY): RunField => ({ key, unit, text, better, names, range });
+// Counts and money the model keeps at or above zero (test/model/invariants.test.ts checks it).
+const count = (key: string, unit: string, text: string, better: 1 | -1 | 0): RunField => f(key, unit, text, better, undefined, NON_NEGATIVE);
 
 /** The columns of a run row, in order. Status, week and cause use −1 for "none". */
 export const RUN_FIELDS: readonly RunField[] = [
-  f('survived', '0/1', 'Still active at the horizon (1) or not (0: stagnant or dissolved)', 1),
+  f('survived', '0/1', 'Still active at the horizon (1) or not (0: stagnant or dissolved)', 1, undefined, [0, 1]),
   f('status', 'name', 'Status at the horizon', 0, STATUS_NAMES),
   f('statusWeek', 'week', 'Week (counted from 1) in which the final status began (empty if active throughout)', 0),
   f('cause', 'name', 'Why the group dissolved (empty if it did not)', 0, DISSOLUTION_CAUSES),
-  f('activeMembersFinal', 'families', 'Active members at the horizon (0 if dissolved)', 1),
-  f('membersAtEnd', 'families', 'Members still in the group when the run or the group ended', 1),
-  f('capitalFinal', 'Rp', 'Business capital at the horizon', 1),
-  f('iksFundFinal', 'Rp', 'IKS fund at the horizon', 1),
-  f('memberIncomeMonthly', 'Rp/month', 'Income from the group per founding member per month', 1),
-  f('memberIncomeTotal', 'Rp', 'Income paid to all members over the horizon', 1),
-  f('exitsPerMember', 'exits/member', 'Members who left, per founding member', -1),
-  f('misuseEvents', 'events', 'Misuse of group money found', -1),
-  f('leaderChanges', 'changes', 'Changes of chair', 0),
-  f('mentorVisits', 'visits', 'Facilitator visits made', 0),
-  f('grantReceived', 'Rp', 'Grant received', 0),
-  f('interventionCost', 'Rp', 'Grant + facilitator visits + training', -1),
-  ...ELEMENT_KEYS.map((k) => f(`${k}Mean`, '0–1', `${INDICATORS.find((d) => d.key === k)!.text.en}, averaged over the weeks the group existed`, 1)),
+  count('activeMembersFinal', 'families', 'Active members at the horizon (0 if dissolved)', 1),
+  count('membersAtEnd', 'families', 'Members still in the group when the run or the group ended', 1),
+  count('capitalFinal', 'Rp', 'Business capital at the horizon', 1),
+  count('iksFundFinal', 'Rp', 'IKS fund at the horizon', 1),
+  count('memberIncomeMonthly', 'Rp/month', 'Income from the group per founding member per month', 1),
+  count('memberIncomeTotal', 'Rp', 'Income paid to all members over the horizon', 1),
+  count('exitsPerMember', 'exits/member', 'Members who left, per founding member', -1),
+  count('misuseEvents', 'events', 'Misuse of group money found', -1),
+  count('leaderChanges', 'changes', 'Changes of chair', 0),
+  count('mentorVisits', 'visits', 'Facilitator visits made', 0),
+  count('grantReceived', 'Rp', 'Grant received', 0),
+  count('interventionCost', 'Rp', 'Grant + facilitator visits + training', -1),
+  ...ELEMENT_KEYS.map((k) => f(`${k}Mean`, '0–1', `${INDICATORS.find((d) => d.key === k)!.text.en}, averaged over the weeks the group existed`, 1, undefined, [0, 1])),
 ];
 
 export const RUN_FIELD_KEYS = RUN_FIELDS.map((d) => d.key);

@@ -32,10 +32,15 @@ export class RunningMean {
     return this.n > 1 ? this.m2 / (this.n - 1) : 0;
   }
 
-  /** The mean with a normal-approximation 95% interval (the mean ± 1.96 standard errors). */
-  estimate(): Estimate {
-    const half = this.n > 1 ? Z95 * Math.sqrt(this.variance / this.n) : 0;
-    return { mean: this.mean, ci: [this.mean - half, this.mean + half], n: this.n };
+  /**
+   * The mean with a normal-approximation 95% interval (the mean ± 1.96 standard errors), cut to
+   * [lo, hi] when the quantity cannot leave that range (a count is never negative). One value has
+   * no spread to measure: its interval is (−∞, ∞), null in JSON.
+   */
+  estimate(lo = -Infinity, hi = Infinity): Estimate {
+    if (this.n < 2) return { mean: this.mean, ci: [-Infinity, Infinity], n: this.n };
+    const half = Z95 * Math.sqrt(this.variance / this.n);
+    return { mean: this.mean, ci: [Math.max(lo, this.mean - half), Math.min(hi, this.mean + half)], n: this.n };
   }
 }
 
