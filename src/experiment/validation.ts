@@ -7,7 +7,8 @@
  * inputs give the same report.
  */
 import { exp } from '../model/detmath.ts';
-import { ELEMENT_KEYS, INDICATORS, simulate, WEEKS_PER_MONTH, type RunResult, type Scenario } from '../model/index.ts';
+import { ELEMENT_KEYS, INDICATORS, ScenarioError, simulate, WEEKS_PER_MONTH, type RunResult, type Scenario } from '../model/index.ts';
+import { withOverrides, type Override } from './jobs.ts';
 import { weeksAlive } from './outcomes.ts';
 import { proportion, RunningMean, Z95, type Estimate } from './stats.ts';
 
@@ -15,6 +16,9 @@ import { proportion, RunningMean, Z95, type Estimate } from './stats.ts';
 export const VALIDATION_SCENARIOS = ['default', 'cempaka', 'tulip', 'meetings-weekly', 'meetings-monthly', 'business-poultry'] as const;
 export type ValidationScenarioName = (typeof VALIDATION_SCENARIOS)[number];
 export type ValidationScenarios = Record<ValidationScenarioName, Scenario>;
+
+/** The run whose report docs/VALIDATION.md keeps: these replications and seed, no overrides. */
+export const REFERENCE_RUN = { reps: 1000, seed: 1 } as const;
 
 /** Where a measured value has to lie. */
 export type Expectation =
@@ -70,6 +74,8 @@ export interface TargetResult {
 export interface ValidationReport {
   reps: number;
   seed: number;
+  /** Overrides applied to every scenario ({} for none). */
+  set: Override;
   targets: TargetResult[];
   passed: number;
   failed: number;
@@ -80,6 +86,8 @@ export interface ValidationReport {
 export interface ValidationOptions {
   reps?: number;
   seed?: number;
+  /** Parameter overrides (path → value) applied to every scenario, as `--set` does. */
+  set?: Override;
   /** Called after each scenario's replications, with the number of scenarios done and in all. */
   onProgress?: (done: number, total: number, label: string) => void;
 }
@@ -214,6 +222,32 @@ function share(flags: readonly boolean[]): Estimate {
   return proportion(k, flags.length);
 }
 
+/** Set by validation itself for each target, so an override of them would be silently lost. */
+const FIXED: Record<string, string> = {
+  horizonWeeks: 'each target is measured at its own horizon (156 or 260 weeks)',
+  seed: 'the seed of a validation run is its --seed option',
+};
+
+/**
+ * Every scenario with the overrides applied; an unknown path, a value out of range or a path
+ * that validation fixes itself throws a ScenarioError naming the path, the value and why.
+ */
+export function applyOverrides(scenarios: ValidationScenarios, set: Override): ValidationScenarios {
+  const fixed = Object.keys(set).filter((path) => path in FIXED);
+  if (fixed.length) {
+    throw new ScenarioError(
+      fixed.map((path) => ({ path, value: String(set[path]), allowed: 'not settable in validate', message: `${path}: cannot be set for validation: ${FIXED[path]}` })),
+      '--set',
+    );
+  }
+  if (!Object.keys(set).length) return scenarios;
+  // A value out of range is reported once, for the default scenario; a cross-parameter clash
+  // that only one scenario has names that scenario.
+  return Object.fromEntries(
+    VALIDATION_SCENARIOS.map((name) => [name, withOverrides(scenarios[name], set, name === 'default' ? '--set' : `--set on scenario ${name}`)]),
+  ) as ValidationScenarios;
+}
+
 function withHorizon(sc: Scenario, weeks: number): Scenario {
   return { ...sc, horizonWeeks: weeks };
 }
@@ -239,7 +273,7 @@ export function expectationText(e: Expectation, format: ValueFormat): string {
 }
 
 export function formatValue(x: number, format: ValueFormat): string {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'n/a' : '∞';
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'n/a' : x < 0 ? '−∞' : '∞';
   switch (format) {
     case 'share':
       return `${(100 * x).toFixed(1)}%`;
@@ -295,7 +329,9 @@ function target(spec: TargetSpec, parts: Measurement[], context: Measurement[] =
 export function runValidation(scenarios: ValidationScenarios, opts: ValidationOptions = {}): ValidationReport {
   const reps = opts.reps ?? 1000;
   const seed = opts.seed ?? 1;
+  const set = opts.set ?? {};
   if (!Number.isInteger(reps) || reps < 2) throw new RangeError(`reps: got ${reps}; allowed: a whole number of at least 2`);
+  scenarios = applyOverrides(scenarios, set);
   const base = scenarios.default;
   const plan: [string, Scenario][] = [
     ['cempaka', withHorizon(scenarios.cempaka, WEEKS_3Y)],
@@ -428,7 +464,7 @@ export function runValidation(scenarios: ValidationScenarios, opts: ValidationOp
   );
 
   const passed = targets.filter((t) => t.pass).length;
-  return { reps, seed, targets, passed, failed: targets.length - passed, runs: simulated };
+  return { reps, seed, set, targets, passed, failed: targets.length - passed, runs: simulated };
 }
 
 /** The report as a plain-text table for a terminal. */
@@ -438,7 +474,7 @@ export function renderText(report: ValidationReport): string {
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
   const line = (r: string[]) => r.map((c, k) => c.padEnd(widths[k])).join('  ').trimEnd();
   const out = [
-    `Validation: ${report.reps} replications per scenario, seed ${report.seed} (${report.runs} runs)`,
+    `Validation: ${report.reps} replications per scenario, seed ${report.seed} (${report.runs} runs)${setText(report.set, 'with ')}`,
     line(head),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
@@ -453,12 +489,18 @@ export function renderText(report: ValidationReport): string {
   return out.join('\n');
 }
 
+/** "with --set a=1 --set b=2 on every scenario", or '' without overrides. */
+function setText(set: Override, lead: string): string {
+  const items = Object.entries(set).map(([k, v]) => `--set ${k}=${v}`);
+  return items.length ? `, ${lead}${items.join(' ')} on every scenario` : '';
+}
+
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|');
 
 /** The report as the Markdown section that `kube-sim validate` writes into docs/VALIDATION.md. */
 export function renderMarkdown(report: ValidationReport, command: string): string {
   const out = [
-    `Measured by \`${command}\`: ${report.reps} replications per scenario, seed ${report.seed}, ${report.runs} runs in all. ` +
+    `Measured by \`${command}\`: ${report.reps} replications per scenario, seed ${report.seed}, ${report.runs} runs in all${setText(report.set, '')}. ` +
       'A target passes when its whole 95% interval lies inside the expected range; *inconclusive* means the interval straddles the line.',
     '',
     '| # | target | source | expected | measured [95% interval] | result |',
@@ -495,7 +537,7 @@ export function spliceSection(doc: string, section: string): string {
   return `${doc.trimEnd()}${doc.trim() ? '\n\n' : ''}## Results\n\n${block}\n`;
 }
 
-/** The report as one JSON-ready object: `targets` with id, expected, measured, ci and pass. */
+/** The report as one JSON-ready object: `set` (the overrides) and `targets` with id, expected, measured, ci and pass. */
 export function reportJson(report: ValidationReport) {
   const finite = (x: number) => (Number.isFinite(x) ? x : null);
   const m = (x: Measurement) =>
@@ -505,6 +547,7 @@ export function reportJson(report: ValidationReport) {
   return {
     reps: report.reps,
     seed: report.seed,
+    set: report.set,
     runs: report.runs,
     passed: report.passed,
     failed: report.failed,

@@ -5,9 +5,10 @@
  * (5b +4.5 points, 6 Rp 105k, 3 38.8% there) and still clear the lines, so a pass here is a pass,
  * not luck, and a model change that moves a target across its line fails the test.
  */
-import { describe, expect, it, vi } from 'vitest';
-import { loadValidationScenarios, validateCommand } from '../../src/cli/validate.ts';
+import { describe, expect, it } from 'vitest';
+import { loadValidationScenarios, validateCommand, writeDecision } from '../../src/cli/validate.ts';
 import {
+  applyOverrides,
   pairedRiskRatio,
   renderMarkdown,
   reportJson,
@@ -111,6 +112,41 @@ describe('validation arithmetic', () => {
   });
 });
 
+describe('validation with --set', () => {
+  it('applies the overrides to every scenario and records them in the report', () => {
+    const set = { 'business.volatilityScale': 1.5 };
+    const changed = applyOverrides(scenarios, set);
+    for (const sc of Object.values(changed)) expect(sc.business.volatilityScale).toBe(1.5);
+    const report = runValidation(scenarios, { reps: 10, set });
+    expect(report.set).toEqual(set);
+    expect(reportJson(report).set).toEqual(set);
+    expect(renderMarkdown(report, 'kube-sim validate --reps 10 --set business.volatilityScale=1.5 --write')).toContain('--set business.volatilityScale=1.5 on every scenario');
+    expect(reportJson(report).targets.map((t) => t.measured)).not.toEqual(reportJson(runValidation(scenarios, { reps: 10 })).targets.map((t) => t.measured));
+  });
+
+  it('refuses the parameters validation fixes itself, and values out of range', () => {
+    expect(() => applyOverrides(scenarios, { horizonWeeks: 52 })).toThrow(/horizonWeeks: cannot be set for validation: each target is measured at its own horizon/);
+    expect(() => applyOverrides(scenarios, { seed: 5 })).toThrow(/seed: cannot be set for validation.*--seed/);
+    expect(() => applyOverrides(scenarios, { 'group.size': 999 })).toThrow(/--set: invalid scenario\n  group.size: got 999; allowed: an integer from 5 to 30/);
+  });
+});
+
+describe('kube-sim validate writes docs/VALIDATION.md', () => {
+  const at = (o: Partial<Parameters<typeof writeDecision>[0]>) => writeDecision({ reps: 1000, seed: 1, sets: 0, write: false, noWrite: false, ...o });
+  it('for the reference run, or with --write; never with --no-write', () => {
+    expect(at({}).write).toBe(true);
+    expect(at({ reps: 10 }).write).toBe(false);
+    expect(at({ seed: 2 }).write).toBe(false);
+    expect(at({ sets: 1 }).write).toBe(false);
+    expect(at({ reps: 10, sets: 1, write: true }).write).toBe(true);
+    expect(at({ noWrite: true })).toMatchObject({ write: false, why: '--no-write was given' });
+  });
+
+  it('says why it left the report alone, and how to write it anyway', () => {
+    expect(at({ reps: 10, sets: 2 }).why).toBe('not the reference run (1000 replications, seed 1, no --set): --reps 10, --set; --write writes it anyway');
+  });
+});
+
 describe('kube-sim validate flags', () => {
   it.each([
     [['--reps', '5'], /--reps: got "5"; allowed: a whole number from 10 to 100000/],
@@ -118,14 +154,11 @@ describe('kube-sim validate flags', () => {
     [['--reps', '1e3'], /--reps: got "1e3"/],
     [['--seed', 'x'], /--seed: got "x"; allowed: a whole number from 0 to 4294967295/],
     [['--rep', '3'], /Unknown option '--rep'/],
+    [['--set', 'horizonWeeks=52'], /horizonWeeks: cannot be set for validation/],
+    [['--write', '--no-write'], /--write and --no-write contradict/],
     [['default'], /takes no scenario/],
-  ])('%j is refused with status 2 and a message naming the flag', async (args, message) => {
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    try {
-      expect(await validateCommand(args)).toBe(2);
-      expect(err.mock.calls.map((c) => String(c[0])).join('')).toMatch(message);
-    } finally {
-      err.mockRestore();
-    }
+  ])('%j is refused before any run, with a message naming the flag', async (args, message) => {
+    // main() turns these errors into exit status 2 (test/cli/validate.test.ts runs it end to end).
+    await expect(validateCommand(args)).rejects.toThrow(message);
   });
 });
