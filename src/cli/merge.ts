@@ -17,6 +17,8 @@ interface ShardManifest {
   sweepId: string;
   columns: string[];
   runs: { total: number; from: number; to: number; shard: string };
+  /** CSV rows per run: 1, or the weeks of a --per week sweep. */
+  rowsPerRun?: number;
   [k: string]: unknown;
 }
 
@@ -56,16 +58,17 @@ export function mergeCommand(args: string[]): number {
   try {
     shards.forEach((s, i) => {
       const rows = copyRows(s.path, writer, i === 0);
-      const expected = s.m.runs.to - s.m.runs.from;
-      if (rows !== expected) throw new UsageError(`merge: ${s.file} has ${rows} rows; its manifest says ${expected} (runs ${s.m.runs.from}–${s.m.runs.to - 1}); the file is damaged`);
+      const expected = (s.m.runs.to - s.m.runs.from) * (s.m.rowsPerRun ?? 1);
+      if (rows !== expected) throw new UsageError(`merge: ${s.file} has ${rows} rows; its manifest says ${expected} (runs ${s.m.runs.from}–${s.m.runs.to - 1}${(s.m.rowsPerRun ?? 1) > 1 ? `, ${s.m.rowsPerRun} rows each` : ''}); the file is damaged`);
     });
     writer.commit();
   } catch (e) {
     writer.abort();
     throw e;
   }
-  const { startedAt: _s, finishedAt: _f, command: _c, ...rest } = first as Record<string, unknown>;
-  writeFileAtomic(`${out}.json`, `${JSON.stringify({ ...rest, ...manifest({ runs: { ...first.runs, from: 0, to: first.runs.total, shard: '0/1' }, mergedFrom: shards.map((s) => s.file) }, new Date()) }, null, 2)}\n`);
+  const { startedAt: _s, finishedAt: _f, command, identity: _i, ...rest } = first as Record<string, unknown>;
+  const merged = manifest({ runs: { ...first.runs, from: 0, to: first.runs.total, shard: '0/1' }, sweepCommand: command, mergedFrom: shards.map((s) => s.file) }, new Date());
+  writeFileAtomic(`${out}.json`, `${JSON.stringify({ ...rest, ...merged }, null, 2)}\n`);
   process.stdout.write(`Wrote ${flags.out}: ${first.runs.total} runs from ${shards.length} shards\n`);
   return 0;
 }

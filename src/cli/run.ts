@@ -1,7 +1,7 @@
 /** `kube-sim run`: one replication, with its weekly series, events and outcome. */
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.ts';
-import { csvLine } from '../io/csv.ts';
+import { csvLine, weekCells } from '../io/csv.ts';
 import { DISSOLUTION_CAUSE_TEXT, eventList, INDICATORS, simulate, type RunResult, type Scenario } from '../model/index.ts';
 import { common, outPath, parseFlags, UsageError, wholeNumber } from './args.ts';
 import { checkWritable, load, rupiah, VERSION } from './common.ts';
@@ -33,10 +33,12 @@ export function runCommand(args: string[]): number {
   return 0;
 }
 
-/** One row per week: seed, replication, week, then every indicator. */
+/** One row per week: seed, replication, week, then every indicator (see weekCells). */
 function weeklyCsv(r: RunResult): string {
+  const block = new Float64Array(r.series[INDICATORS[0].key].buffer, 0, INDICATORS.length * r.weeks);
+  const end = r.outcome.status === 'dissolved' ? r.outcome.statusWeek! : r.weeks;
   const lines = [csvLine(['seed', 'replication', 'week', ...INDICATORS.map((d) => d.key)])];
-  for (let t = 0; t < r.weeks; t++) lines.push(csvLine([r.seed, r.replication, t + 1, ...INDICATORS.map((d) => r.series[d.key][t])]));
+  for (let t = 0; t < r.weeks; t++) lines.push(csvLine([r.seed, r.replication, t + 1, ...weekCells(block, 0, r.weeks, t, end)]));
   return `${lines.join('\n')}\n`;
 }
 

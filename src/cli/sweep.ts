@@ -4,14 +4,15 @@
  * interrupted sweep run again with the same command resumes after the last complete row, and the
  * finished file is renamed into place, so it is the same file an uninterrupted run writes.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, ftruncateSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { gridPointAt } from '../experiment/design.ts';
 import { runAt, runCount } from '../experiment/jobs.ts';
-import { F, fieldText, RUN_FIELD_KEYS } from '../experiment/outcomes.ts';
+import { F, FIELD, fieldText, RUN_FIELD_KEYS } from '../experiment/outcomes.ts';
 import { appendAll, syncFolder, writeFileAtomic } from '../io/atomic.ts';
-import { csvLine } from '../io/csv.ts';
+import { csvLine, weekCells } from '../io/csv.ts';
 import { INDICATORS } from '../model/index.ts';
 import { CancelledError } from '../runner/pool.ts';
 import { common, MAX_REPS, outPath, parseFlags, UsageError, wholeNumber } from './args.ts';
@@ -86,9 +87,21 @@ export async function sweepCommand(args: string[]): Promise<number> {
   const sweepId = createHash('sha256').update(canonicalJson({ kubeSim: VERSION, scenarioHash: loaded.hash, design: describe, seed, reps: flags.reps, columns, per: flags.per ?? 'run' })).digest('hex');
   const identity = createHash('sha256').update(canonicalJson({ sweepId, from, to })).digest('hex');
 
+  const rowsPerRun = weekly ? H : 1;
   const partial = `${out}.partial`;
   const statePath = `${out}.partial.json`;
-  let done = resumeCount(partial, statePath, identity, weekly ? H : 1);
+  if (!existsSync(partial) && finishedBefore(out, identity)) {
+    process.stdout.write(`${flags.out} is already complete (the same sweep, finished ${finishedBefore(out, identity)}); nothing to do. Delete it to run it again.\n`);
+    return 0;
+  }
+  const lock = takeLock(`${out}.partial.lock`);
+  let done: number | null;
+  try {
+    done = resumeCount(partial, statePath, identity, rowsPerRun);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
   const startedAt = new Date();
   if (done === null) {
     writeFileAtomic(statePath, `${JSON.stringify({ identity, command: process.argv.slice(2), from, to }, null, 2)}\n`);
@@ -122,11 +135,9 @@ export async function sweepCommand(args: string[]): Promise<number> {
           }
           if (weekly) {
             const o = (j - b.from) * K * H;
-            const cells = new Array<number>(K);
-            for (let t = 0; t < H; t++) {
-              for (let k = 0; k < K; k++) cells[k] = b.series![o + k * H + t];
-              lines.push(csvLine([j, at.point, at.replication, seed, ...values, t + 1, ...cells]));
-            }
+            const r = (j - b.from) * F;
+            const end = b.rows[r + FIELD.status] === 2 ? b.rows[r + FIELD.statusWeek] - 1 : H;
+            for (let t = 0; t < H; t++) lines.push(csvLine([j, at.point, at.replication, seed, ...values, t + 1, ...weekCells(b.series!, o, H, t, end)]));
           } else {
             const o = (j - b.from) * F;
             lines.push(csvLine([j, at.point, at.replication, seed, ...values, ...RUN_FIELD_KEYS.map((_, k) => fieldText(k, b.rows[o + k]))]));
@@ -143,6 +154,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
   } catch (e) {
     fsyncSync(fd);
     closeSync(fd);
+    lock.release();
     if (e instanceof CancelledError) {
       process.stderr.write(`\nsweep: interrupted after ${written} of ${to - from} runs; ${flags.out}.partial keeps them. Run the same command again to resume.\n`);
       return 130;
@@ -151,18 +163,21 @@ export async function sweepCommand(args: string[]): Promise<number> {
   }
   fsyncSync(fd);
   closeSync(fd);
-  renameSync(partial, out);
-  syncFolder(dirname(out));
   const seconds = (performance.now() - t0) / 1000;
+  // The manifest first, then the CSV: a crash between the two leaves a finished .partial that
+  // the same command renames on its next start, never a CSV without its manifest.
   writeFileAtomic(
     `${out}.json`,
     `${JSON.stringify(
-      manifest({ scenario: loaded.scenario.name, scenarioFile: loaded.path, scenarioHash: loaded.hash, set: loaded.set, seed, replications: flags.reps, design: describe, runs: { total, from, to, shard: `${shard.index}/${shard.count}` }, sweepId, columns, scenarioResolved: loaded.scenario }, startedAt),
+      manifest({ scenario: loaded.scenario.name, scenarioFile: loaded.path, scenarioHash: loaded.hash, set: loaded.set, seed, replications: flags.reps, design: describe, per: weekly ? 'week' : 'run', rowsPerRun, runs: { total, from, to, shard: `${shard.index}/${shard.count}` }, sweepId, identity, columns, scenarioResolved: loaded.scenario }, startedAt),
       null,
       2,
     )}\n`,
   );
+  renameSync(partial, out);
+  syncFolder(dirname(out));
   rmSync(statePath, { force: true });
+  lock.release();
   const ran = to - from - done;
   process.stdout.write(`Wrote ${flags.out}: ${to - from} runs${weekly ? ` × ${H} weeks` : ''} (${shard.count > 1 ? `shard ${shard.index}/${shard.count} of ` : ''}${design.points} points × ${flags.reps} replications)${ran > 0 ? `; ran ${ran} in ${seconds.toFixed(1)} s (${Math.round(ran / seconds)} runs/s)` : ''}\n`);
   return 0;
@@ -214,5 +229,77 @@ function resumeCount(partial: string, statePath: string, identity: string, lines
     return (keepLines - 1) / linesPerRun;
   } finally {
     closeSync(fd);
+  }
+}
+
+/** When `out` holds this very sweep, finished (its manifest says so), the finish time; else null. */
+function finishedBefore(out: string, identity: string): string | null {
+  if (!existsSync(out) || !existsSync(`${out}.json`)) return null;
+  try {
+    const m = JSON.parse(readFileSync(`${out}.json`, 'utf8'));
+    return m.identity === identity ? String(m.finishedAt) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One writer per sweep file: a lock file beside it (created exclusively) holds the writer's host
+ * and pid, and its time is refreshed every 10 s. A second process (a retried Kubernetes index
+ * while the old pod is still stopping, a Slurm requeue race) is refused while the lock is fresh;
+ * a lock left by a killed process goes stale after a minute and is taken over.
+ */
+function takeLock(path: string): { release(): void } {
+  const me = `${hostname()} ${process.pid}`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, me);
+      closeSync(fd);
+      const beat = setInterval(() => {
+        try {
+          const now = new Date();
+          utimesSync(path, now, now);
+        } catch {
+          // The lock is gone (deleted by hand); nothing to refresh.
+        }
+      }, 10_000);
+      beat.unref();
+      let held = true;
+      return {
+        release() {
+          if (!held) return;
+          held = false;
+          clearInterval(beat);
+          rmSync(path, { force: true });
+        },
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let owner = '';
+      let age = Infinity;
+      try {
+        owner = readFileSync(path, 'utf8').trim();
+        age = Date.now() - statSync(path).mtimeMs;
+      } catch {
+        continue; // it went away meanwhile: try again
+      }
+      const [host, pid] = owner.split(' ');
+      const alive = host === hostname() && Number(pid) > 0 && processAlive(Number(pid));
+      if (alive || (host !== hostname() && age < 60_000)) {
+        throw new UsageError(`sweep: another kube-sim (${owner || 'unknown'}) is writing ${path.replace(/\.lock$/, '')}; wait for it to finish, or delete ${path} if that process is gone`);
+      }
+      rmSync(path, { force: true }); // stale: its writer is gone
+    }
+  }
+  throw new UsageError(`sweep: cannot take the lock ${path}`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

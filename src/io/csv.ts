@@ -1,4 +1,5 @@
 /** Tidy CSV: RFC 4180 quoting, numbers written exactly as JavaScript prints them (round-trip safe). */
+import { INDICATORS, STATUS_NAMES } from '../model/index.ts';
 
 /** One CSV field: quoted when it holds a comma, quote, or line break. */
 export function csvField(v: string | number | boolean | null | undefined): string {
@@ -10,4 +11,18 @@ export function csvField(v: string | number | boolean | null | undefined): strin
 /** One CSV line (without the line break). */
 export function csvLine(values: ReadonlyArray<string | number | boolean | null | undefined>): string {
   return values.map(csvField).join(',');
+}
+
+/**
+ * The cells of week t (0-based index) of one run's series block (K × H, indicator-major) for a
+ * tidy weekly CSV: the status by name, and no value (an empty cell, not a zero) for what a
+ * dissolved group no longer has (trust, the elements, the weekly flows) after the week it
+ * dissolved, `endIndex`; cumulative quantities carry on. `endIndex` is H when it never dissolved.
+ */
+export function weekCells(block: Float64Array, offset: number, H: number, t: number, endIndex: number): (string | number)[] {
+  return INDICATORS.map((d, k) => {
+    const v = block[offset + k * H + t];
+    if (d.key === 'status') return STATUS_NAMES[v] ?? '';
+    return t > endIndex && !d.keepsAfterEnd ? '' : v;
+  });
 }

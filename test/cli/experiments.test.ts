@@ -4,8 +4,8 @@
  * refusals of bad input. Expected numbers come from simulate() in this process, not from fixtures.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PairedComparison } from '../../src/experiment/compare.ts';
@@ -327,6 +327,46 @@ describe('kube-sim sweep --per week, resumed', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('resuming weekly.csv after 10 of 60 runs');
     expect(read('weekly.csv') === reference).toBe(true);
+  });
+});
+
+describe('kube-sim sweep --per week, sharded; finished and locked sweeps', () => {
+  const H = 26;
+  const args = (out: string, ...more: string[]) => ['sweep', 'default', '--set', `horizonWeeks=${H}`, '--vary', 'intervention.mentoring.visitsPerMonth=0:4:2', '--reps', '7', '--per', 'week', '--seed', '4', '--workers', '0', '--out', out, ...more];
+
+  it('weekly shards merge into the same bytes as the unsharded weekly sweep', () => {
+    expect(kubeSim(args('wk-all.csv')).code).toBe(0);
+    for (const i of [0, 1, 2]) expect(kubeSim(args(`wk-${i}.csv`, '--shard', `${i}/3`)).code).toBe(0);
+    const r = kubeSim(['merge', 'wk-1.csv', 'wk-2.csv', 'wk-0.csv', '--out', 'wk-merged.csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(read('wk-merged.csv') === read('wk-all.csv')).toBe(true);
+    const m = JSON.parse(read('wk-merged.csv.json'));
+    expect(m).toMatchObject({ per: 'week', rowsPerRun: H, runs: { total: 21, from: 0, to: 21 } });
+    expect(m.sweepCommand).toContain('--shard');
+  });
+
+  it('a finished sweep run again does nothing and leaves the file as it was', () => {
+    expect(kubeSim(args('wk-done.csv')).code).toBe(0);
+    const before = read('wk-done.csv');
+    const mtime = statSync(join(work, 'wk-done.csv')).mtimeMs;
+    const again = kubeSim(args('wk-done.csv'));
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/wk-done\.csv is already complete/);
+    expect(read('wk-done.csv') === before).toBe(true);
+    expect(statSync(join(work, 'wk-done.csv')).mtimeMs).toBe(mtime);
+  });
+
+  it('a sweep file being written by a live process is refused; a lock left by a dead one is taken over', () => {
+    writeFileSync(join(work, 'wk-busy.csv.partial.lock'), `${hostname()} ${process.pid}`);
+    const busy = kubeSim(args('wk-busy.csv'));
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toMatch(new RegExp(`another kube-sim \\(${hostname()} ${process.pid}\\) is writing`));
+    expect(existsSync(join(work, 'wk-busy.csv'))).toBe(false);
+    // A pid that cannot be running (above Linux's pid_max) on this host: a stale lock.
+    writeFileSync(join(work, 'wk-busy.csv.partial.lock'), `${hostname()} 99999999`);
+    const taken = kubeSim(args('wk-busy.csv'));
+    expect(taken.code, taken.stderr).toBe(0);
+    expect(existsSync(join(work, 'wk-busy.csv.partial.lock'))).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INDICATORS, parseScenario, simulate } from '../../src/index.ts';
+import { INDICATORS, parseScenario, simulate, STATUS_NAMES } from '../../src/index.ts';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/kube-sim.js');
@@ -99,18 +99,32 @@ describe('kube-sim run', () => {
   });
 
   it('--out run.csv writes one tidy row per week: seed, replication, week, then every indicator as simulate() gives it', () => {
-    const r = kubeSim('run', 'default', '--seed', '5', '--replication', '2', '--set', 'horizonWeeks=40', '--out', 'weeks.csv');
+    // A run that dissolves, so the weeks after it show what a dissolved group no longer has.
+    const file = JSON.parse(readFileSync(join(import.meta.dirname, '../../scenarios/tulip.json'), 'utf8'));
+    const sc = parseScenario({ ...file, horizonWeeks: 156 });
+    let rep = 0;
+    while (simulate(sc, { seed: 5, replication: rep }).outcome.status !== 'dissolved') rep++;
+    const run = simulate(sc, { seed: 5, replication: rep });
+    const end = run.outcome.statusWeek!;
+    const r = kubeSim('run', 'tulip', '--seed', '5', '--replication', String(rep), '--set', 'horizonWeeks=156', '--out', 'weeks.csv');
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`dissolved in week ${end + 1}`);
     const lines = readFileSync(join(work, 'weeks.csv'), 'utf8').trimEnd().split('\n');
-    const file = JSON.parse(readFileSync(join(import.meta.dirname, '../../scenarios/default.json'), 'utf8'));
-    const run = simulate(parseScenario({ ...file, horizonWeeks: 40 }), { seed: 5, replication: 2 });
     expect(lines[0].split(',')).toEqual(['seed', 'replication', 'week', ...INDICATORS.map((d) => d.key)]);
-    expect(lines).toHaveLength(1 + 40);
-    for (const t of [0, 17, 39]) {
-      const cells = lines[1 + t].split(',').map(Number);
-      expect(cells.slice(0, 3)).toEqual([5, 2, t + 1]);
-      expect(cells.slice(3)).toEqual(INDICATORS.map((d) => run.series[d.key][t]));
+    expect(lines).toHaveLength(1 + 156);
+    const col = (key: string) => 3 + INDICATORS.findIndex((d) => d.key === key);
+    for (const t of [0, end, Math.min(155, end + 1), 155]) {
+      const cells = lines[1 + t].split(',');
+      expect(cells.slice(0, 3).map(Number)).toEqual([5, rep, t + 1]);
+      INDICATORS.forEach((d, k) => {
+        const cell = cells[3 + k];
+        if (d.key === 'status') expect(cell).toBe(STATUS_NAMES[run.series.status[t]]);
+        // After the week it dissolved, a group has no trust, elements or flows: empty, not 0.
+        else if (t > end && !d.keepsAfterEnd) expect(cell, `${d.key} week ${t + 1}`).toBe('');
+        else expect(Number(cell), `${d.key} week ${t + 1}`).toBe(run.series[d.key][t]);
+      });
     }
+    expect(lines[1 + end].split(',')[col('status')]).toBe('dissolved');
   });
 
   it('the scenario written into run.json, with its replication, reproduces the run', () => {
