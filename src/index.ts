@@ -10,6 +10,8 @@ export * from './experiment/compare.ts';
 export * from './experiment/cost.ts';
 export * from './experiment/design.ts';
 export * from './experiment/sensitivity.ts';
-// The runner's pool and worker API (Node's worker_threads pool is in src/runner/node-pool.ts).
+// The runner's pool, worker API and browser Workers (Node's worker_threads pool is in
+// src/runner/node-pool.ts, which imports node:*; nothing here starts a worker on import).
 export * from './runner/api.ts';
 export * from './runner/pool.ts';
+export * from './runner/browser-pool.ts';

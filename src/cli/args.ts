@@ -54,7 +54,19 @@ export function parseFlags<T extends z.ZodRawShape>(
     parsed = parseArgs({ args: joinNegativeValues(args, options), allowPositionals: true, strict: true, options });
   } catch (e) {
     const names = Object.entries(options).map(([k, o]) => `--${k}${o.type === 'string' ? ` ${PLACEHOLDER[k] ?? 'VALUE'}` : ''}`);
-    throw new UsageError(`${command}: ${(e as Error).message}\n  flags of ${command}: ${names.join(', ')} (see kube-sim ${command} --help)`);
+    const err = e as Error & { code?: string };
+    const flag = /'(-[^']*)'/.exec(err.message)?.[1] ?? '';
+    const name = flag.replace(/^--?/, '');
+    // node:util's own wording names Node's API; say it in the command's terms.
+    const what =
+      err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `unknown flag ${flag}`
+        : err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && options[name]?.type === 'string'
+          ? `${flag} needs a value: ${flag} ${PLACEHOLDER[name] ?? 'VALUE'}`
+          : err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+            ? `${flag} takes no value`
+            : err.message;
+    throw new UsageError(`${command}: ${what}\n  flags of ${command}: ${names.join(', ')} (see kube-sim ${command} --help)`);
   }
   const r = z.object(shape).safeParse(parsed.values);
   if (!r.success) throw new UsageError(r.error.issues.map((i) => i.message).join('\n'));

@@ -11,6 +11,9 @@ export function parseVary(text: string, withStep: boolean): GridFactor | Factor 
   const m = /^([\w.]+)=(.*)$/.exec(text.trim());
   if (!m) throw new UsageError(`--vary: got "${text}"; allowed: ${form}, e.g. intervention.mentoring.visitsPerMonth=${withStep ? '0:8:1' : '0:8'}`);
   const [, path, range] = m;
+  if (path === 'seed') {
+    throw new UsageError('--vary seed: the seed is not a design parameter: every point shares the replications\' luck (common random numbers). Use --seed, or run one sweep per seed');
+  }
   const info = settableParameters().get(path);
   if (!info) throw new UsageError(`--vary: "${path}" is not a parameter (kube-sim schema lists them)`);
   // The roster carries min/max too (its length), so a range alone does not make a number.
@@ -53,7 +56,12 @@ export function buildDesign(kind: DesignKind, varies: string[], samples: number 
   if (dup) throw new UsageError(`--vary: ${dup} is given twice`);
   try {
     if (kind === 'grid') {
+      if (samples !== undefined) throw new UsageError('--samples: a grid takes every FROM:TO:STEP value; --samples is for --design lhs, morris or sobol');
       const values = (factors as GridFactor[]).map(gridValues);
+      values.forEach((v, i) => {
+        const f = factors[i];
+        if (v[v.length - 1] !== f.hi) process.stderr.write(`note: --vary ${f.path}: ${f.hi} is not on the grid from ${f.lo} in steps of ${(f as GridFactor).step}; the last value is ${v[v.length - 1]}\n`);
+      });
       const points = values.reduce((n, v) => n * v.length, 1);
       if (points > MAX_DESIGN_POINTS) throw new UsageError(`--vary: the grid has ${points.toLocaleString('en')} points (${values.map((v, i) => `${paths[i]} ${v.length}`).join(' × ')}); at most ${MAX_DESIGN_POINTS.toLocaleString('en')}`);
       return { kind, factors, design: null, grid: { factors, values }, points };
@@ -62,7 +70,7 @@ export function buildDesign(kind: DesignKind, varies: string[], samples: number 
     const design = kind === 'lhs' ? latinHypercube(factors, samples, seed) : kind === 'morris' ? morrisDesign(factors, samples, 4, seed) : sobolDesign(factors, samples, seed);
     return { kind, factors, design, grid: null, points: design.points.length, samples };
   } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(`--vary/--samples: ${e.message}`);
+    if (e instanceof RangeError) throw new UsageError(`${kind === 'grid' ? '--vary' : '--vary/--samples'}: ${e.message}`);
     throw e;
   }
 }

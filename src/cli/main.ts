@@ -2,6 +2,7 @@
  * The kube-sim command line. Every flag value goes through a zod schema; bad input exits with
  * status 2 and a message naming the flag, the value and what is allowed.
  */
+import { AssignmentError } from '../experiment/jobs.ts';
 import { builtInScenarios, ScenarioFileError } from '../io/scenario-file.ts';
 import { ScenarioError } from '../model/index.ts';
 import { CancelledError } from '../runner/pool.ts';
@@ -52,7 +53,8 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (command === '--help' || command === '-h' || command === 'help') {
-      process.stdout.write(`${help()}\n`);
+      const about = COMMANDS[rest[0] ?? ''];
+      process.stdout.write(`${about ? about.help : help()}\n`);
       return 0;
     }
     if (command === '--version' || command === '-v') {
@@ -68,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     return await cmd.run(rest);
   } catch (e) {
     const err = e as Error & { code?: string };
-    if (e instanceof UsageError || e instanceof ScenarioError || e instanceof ScenarioFileError || e instanceof RangeError) {
+    if (e instanceof UsageError || e instanceof ScenarioError || e instanceof ScenarioFileError || e instanceof AssignmentError) {
       process.stderr.write(`kube-sim: ${err.message}\n`);
       return 2;
     }

@@ -61,10 +61,10 @@ export async function sensitivityCommand(args: string[]): Promise<number> {
     },
   });
   const d = design.design!;
-  const results = outcomes.map((key, i) => ({
-    outcome: key,
-    indices: flags.method === 'morris' ? morrisIndices(d, ys[i], { seed }) : sobolIndices(d, ys[i], { seed }),
-  }));
+  const results = outcomes.map((key, i) => {
+    const indices = flags.method === 'morris' ? morrisIndices(d, ys[i], { seed }) : sobolIndices(d, ys[i], { seed });
+    return { outcome: key, indices, notes: notesOn(ys[i], indices) };
+  });
   if (flags.json) {
     const doc = { ...manifest({ scenario: loaded.scenario.name, scenarioFile: loaded.path, scenarioHash: loaded.hash, set: loaded.set, seed, method: flags.method, samples, replications: reps, points: design.points, runs: runCount(job), factors: design.factors }, startedAt), results };
     process.stdout.write(`${JSON.stringify(doc, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))}\n`);
@@ -84,7 +84,21 @@ export async function sensitivityCommand(args: string[]): Promise<number> {
       lines.push(`  ${'parameter'.padEnd(w)}  ${'first'.padStart(7)}  ${'[95% interval]'.padStart(17)}  ${'total'.padStart(7)}  ${'[95% interval]'.padStart(17)}`);
       for (const x of r.indices as ReturnType<typeof sobolIndices>) lines.push(`  ${x.path.padEnd(w)}  ${f(x.first).padStart(7)}  ${`[${f(x.firstCi[0])}, ${f(x.firstCi[1])}]`.padStart(17)}  ${f(x.total).padStart(7)}  ${`[${f(x.totalCi[0])}, ${f(x.totalCi[1])}]`.padStart(17)}`);
     }
+    for (const n of r.notes) lines.push(`  note: ${n}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/**
+ * What a reader should know about an outcome's indices: that it did not vary at all over the
+ * design (indices are undefined), or that Sobol estimates left [0, 1] by more than noise (too few
+ * samples for this outcome).
+ */
+function notesOn(y: Float64Array, indices: ReadonlyArray<object>): string[] {
+  const notes: string[] = [];
+  if (y.every((v) => v === y[0])) notes.push(`every design point gave the same mean (${y[0]}): no variation to attribute`);
+  const values = indices.flatMap((x) => ['first', 'total'].map((k) => (x as Record<string, unknown>)[k]).filter((v): v is number => typeof v === 'number'));
+  if (values.some((v) => v < -0.1 || v > 1.1)) notes.push('some indices are far outside [0, 1]: too few samples for this outcome; raise --samples (and --reps)');
+  return notes;
 }

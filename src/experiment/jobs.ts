@@ -74,7 +74,7 @@ export function withOverrides(sc: Scenario, set: Override, source = '--set'): Sc
   const raw = structuredClone(sc) as Record<string, unknown>;
   const known = settableParameters();
   for (const [path, value] of Object.entries(set)) {
-    if (!known.has(path)) {
+    if (!known.has(path) && path !== 'name') {
       const near = [...known.keys()].filter((k) => k.endsWith(`.${path.split('.').pop()}`));
       const hint = near.length ? `; did you mean ${near.join(' or ')}?` : '; `kube-sim schema` lists every parameter';
       throw new ScenarioError([{ path, value: String(value), allowed: 'a parameter path', message: `${path}: no such parameter${hint}` }], source);
@@ -98,10 +98,15 @@ export function withOverrides(sc: Scenario, set: Override, source = '--set'): Sc
  */
 export function parseAssignment(text: string, flag = '--set'): [string, number | string | boolean] {
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new ScenarioError([{ path: flag, value: text, allowed: 'PATH=VALUE', message: `${flag}: got "${text}"; allowed: PATH=VALUE, e.g. intervention.grant=30000000` }]);
+  if (eq <= 0) throw new AssignmentError(`${flag}: got "${text}"; allowed: PATH=VALUE, e.g. intervention.grant.amount=30000000 (kube-sim schema lists the paths)`);
   const path = text.slice(0, eq).trim();
   const v = text.slice(eq + 1).trim();
-  const num = Number(v);
-  const value = v === 'true' ? true : v === 'false' ? false : v !== '' && Number.isFinite(num) ? num : v;
+  // Plain decimal numbers only (no 0x10, no Infinity): what a scenario file's JSON would hold.
+  const value = v === 'true' ? true : v === 'false' ? false : /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v) && Number.isFinite(Number(v)) ? Number(v) : v;
   return [path, value];
+}
+
+/** A PATH=VALUE that is not one: thrown by {@link parseAssignment}. */
+export class AssignmentError extends Error {
+  override name = 'AssignmentError';
 }

@@ -153,7 +153,7 @@ describe('kube-sim validate flags', () => {
     [['--reps', '-3'], /--reps: got "-3"; allowed: a whole number from 10 to 100000/],
     [['--reps', '1e3'], /--reps: got "1e3"/],
     [['--seed', 'x'], /--seed: got "x"; allowed: a whole number from 0 to 4294967295/],
-    [['--rep', '3'], /Unknown option '--rep'/],
+    [['--rep', '3'], /unknown flag --rep\n.*--reps N/],
     [['--set', 'horizonWeeks=52'], /horizonWeeks: cannot be set for validation/],
     [['--write', '--no-write'], /--write and --no-write contradict/],
     [['default'], /takes no scenario/],
