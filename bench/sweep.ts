@@ -1,6 +1,6 @@
 /**
- * Sweep benchmark: `kube-sim sweep` of 1,000,000 group-runs of the default scenario (1,001 values
- * of the mentoring intensity × 999 replications... by default) streamed to CSV, as a child
+ * Sweep benchmark: `kube-sim sweep` of 1,000,000 group-runs of the default scenario (1,000 values
+ * of the mentoring intensity × 1,000 replications, by default) streamed to CSV, as a child
  * process whose resident memory is sampled every 100 ms (VmRSS) and whose peak (VmHWM) the
  * kernel keeps. Prints the rate and the peak; the last line is one JSON object.
  *   npm run bench:sweep [-- --runs 1000000 --workers 2]

@@ -4,6 +4,7 @@ import { PairedComparison, type Comparison } from '../experiment/compare.ts';
 import type { JobSpec } from '../experiment/jobs.ts';
 import { common, parseFlags, UsageError } from './args.ts';
 import { load, manifest, rupiah, runJob } from './common.ts';
+import { headlineJson } from './ensemble.ts';
 
 export const COMPARE_HELP = `kube-sim compare <a> <b> --reps N [--seed N] [--workers N] [--set PATH=VALUE]... [--json]
     Replication r of A and of B share their luck, so each difference is the effect of
@@ -33,6 +34,9 @@ export async function compareCommand(args: string[]): Promise<number> {
   if (flags.json) {
     const doc = {
       ...manifest({ a: { scenario: a.scenario.name, scenarioFile: a.path, scenarioHash: a.hash }, b: { scenario: b.scenario.name, scenarioFile: b.path, scenarioHash: b.hash }, set: a.set, seed, replications: flags.reps }, startedAt),
+      // Each side's headline, under the ensemble's keys (survivalRate, costPerSurvivingGroup, ...).
+      a: headlineJson(result.a),
+      b: headlineJson(result.b),
       differences: Object.fromEntries(result.differences.map((d) => [d.key, { a: { mean: d.a.mean, ci: d.a.ci }, b: { mean: d.b.mean, ci: d.b.ci }, diff: { mean: d.diff.mean, ci: d.diff.ci }, pBetter: d.pBetter, better: d.better === 1 ? 'higher' : 'lower' }])),
     };
     process.stdout.write(`${JSON.stringify(doc)}\n`);

@@ -79,12 +79,17 @@ export async function runEnsemble(loaded: Loaded, seed: number, reps: number, wo
 
 const est = (e: Estimate | null) => (e ? { mean: e.mean, ci: e.ci } : null);
 
+/** The headline outcomes as JSON: `{ mean, ci }` each, or null (see Headline). */
+export function headlineJson(h: Headline) {
+  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k, est(v as Estimate | null)])) as Record<keyof Headline, { mean: number; ci: [number, number] } | null>;
+}
+
 /** The stable machine-readable summary (keys documented in README and docs/EXPERIMENTS.md). */
 export function jsonSummary(s: EnsembleSummary) {
   const h = s.headline;
   return {
     horizonWeeks: s.weeks,
-    outcomes: Object.fromEntries(Object.entries(h).map(([k, v]) => [k, est(v as Estimate | null)])) as Record<keyof Headline, { mean: number; ci: [number, number] } | null>,
+    outcomes: headlineJson(h),
     perRun: Object.fromEntries(Object.entries(s.outcomes).map(([k, v]) => [k, est(v)])),
     causes: s.causes,
     survivalCurve: { week: Array.from({ length: s.weeks }, (_, t) => t + 1), surviving: Array.from(s.survival.surviving), lo: Array.from(s.survival.lo), hi: Array.from(s.survival.hi) },
