@@ -4,7 +4,8 @@
  * between the scenarios, not of luck. Reports each outcome's mean in A and in B, the paired
  * difference with its 95% interval, and the probability that B beats A.
  */
-import seedrandom from 'seedrandom';
+import { percentile95 } from './bootstrap.ts';
+import { seededUniform } from './factors.ts';
 import { Ensemble, type Headline } from './ensemble.ts';
 import { F, FIELD, RUN_FIELDS } from './outcomes.ts';
 import { RunningMean, type Estimate } from './stats.ts';
@@ -116,7 +117,7 @@ export class PairedComparison {
     };
     const point = ratio(null);
     if (!Number.isFinite(point)) return null;
-    const rng = seedrandom.alea(`compare:${seed}`);
+    const rng = seededUniform(seed, 'compare');
     const idx = new Uint32Array(n);
     const d: number[] = [];
     let lower = 0;
@@ -128,8 +129,6 @@ export class PairedComparison {
       if (r < 0) lower++;
       else if (r === 0) lower += 0.5; // a tie counts half, as for the per-run outcomes
     }
-    d.sort((x, y) => x - y);
-    const q = (p: number) => d[Math.min(d.length - 1, Math.max(0, Math.round(p * (d.length - 1))))];
-    return { diff: { mean: point, ci: d.length ? [q(0.025), q(0.975)] : [point, point], n }, pBetter: d.length ? lower / d.length : 0.5 };
+    return { diff: { mean: point, ci: d.length ? percentile95(Float64Array.from(d)) : [point, point], n }, pBetter: d.length ? lower / d.length : 0.5 };
   }
 }
