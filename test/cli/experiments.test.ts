@@ -370,6 +370,49 @@ describe('kube-sim sweep --per week, sharded; finished and locked sweeps', () =>
   });
 });
 
+describe('kube-sim sweep with sampled designs, and Sobol sensitivity', () => {
+  const base = ['--set', 'horizonWeeks=52', '--reps', '2', '--workers', '0', '--seed', '3'];
+  const factors = ['--vary', 'intervention.mentoring.visitsPerMonth=0:8', '--vary', 'group.size=5:20'];
+
+  it.each([
+    ['lhs', 12, 12],
+    ['morris', 4, 4 * 3],
+    ['sobol', 8, 8 * 4],
+  ])('--design %s --samples %i: the design points × replications, values inside each range, the same file twice', (design, samples, points) => {
+    const args = (out: string) => ['sweep', 'default', '--design', design, '--samples', String(samples), ...factors, ...base, '--out', out];
+    const r = kubeSim(args(`${design}-a.csv`));
+    expect(r.code, r.stderr).toBe(0);
+    const csv = parseCsv(read(`${design}-a.csv`));
+    expect(csv.rows).toHaveLength(points * 2);
+    const visits = csv.rows.map((row) => Number(row[csv.col('intervention.mentoring.visitsPerMonth')]));
+    const size = csv.rows.map((row) => Number(row[csv.col('group.size')]));
+    expect(Math.min(...visits)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...visits)).toBeLessThanOrEqual(8);
+    expect(size.every((x) => Number.isInteger(x) && x >= 5 && x <= 20)).toBe(true);
+    expect(new Set(visits).size).toBeGreaterThan(1);
+    expect(JSON.parse(read(`${design}-a.csv.json`)).design).toMatchObject({ kind: design, samples, points });
+    expect(kubeSim(args(`${design}-b.csv`)).code).toBe(0);
+    expect(read(`${design}-b.csv`) === read(`${design}-a.csv`)).toBe(true);
+  });
+
+  it('sensitivity --method sobol --json gives first-order and total indices with intervals for each factor and outcome', () => {
+    const r = kubeSim(['sensitivity', 'default', '--method', 'sobol', '--samples', '16', ...factors, ...base, '--outcome', 'capitalFinal', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ method: 'sobol', samples: 16, points: 16 * 4, replications: 2 });
+    expect(doc.results).toHaveLength(1);
+    expect(doc.results[0].outcome).toBe('capitalFinal');
+    expect(doc.results[0].indices.map((x: { path: string }) => x.path)).toEqual(['intervention.mentoring.visitsPerMonth', 'group.size']);
+    for (const x of doc.results[0].indices) {
+      for (const [v, ci] of [[x.first, x.firstCi], [x.total, x.totalCi]]) {
+        expect(typeof v).toBe('number');
+        expect(ci[0]).toBeLessThanOrEqual(ci[1]);
+      }
+    }
+    expect(Array.isArray(doc.results[0].notes)).toBe(true);
+  });
+});
+
 describe('kube-sim sensitivity and schema', () => {
   it('sensitivity --method morris prints mu*, mu and sigma of each factor for each outcome', () => {
     const factors = ['intervention.mentoring.visitsPerMonth', 'intervention.grant.amount'];
