@@ -34,8 +34,9 @@ export interface WorkerApi {
 
 /** The worker API as plain functions (the same code runs in every kind of worker and in-process). */
 export function createWorkerApi(): WorkerApi {
-  const jobs = new Map<number, { job: JobSpec; cache: Map<number, Scenario> }>();
-  const scenario = (entry: { job: JobSpec; cache: Map<number, Scenario> }, p: number) => {
+  type Entry = { job: JobSpec; cache: Map<number, Scenario>; weeks: number };
+  const jobs = new Map<number, Entry>();
+  const scenario = (entry: Entry, p: number) => {
     let sc = entry.cache.get(p);
     if (!sc) {
       // Sweeps visit points in order; keep a few parsed scenarios, not all of them.
@@ -47,7 +48,8 @@ export function createWorkerApi(): WorkerApi {
   };
   return {
     prepare(id, job) {
-      jobs.set(id, { job, cache: new Map() });
+      // The series' length is the job's, not the batch's: found (and checked) once here.
+      jobs.set(id, { job, cache: new Map(), weeks: job.series ? seriesWeeks(job) : 0 });
     },
     release(id) {
       jobs.delete(id);
@@ -58,7 +60,7 @@ export function createWorkerApi(): WorkerApi {
       const { job } = entry;
       const count = to - from;
       const rows = new Float64Array(count * F);
-      const H = seriesWeeks(job);
+      const H = entry.weeks;
       const K = INDICATORS.length;
       const series = job.series ? new Float64Array(count * K * H) : null;
       const bins = job.series ? new Uint16Array(count * K * H) : null;
