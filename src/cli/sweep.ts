@@ -90,8 +90,9 @@ export async function sweepCommand(args: string[]): Promise<number> {
   const rowsPerRun = weekly ? H : 1;
   const partial = `${out}.partial`;
   const statePath = `${out}.partial.json`;
-  if (!existsSync(partial) && finishedBefore(out, identity)) {
-    process.stdout.write(`${flags.out} is already complete (the same sweep, finished ${finishedBefore(out, identity)}); nothing to do. Delete it to run it again.\n`);
+  const finished = existsSync(partial) ? null : finishedBefore(out, identity);
+  if (finished) {
+    process.stdout.write(`${flags.out} is already complete (the same sweep, finished ${finished}); nothing to do. Delete it to run it again.\n`);
     return 0;
   }
   const lock = takeLock(`${out}.partial.lock`);
