@@ -1,22 +1,11 @@
 /**
  * What an intervention package costs and what it buys. Each run carries its cost (grant paid,
  * facilitator visits made, training days) in its row; across an ensemble the package reads as
- * cost per surviving group and as rupiah of member income per rupiah spent. Both are ratios of
- * means; their intervals come from the delta method over the paired per-run values.
+ * cost per surviving group (interval from the cost's and the survival share's intervals) and as
+ * rupiah of member income per rupiah spent (a ratio of means, delta method on the log scale).
  */
-import type { Scenario } from '../model/index.ts';
-import { WEEKS_PER_MONTH } from '../model/index.ts';
 import { exp } from '../model/detmath.ts';
 import { Z95, type Estimate } from './stats.ts';
-
-/** The planned cost of a package before any run: grant, every planned visit, training. */
-export function plannedCost(sc: Scenario): { grant: number; visits: number; training: number; total: number } {
-  const iv = sc.intervention;
-  const weeks = Math.min(sc.horizonWeeks, Math.round(iv.mentoring.months * WEEKS_PER_MONTH));
-  const visits = (iv.mentoring.visitsPerMonth * weeks) / WEEKS_PER_MONTH * iv.costs.perVisit;
-  const training = iv.trainingDays * iv.costs.perTrainingDayPerMember * sc.group.size;
-  return { grant: iv.grant.amount, visits, training, total: iv.grant.amount + visits + training };
-}
 
 /** Running ratio of means, mean(x) / mean(y), with co-moments for the delta-method interval. */
 export class RunningRatio {
