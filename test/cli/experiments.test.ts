@@ -3,32 +3,19 @@
  * sweep (with shards, merge, and interrupted-then-resumed runs), sensitivity, schema, and the
  * refusals of bad input. Expected numbers come from simulate() in this process, not from fixtures.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PairedComparison } from '../../src/experiment/compare.ts';
 import { F, RUN_FIELD_KEYS, writeRunRow } from '../../src/experiment/outcomes.ts';
 import { loadScenario } from '../../src/io/scenario-file.ts';
 import { parameterTable, parseScenario, simulate, STATUS_NAMES } from '../../src/index.ts';
+import { bin, runKubeSim, scratchFolder, type Result } from './kube-sim.ts';
 
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'bin/kube-sim.js');
-const work = mkdtempSync(join(tmpdir(), 'kube-sim-exp-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-interface Result {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function kubeSim(args: string[], cwd = work): Result {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
-}
+const work = scratchFolder('kube-sim-exp-');
+const kubeSim = (args: string[], cwd = work): Result => runKubeSim(args, cwd);
 
 function kubeSimAsync(args: string[], cwd = work): Promise<Result> {
   return new Promise((resolve) => {

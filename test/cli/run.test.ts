@@ -1,20 +1,12 @@
 /** `kube-sim run` end to end, as a user runs it: a subprocess through the package's bin. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INDICATORS, parseScenario, simulate, STATUS_NAMES } from '../../src/index.ts';
+import { root, runKubeSim, scratchFolder } from './kube-sim.ts';
 
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'bin/kube-sim.js');
-const work = mkdtempSync(join(tmpdir(), 'kube-sim-cli-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function kubeSim(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const work = scratchFolder('kube-sim-cli-');
+const kubeSim = (...args: string[]) => runKubeSim(args, work);
 
 describe('kube-sim run', () => {
   it('runs a built-in scenario by name, prints the outcome and writes the run as JSON', () => {
@@ -100,7 +92,7 @@ describe('kube-sim run', () => {
 
   it('--out run.csv writes one tidy row per week: seed, replication, week, then every indicator as simulate() gives it', () => {
     // A run that dissolves, so the weeks after it show what a dissolved group no longer has.
-    const file = JSON.parse(readFileSync(join(import.meta.dirname, '../../scenarios/tulip.json'), 'utf8'));
+    const file = JSON.parse(readFileSync(join(root, 'scenarios/tulip.json'), 'utf8'));
     const sc = parseScenario({ ...file, horizonWeeks: 156 });
     let rep = 0;
     while (simulate(sc, { seed: 5, replication: rep }).outcome.status !== 'dissolved') rep++;

@@ -1,20 +1,12 @@
 /** `kube-sim validate` end to end, as a user runs it: a subprocess through the package's bin. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { root, runKubeSim, scratchFolder } from './kube-sim.ts';
 
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'bin/kube-sim.js');
 const doc = join(root, 'docs/VALIDATION.md');
-const work = mkdtempSync(join(tmpdir(), 'kube-sim-validate-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function kubeSim(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const work = scratchFolder('kube-sim-validate-');
+const kubeSim = (...args: string[]) => runKubeSim(args, work);
 
 describe('kube-sim validate', () => {
   it('prints one JSON object whose targets have id, expected, measured, ci and pass, and leaves the report alone', () => {
