@@ -7,6 +7,7 @@ export * from './experiment/stats.ts';
 export * from './experiment/bands.ts';
 export * from './experiment/ensemble.ts';
 export * from './experiment/compare.ts';
+export * from './experiment/report.ts';
 export * from './experiment/cost.ts';
 export * from './experiment/design.ts';
 export * from './experiment/sensitivity.ts';

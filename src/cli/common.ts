@@ -4,6 +4,7 @@ import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAssignment, withOverrides, type Override } from '../experiment/jobs.ts';
+import { canonicalJson } from '../experiment/report.ts';
 import { loadScenario } from '../io/scenario-file.ts';
 import type { Scenario } from '../model/index.ts';
 import { defaultWorkers, nodePool } from '../runner/node-pool.ts';
@@ -35,17 +36,6 @@ export function load(nameOrPath: string, sets: string[] = []): Loaded {
 /** SHA-256 of a scenario as JSON with sorted keys (the same scenario always hashes the same). */
 export function scenarioHash(sc: Scenario): string {
   return createHash('sha256').update(canonicalJson(sc)).digest('hex');
-}
-
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
 }
 
 /** Refuse before any work when the output cannot be written. */

@@ -4,7 +4,7 @@ import { PairedComparison, type Comparison } from '../experiment/compare.ts';
 import type { JobSpec } from '../experiment/jobs.ts';
 import { common, parseFlags, UsageError } from './args.ts';
 import { load, manifest, rupiah, runJob } from './common.ts';
-import { headlineJson } from './ensemble.ts';
+import { headlineJson } from '../experiment/report.ts';
 
 export const COMPARE_HELP = `kube-sim compare <a> <b> --reps N [--seed N] [--workers N] [--set PATH=VALUE]... [--json]
     Replication r of A and of B share their luck, so each difference is the effect of

@@ -4,10 +4,10 @@ import { Ensemble, type EnsembleSummary, type Headline } from '../experiment/ens
 import type { JobSpec } from '../experiment/jobs.ts';
 import { F, fieldText, RUN_FIELD_KEYS } from '../experiment/outcomes.ts';
 import type { Estimate } from '../experiment/stats.ts';
+import { bandsJson, jsonSummary } from '../experiment/report.ts';
 import { AtomicWriter, writeFileAtomic } from '../io/atomic.ts';
 import { csvLine } from '../io/csv.ts';
 import { z } from 'zod';
-import { INDICATORS } from '../model/index.ts';
 import { common, outPath, parseFlags, UsageError } from './args.ts';
 import { checkWritable, load, manifest, rupiah, runJob, type Loaded } from './common.ts';
 
@@ -75,38 +75,6 @@ export async function runEnsemble(loaded: Loaded, seed: number, reps: number, wo
     throw e;
   }
   return ens.summary();
-}
-
-const est = (e: Estimate | null) => (e ? { mean: e.mean, ci: e.ci } : null);
-
-/** The headline outcomes as JSON: `{ mean, ci }` each, or null (see Headline). */
-export function headlineJson(h: Headline) {
-  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k, est(v as Estimate | null)])) as Record<keyof Headline, { mean: number; ci: [number, number] } | null>;
-}
-
-/** The stable machine-readable summary (keys documented in README and docs/EXPERIMENTS.md). */
-export function jsonSummary(s: EnsembleSummary) {
-  const h = s.headline;
-  return {
-    horizonWeeks: s.weeks,
-    outcomes: headlineJson(h),
-    perRun: Object.fromEntries(Object.entries(s.outcomes).map(([k, v]) => [k, est(v)])),
-    causes: s.causes,
-    survivalCurve: { week: Array.from({ length: s.weeks }, (_, t) => t + 1), surviving: Array.from(s.survival.surviving), lo: Array.from(s.survival.lo), hi: Array.from(s.survival.hi) },
-  };
-}
-
-function bandsJson(s: EnsembleSummary) {
-  return s.bands.map((b, k) => ({
-    key: b.key,
-    unit: INDICATORS[k].unit,
-    mean: Array.from(b.mean),
-    q05: Array.from(b.q[0]),
-    q25: Array.from(b.q[1]),
-    q50: Array.from(b.q[2]),
-    q75: Array.from(b.q[3]),
-    q95: Array.from(b.q[4]),
-  }));
 }
 
 /** A number, or "–" for an interval end that is unknown (one run) or unbounded. */

@@ -16,7 +16,8 @@ import { csvLine, weekCells } from '../io/csv.ts';
 import { INDICATORS } from '../model/index.ts';
 import { CancelledError } from '../runner/pool.ts';
 import { common, MAX_REPS, outPath, parseFlags, UsageError, wholeNumber } from './args.ts';
-import { canonicalJson, checkWritable, load, manifest, runJob, VERSION } from './common.ts';
+import { canonicalJson } from '../experiment/report.ts';
+import { checkWritable, load, manifest, runJob, VERSION } from './common.ts';
 import { buildDesign, checkDesignPoints, designJob, type DesignChoice } from './design-flags.ts';
 import { createHash } from 'node:crypto';
 
