@@ -48,11 +48,16 @@ export function initialize(ctx: RunContext): GroupState {
 
   // Trust: prior acquaintance sets the level, heterogeneity the pair-to-pair spread (a uniform
   // spread with sd 0.1 × spread: one draw per pair, no transcendental functions).
+  // A roster member's own surveyed trust in the group moves her row (her trust in the others)
+  // halfway from that baseline: one self-reported item is noisy, and acquaintance still says how
+  // well she knows each of them. Same draws either way, so only the levels differ (§5).
   const base = 0.2 + 0.5 * sc.group.priorAcquaintance;
   const width = 0.1 * spread * Math.sqrt(12);
   for (let i = 0; i < n; i++) {
+    const surveyed = roster?.[i].trust;
+    const level = surveyed === undefined ? base : 0.5 * (base + surveyed);
     for (let j = 0; j < n; j++) {
-      st.trust[i * n + j] = i === j ? 1 : clamp01(base + width * (r() - 0.5));
+      st.trust[i * n + j] = i === j ? 1 : clamp01(level + width * (r() - 0.5));
     }
   }
   if (!roster) {

@@ -93,6 +93,14 @@ const RosterMember = z.strictObject({
   integrity: share(0.7, 'Integrity with shared money', 'Kejujuran memegang uang bersama'),
   need: share(0.6, 'Economic need pulling time and money away', 'Desakan kebutuhan ekonomi'),
   leadership: share(0.4, 'Leadership ability', 'Kemampuan memimpin'),
+  // Optional, with no default: a roster without it starts from group.priorAcquaintance alone,
+  // exactly as before the field existed (§5 of docs/MODEL.md).
+  trust: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .meta({ unit: '0–1', min: 0, max: 1, int: false, text: { en: 'Trust in the group at the start', id: 'Kepercayaan pada kelompok di awal' } } satisfies ParamMeta),
   disposition: choice(DISPOSITIONS, 'conditional', 'Cooperation disposition', 'Sikap kerja sama'),
   hiddenAgenda: z.boolean().default(false).meta({
     unit: 'yes/no',
