@@ -1,5 +1,7 @@
 /** kube-sim's public API: everything a library user needs. */
 export * from './model/index.ts';
+// Reading a real group's roster from a survey CSV (pure: browser and CLI alike).
+export { parseRosterCsv, RosterCsvError, ROSTER_CSV_COLUMNS, type RosterCsvProblem } from './io/roster-csv.ts';
 // Many runs (pure): jobs, run rows, ensembles, comparisons, cost, designs, sensitivity.
 export * from './experiment/jobs.ts';
 export * from './experiment/outcomes.ts';

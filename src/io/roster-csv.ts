@@ -1,0 +1,308 @@
+/**
+ * A real group from a survey: a CSV roster, one row per member, turned into `members.roster`.
+ * Pure (no node:*, no DOM): the browser app and the CLI both read files through it.
+ *
+ * What it reads, as Indonesian group-dynamics studies collect it (Likert items per member):
+ * - the delimiter is found from the header line: `;` (Indonesian Excel exports, where the comma
+ *   is the decimal mark), `,` or tab; an Excel `sep=;` first line is honoured. Quoted fields with
+ *   `""` escapes (and line breaks inside quotes), CRLF or LF, a UTF-8 byte-order mark, blank
+ *   lines (also `;;;;`) and trailing empty columns are all fine;
+ * - headers in English or Bahasa Indonesia, in any case, spacing or `_`, with a unit in brackets
+ *   allowed ("Komitmen (1-5)"): see {@link ROSTER_CSV_COLUMNS}. An id column (id, no) names the
+ *   members when there is no name column. Unknown columns are ignored with a warning;
+ * - role and at least one score column are required; a score column left out gives every member
+ *   the schema's default (the warning says which). An empty role (or "-") means anggota;
+ * - scores are 1–5 survey answers (decimals allowed, "3,5" too), mapped to 0–1 by (s − 1)/4, so
+ *   3 is 0.5. Only 1–5: a column already on 0–1 would be ambiguous (is 1 "low" or "full"?), so
+ *   it is refused with that said. A score column present needs a score on every row;
+ * - "trust in the group" becomes the roster's `trust`, the member's initial trust in the others
+ *   (docs/MODEL.md §5 and §9.2).
+ * Every wrong row is reported at once, by its line in the file, column and value.
+ */
+import { parseScenario, ScenarioError } from '../model/parameters.ts';
+import { DISPOSITIONS, type DispositionName, type RoleName, type RosterEntry } from '../model/scenario.ts';
+
+/** One thing wrong with a roster file: where (1-based line, header name), what was found, why. */
+export interface RosterCsvProblem {
+  /** The 1-based line of the file the row starts on (the header's line for the whole file). */
+  row: number;
+  /** The column's header as written in the file. */
+  column?: string;
+  /** The cell as written in the file. */
+  value?: string;
+  /** The whole story: row, column, value and what is allowed. */
+  message: string;
+}
+
+/** Thrown by {@link parseRosterCsv}; `problems` lists every wrong row and column, not just the first. */
+export class RosterCsvError extends Error {
+  readonly problems: RosterCsvProblem[];
+  constructor(problems: RosterCsvProblem[], source?: string) {
+    const what = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+    super(`${source ? `${source}: ` : ''}roster CSV has ${what}\n  ${problems.map((p) => p.message).join('\n  ')}`);
+    this.name = 'RosterCsvError';
+    this.problems = problems;
+  }
+}
+
+type ScoreField = 'skill' | 'commitment' | 'integrity' | 'need' | 'leadership' | 'trust';
+type Field = 'name' | 'id' | 'role' | ScoreField | 'disposition' | 'hiddenAgenda';
+
+/** Accepted headers per roster field, compared without case, spaces, `_`, `-`, `.` or brackets. */
+export const ROSTER_CSV_COLUMNS: Readonly<Record<Field, readonly string[]>> = {
+  name: ['name', 'nama', 'nama anggota'],
+  id: ['id', 'no', 'nomor', 'no anggota'],
+  role: ['role', 'peran', 'jabatan'],
+  skill: ['skill', 'keterampilan', 'ketrampilan'],
+  commitment: ['commitment', 'komitmen'],
+  integrity: ['integrity', 'honesty', 'kejujuran'],
+  need: ['need', 'kebutuhan'],
+  leadership: ['leadership', 'kepemimpinan'],
+  trust: ['trust', 'trust in the group', 'kepercayaan', 'kepercayaan pada kelompok'],
+  disposition: ['disposition', 'sikap'],
+  hiddenAgenda: ['hiddenAgenda', 'hidden agenda', 'maksud terselubung'],
+};
+
+const SCORES: readonly ScoreField[] = ['skill', 'commitment', 'integrity', 'need', 'leadership', 'trust'];
+
+/** Schema defaults named in the warning for a missing score column (trust has none: §5). */
+const DEFAULTS: Record<Exclude<ScoreField, 'trust'>, number> = { skill: 0.35, commitment: 0.6, integrity: 0.7, need: 0.6, leadership: 0.4 };
+
+const ROLE_WORDS = new Map<string, RoleName>(Object.entries({
+  ketua: 'ketua', chair: 'ketua', chairperson: 'ketua', leader: 'ketua',
+  sekretaris: 'sekretaris', sekertaris: 'sekretaris', secretary: 'sekretaris',
+  bendahara: 'bendahara', treasurer: 'bendahara',
+  anggota: 'anggota', member: 'anggota', '': 'anggota', '-': 'anggota',
+} as const));
+
+const DISPOSITION_WORDS = new Map<string, DispositionName>(Object.entries({
+  conditional: 'conditional', bersyarat: 'conditional',
+  freerider: 'freeRider', penumpanggratis: 'freeRider',
+  unconditional: 'unconditional', tanpasyarat: 'unconditional',
+} as const));
+
+const YES = new Set(['ya', 'y', 'yes', 'true', '1', 'benar']);
+const NO = new Set(['tidak', 'tdk', 'no', 'n', 'false', '0', 'bukan', '']);
+
+const MAX_NAME = 60;
+const MIN_ROWS = 5;
+const MAX_ROWS = 30;
+
+const key = (header: string) =>
+  header.replace(/\(.*?\)|\[.*?\]/g, '').toLowerCase().replace(/[\s_\-.]+/g, '');
+
+const HEADER_FIELD = new Map<string, Field>(
+  (Object.entries(ROSTER_CSV_COLUMNS) as [Field, readonly string[]][]).flatMap(([f, names]) => names.map((n) => [key(n), f] as const)),
+);
+
+/** One record of the file: its cells and the 1-based line it starts on. */
+interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/** The delimiter of the header line: the most frequent of `;`, tab and `,` outside quotes. */
+function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>([[';', 0], ['\t', 0], [',', 0]]);
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if ([...counts.values()].some((c) => c > 0)) break;
+    } else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const [d, c] of counts) if (c > counts.get(best)!) best = d;
+  return best;
+}
+
+/** Split CSV text into records (RFC 4180 quoting), or report where a quote is never closed. */
+function records(text: string, delimiter: string): { rows: CsvRecord[]; problems: RosterCsvProblem[] } {
+  const rows: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let line = 1;
+  let start = 1;
+  let quoted = false;
+  let quoteLine = 0;
+  const endRecord = () => {
+    cells.push(cell);
+    rows.push({ line: start, cells });
+    cells = [];
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell.trim() === '') {
+      quoted = true;
+      quoteLine = line;
+      cell = '';
+    } else if (ch === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      start = ++line;
+    } else cell += ch;
+  }
+  if (quoted) {
+    return { rows, problems: [{ row: quoteLine, message: `row ${quoteLine}: a quoted field opened on this line is never closed (a " is missing)` }] };
+  }
+  if (cell !== '' || cells.length > 0) endRecord();
+  return { rows: rows.map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) })), problems: [] };
+}
+
+const show = (v: string) => JSON.stringify(v);
+
+/**
+ * Read a roster CSV (one row per member) into `members.roster` entries, with warnings for what was
+ * ignored or defaulted. Throws {@link RosterCsvError} listing every wrong row at once.
+ */
+export function parseRosterCsv(text: string, source?: string): { roster: RosterEntry[]; warnings: string[] } {
+  const fail = (problems: RosterCsvProblem[]): never => {
+    throw new RosterCsvError(problems, source);
+  };
+  let body = text.replace(/^\uFEFF/, '');
+  let skipped = 0;
+  // Excel writes "sep=;" as a first line to name the delimiter.
+  const sep = /^sep=(.)\r?\n/i.exec(body);
+  if (sep) {
+    body = body.slice(sep[0].length);
+    skipped = 1;
+  }
+  const delimiter = sep ? sep[1] : detectDelimiter(body);
+  const parsed = records(body, delimiter);
+  if (parsed.problems.length) fail(parsed.problems.map((p) => ({ ...p, row: p.row + skipped, message: p.message.replace(/^row \d+/, `row ${p.row + skipped}`) })));
+  const all = parsed.rows
+    .map((r) => ({ line: r.line + skipped, cells: r.cells }))
+    .filter((r) => r.cells.some((c) => c !== ''));
+  if (all.length === 0) fail([{ row: 1, message: 'the file is empty: it needs a header row (role and scores) and one row per member' }]);
+  const [header, ...rows] = all;
+  const warnings: string[] = [];
+  const problems: RosterCsvProblem[] = [];
+  const at = (row: number, column: string | undefined, value: string | undefined, what: string) =>
+    problems.push({ row, column, value, message: `row ${row}${column !== undefined ? `, column ${show(column)}` : ''}: ${what}` });
+
+  // Columns: which field each header names.
+  const column = new Map<Field, number>();
+  const unknown: string[] = [];
+  header.cells.forEach((h, c) => {
+    if (h === '') {
+      if (rows.some((r) => (r.cells[c] ?? '') !== '')) warnings.push(`column ${c + 1} has no header; its values are ignored`);
+      return;
+    }
+    const field = HEADER_FIELD.get(key(h));
+    if (!field) unknown.push(h);
+    else if (column.has(field)) {
+      at(header.line, h, undefined, `column ${show(header.cells[column.get(field)!])} already gives ${field}; give each field once`);
+    } else column.set(field, c);
+  });
+  if (unknown.length) {
+    warnings.push(`columns not recognised, ignored: ${unknown.map(show).join(', ')} (recognised: ${Object.values(ROSTER_CSV_COLUMNS).flat().join(', ')})`);
+  }
+  if (!column.has('role')) at(header.line, undefined, undefined, `no role column; name it one of ${ROSTER_CSV_COLUMNS.role.join(', ')}`);
+  const scores = SCORES.filter((f) => column.has(f));
+  if (scores.length === 0) {
+    at(header.line, undefined, undefined, `no score column; give at least one of ${SCORES.map((f) => `${f} (${ROSTER_CSV_COLUMNS[f].filter((n) => n !== f).join(', ')})`).join(', ')}`);
+  }
+  if (problems.length) fail(problems);
+  const missing = SCORES.filter((f) => f !== 'trust' && !column.has(f)) as Exclude<ScoreField, 'trust'>[];
+  if (missing.length) warnings.push(`no column for ${missing.join(', ')}: every member takes the default (${missing.map((f) => `${f} ${DEFAULTS[f]}`).join(', ')})`);
+  if (!column.has('trust')) warnings.push('no trust column: initial trust comes from group.priorAcquaintance alone');
+  const nameCol = column.get('name') ?? column.get('id');
+  if (nameCol === undefined) warnings.push('no name or id column: members are known by their number');
+
+  if (rows.length < MIN_ROWS) {
+    at(header.line, undefined, undefined, `the file lists ${rows.length} member${rows.length === 1 ? '' : 's'}; a roster needs ${MIN_ROWS} to ${MAX_ROWS} (one row each)`);
+  }
+  if (rows.length > MAX_ROWS) {
+    at(rows[MAX_ROWS].line, undefined, undefined, `member ${MAX_ROWS + 1} of ${rows.length}; a roster has at most ${MAX_ROWS} members (group.size's range)`);
+  }
+  if (header.cells.length > 0) {
+    for (const r of rows) {
+      const extra = r.cells.slice(header.cells.length).filter((c) => c !== '');
+      if (extra.length) warnings.push(`row ${r.line} has ${extra.length} value${extra.length === 1 ? '' : 's'} beyond the header's columns, ignored: ${extra.map(show).join(', ')}`);
+    }
+  }
+
+  // Rows, cell by cell.
+  const heading = (f: Field) => header.cells[column.get(f)!];
+  const officers = new Map<RoleName, number>();
+  const names = new Map<string, number>();
+  const entries: Record<string, unknown>[] = rows.map((r) => {
+    const cell = (f: Field) => r.cells[column.get(f)!] ?? '';
+    const e: Record<string, unknown> = {};
+    if (nameCol !== undefined) {
+      const name = r.cells[nameCol] ?? '';
+      const col = header.cells[nameCol];
+      if (name.length > MAX_NAME) at(r.line, col, name, `a name of ${name.length} characters; allowed: at most ${MAX_NAME}`);
+      else if (name !== '') {
+        e.name = name;
+        const first = names.get(name.toLowerCase());
+        if (first !== undefined) warnings.push(`rows ${first} and ${r.line} have the same name ${show(name)}`);
+        else names.set(name.toLowerCase(), r.line);
+      }
+    }
+    const roleText = cell('role');
+    const role = ROLE_WORDS.get(roleText.toLowerCase());
+    if (!role) at(r.line, heading('role'), roleText, `got ${show(roleText)}; allowed: ketua (chair, leader), sekretaris (secretary), bendahara (treasurer), anggota (member) or empty for anggota`);
+    else {
+      e.role = role;
+      if (role !== 'anggota') {
+        const first = officers.get(role);
+        if (first !== undefined) at(r.line, heading('role'), roleText, `a second ${role} (the first is on row ${first}); a roster has at most one ketua, one sekretaris and one bendahara`);
+        else officers.set(role, r.line);
+      }
+    }
+    for (const f of scores) {
+      const text = cell(f);
+      const s = /^\d+([.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
+      if (!(s >= 1 && s <= 5)) {
+        const found = text === '' ? 'an empty cell' : `got ${show(text)}`;
+        const hint = s >= 0 && s < 1 ? ' (scores on 0–1 are not accepted: give the survey answer)' : '';
+        at(r.line, heading(f), text, `${found}; allowed: 1–5, a survey score (decimals such as 3,5 or 3.5 allowed)${hint}`);
+      } else e[f] = (s - 1) / 4;
+    }
+    if (column.has('disposition')) {
+      const text = cell('disposition');
+      const d = DISPOSITION_WORDS.get(key(text));
+      if (d) e.disposition = d;
+      else if (text !== '') at(r.line, heading('disposition'), text, `got ${show(text)}; allowed: ${DISPOSITIONS.join(', ')} (bersyarat, penumpang gratis, tanpa syarat) or empty for conditional`);
+    }
+    if (column.has('hiddenAgenda')) {
+      const text = cell('hiddenAgenda').toLowerCase();
+      if (YES.has(text)) e.hiddenAgenda = true;
+      else if (NO.has(text)) e.hiddenAgenda = false;
+      else at(r.line, heading('hiddenAgenda'), cell('hiddenAgenda'), `got ${show(cell('hiddenAgenda'))}; allowed: ya/tidak, yes/no, 1/0, or empty for no`);
+    }
+    return e;
+  });
+  if (problems.length) fail(problems.sort((a, b) => a.row - b.row));
+
+  // Last, the scenario schema itself: whatever it refuses is named by row and column too.
+  try {
+    const roster = parseScenario({ members: { roster: entries } }).members.roster!;
+    return { roster, warnings };
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    return fail(
+      e.problems.map((p) => {
+        const m = /^members\.roster\[(\d+)\]\.?(\w*)/.exec(p.path);
+        const row = m ? rows[Number(m[1])].line : header.line;
+        const field = m?.[2] as Field | undefined;
+        const col = field && column.has(field) ? heading(field) : undefined;
+        return { row, column: col, value: p.value, message: `row ${row}${col ? `, column ${show(col)}` : ''}: ${p.message}` };
+      }),
+    );
+  }
+}
