@@ -1,0 +1,106 @@
+/**
+ * Export a drawn chart as a file: SVG with its styles written onto each element (so it looks the
+ * same outside the page: system sans-serif fonts, no stylesheet, no external reference), or PNG
+ * drawn from that SVG at 2× on a white background.
+ */
+import { FONT } from '../views/chart-frame.ts';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+// Properties that the charts' CSS sets and that SVG inherits: written where they differ from the parent.
+const INHERITED = [
+  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-linecap',
+  'stroke-linejoin', 'paint-order', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor',
+  'font-variant-numeric', 'visibility',
+] as const;
+// Properties that are not inherited: written when not at their initial value.
+const OWN: Record<string, string> = { opacity: '1', 'dominant-baseline': 'auto' };
+
+/** Width and height of a chart's SVG in CSS pixels (its attributes, else its viewBox). */
+function sizeOf(svg: SVGSVGElement): { width: number; height: number } {
+  const vb = svg.viewBox?.baseVal;
+  const width = Number(svg.getAttribute('width')) || vb?.width || svg.getBoundingClientRect().width || 600;
+  const height = Number(svg.getAttribute('height')) || vb?.height || svg.getBoundingClientRect().height || 300;
+  return { width, height };
+}
+
+function inlineStyles(src: Element, dst: Element, parent: CSSStyleDeclaration | null): void {
+  if (src.localName === 'title') return;
+  const cs = getComputedStyle(src);
+  const out = (dst as SVGElement).style;
+  for (const p of INHERITED) {
+    const v = cs.getPropertyValue(p);
+    if (v && (!parent || parent.getPropertyValue(p) !== v)) out.setProperty(p, v);
+  }
+  for (const [p, initial] of Object.entries(OWN)) {
+    const v = cs.getPropertyValue(p);
+    if (v && v !== initial) out.setProperty(p, v);
+  }
+  if (cs.display === 'none') out.setProperty('display', 'none');
+  const a = src.children;
+  const b = dst.children;
+  for (let i = 0; i < a.length; i++) inlineStyles(a[i], b[i], cs);
+}
+
+/** The chart as a standalone SVG document. */
+export function chartSvgText(svg: SVGSVGElement): string {
+  const { width, height } = sizeOf(svg);
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  inlineStyles(svg, copy, null);
+  copy.setAttribute('xmlns', SVG_NS);
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(height));
+  if (!copy.getAttribute('viewBox')) copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  copy.style.setProperty('font-family', FONT);
+  copy.style.removeProperty('max-width');
+  copy.style.setProperty('background', '#ffffff');
+  // A white page under the chart, behind everything but the <title>.
+  const bg = document.createElementNS(SVG_NS, 'rect');
+  bg.setAttribute('width', '100%');
+  bg.setAttribute('height', '100%');
+  bg.setAttribute('fill', '#ffffff');
+  const title = copy.querySelector(':scope > title');
+  copy.insertBefore(bg, title ? title.nextSibling : copy.firstChild);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
+}
+
+/** The chart as a PNG at `scale` × its CSS size (2 by default), on white. */
+export async function chartPngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+  const { width, height } = sizeOf(svg);
+  const url = URL.createObjectURL(new Blob([chartSvgText(svg)], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const img = new Image();
+    await new Promise<void>((ok, fail) => {
+      img.onload = () => ok();
+      img.onerror = () => fail(new Error('chart export: the SVG could not be drawn as an image'));
+      img.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(width * scale);
+    canvas.height = Math.ceil(height * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('chart export: no 2D canvas');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((ok, fail) =>
+      canvas.toBlob((b) => (b ? ok(b) : fail(new Error('chart export: the canvas gave no PNG'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Save a blob as a file named `name` through a temporary <a download>. */
+export function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked a little later: revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
