@@ -21,6 +21,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // Builds the app once for every browser test (inject('appDist')).
+          globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           // Building the app and starting Chromium happen in beforeAll.
           hookTimeout: 120_000,

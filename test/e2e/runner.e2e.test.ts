@@ -4,24 +4,22 @@
  * scenario and seed, with 1 worker or 2. The test page (test/e2e/fixtures/runner) is built with
  * Vite, so the Worker is bundled exactly as the app's will be.
  *
- * Without Chromium the test is skipped locally, but fails under CI.
+ * Without Chromium the test is skipped locally, but fails under CI (./app.ts).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import scenarioJson from '../../scenarios/default.json';
 import { Ensemble, parseScenario, type JobSpec } from '../../src/index.ts';
 import { nodePool } from '../../src/runner/node-pool.ts';
+import { describeBrowser, launchChromium } from './app.ts';
 import { hashFloats } from './fixtures/runner/hash.ts';
 
 const FIXTURE = resolve(fileURLToPath(new URL('./fixtures/runner', import.meta.url)));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const IN_CI = ['true', '1'].includes((process.env.CI ?? '').toLowerCase());
 const REPS = 300;
 const SEED = 17;
 
@@ -40,24 +38,20 @@ async function nodeEnsemble(workers: number) {
   return { rows: hashFloats(rows), bands: hashFloats(s.bands.flatMap((b) => [...b.q, b.mean])), survival: hashFloats([s.survival.surviving]), survivalRate: s.headline.survivalRate.mean };
 }
 
-describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('the runner in Chromium', () => {
+describeBrowser('the runner in Chromium', () => {
   let outDir = '';
   let server: PreviewServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    if (!HAVE_CHROMIUM) throw new Error(`CI is set but there is no Chromium at ${CHROMIUM}: browser tests must run under CI.`);
+    browser = await launchChromium();
     outDir = mkdtempSync(join(tmpdir(), 'kube-sim-runner-e2e-'));
     const config = { configFile: false as const, root: FIXTURE, base: './', logLevel: 'warn' as const };
     await build({ ...config, build: { outDir, emptyOutDir: true } });
     server = await preview({ ...config, build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
     const address = server.httpServer.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-    });
     page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
