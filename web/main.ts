@@ -186,3 +186,5 @@ window.addEventListener('error', (e) => showError(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => showError(e.reason));
 
 run();
+
+import { registerOffline } from './app/offline.ts'; registerOffline();
