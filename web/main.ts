@@ -1,190 +1,767 @@
 /**
- * The page: runs the default scenario in the browser and draws it. Layout and controls are built
- * with d3-selection; each panel is redrawn whole by its view after every run. Any failure is
- * shown on the page (never a blank page).
+ * The planners' app: choose a group and a package, run hundreds of replications across the
+ * worker pool, watch the charts fill in, pin a result as A and compare B with it, sweep one
+ * parameter, export and share. Layout is built once with d3-selection; each panel is redrawn by
+ * its view from the app's state. Nothing here simulates: all runs go through the runner.
  */
-import { select } from 'd3';
-import {
-  BUSINESS_TYPES,
-  ELEMENT_KEYS,
-  eventList,
-  fingerprintRun,
-  parseScenario,
-  ScenarioError,
-  simulate,
-  type BusinessType,
-  type RunResult,
-  type Scenario,
-} from '../src/index.ts';
-import scenarioJson from '../scenarios/default.json';
-import { index01, rupiahShort } from './format.ts';
-import { STRINGS } from './strings.ts';
-import { drawElements, elementData } from './views/elements.ts';
-import { drawEvents, memberNames } from './views/events.ts';
-import { drawLineChart } from './views/line-chart.ts';
-import { drawOutcome } from './views/outcome.ts';
+import { select, type Selection } from 'd3';
+import { browserPool, ELEMENT_KEYS, Ensemble, INDICATORS, parameterTable, ScenarioError, settableParameters, type EnsembleSummary, type RosterEntry } from '../src/index.ts';
+import { chartPngBlob, chartSvgText, download } from './app/chart-export.ts';
+import { fanData, radarAxes, radarSeries, survivalData, sweepPoints, diffRows } from './app/chart-data.ts';
+import { compareRows, MAIN_OUTCOMES, outcomeFormat, outcomeName, pairRuns } from './app/compare-data.ts';
+import { runsCsv, scenarioFileJson, summaryJson } from './app/exports.ts';
+import { DICTS, formats, LANGS, type Lang } from './app/i18n.ts';
+import { registerOffline } from './app/offline.ts';
+import { readRoster } from './app/roster.ts';
+import { Session, type EnsembleRun, type SweepRun } from './app/session.ts';
+import { checkParameter, checkWhole, cliCommand, combinedProblems, fromQuery, LIMITS, preset, PRESETS, scenarioOf, SEED_MAX, toQuery, type FieldProblem, type Settings } from './app/settings.ts';
+import { drawCards } from './views/cards.ts';
+import { drawControls, fieldText, type SectionKey } from './views/controls.ts';
+import { drawDiffChart } from './views/diff-chart.ts';
+import { drawFanChart } from './views/fan-chart.ts';
+import { drawRadar } from './views/radar.ts';
+import { drawSurvivalChart } from './views/survival-chart.ts';
+import { drawSweepChart } from './views/sweep-chart.ts';
+import { PALETTE } from './views/chart-frame.ts';
 import './style.css';
 
-// Okabe–Ito: distinguishable under the common colour-vision deficiencies.
-const COLOR = { trust: '#0072B2', capital: '#009E73', members: '#D55E00', elements: '#56B4E9' };
+const STORE_KEY = 'kube-sim.settings';
+
+// ---------------------------------------------------------------- state
+
+const initial = (() => {
+  const fromUrl = location.search.length > 1;
+  let stored = '';
+  try {
+    stored = fromUrl ? '' : localStorage.getItem(STORE_KEY) ?? '';
+  } catch {
+    // Storage may be disabled; the URL is enough.
+  }
+  const browserLang: Lang = /^id\b/i.test(navigator.language) ? 'id' : 'en';
+  return fromQuery(fromUrl ? location.search : stored, browserLang);
+})();
+
+const state = {
+  settings: initial.settings,
+  urlProblems: initial.problems as FieldProblem[],
+  /** Problems of fields, with what the field holds until it is fixed. */
+  problems: new Map<string, FieldProblem>(),
+  rosterNote: null as null | { ok: boolean; lines: string[] },
+  current: null as EnsembleRun | null,
+  pinned: null as EnsembleRun | null,
+  sweep: null as SweepRun | null,
+  running: null as null | { kind: 'ensemble' | 'sweep'; abort: AbortController; done: number; total: number },
+  status: '' as string,
+  error: null as null | { text: string; retry: () => void },
+  references: null as null | { cempaka: EnsembleSummary; tulip: EnsembleSummary },
+  open: new Set<SectionKey>(['intervention']),
+  sweepForm: { path: 'intervention.mentoring.visitsPerMonth', from: '0', to: '8', steps: '9', reps: '200', outcome: 'survivalRate' },
+};
+
+const session = new Session(browserPool());
+let summaryCache: { run: EnsembleRun; done: number; summary: EnsembleSummary } | null = null;
+
+function summaryOf(run: EnsembleRun): EnsembleSummary {
+  if (summaryCache?.run === run && summaryCache.done === run.done) return summaryCache.summary;
+  const summary = run.ensemble.summary();
+  summaryCache = { run, done: run.done, summary };
+  return summary;
+}
+
+const d = () => DICTS[state.settings.lang];
+const fmt = () => formats(state.settings.lang);
+
+// ---------------------------------------------------------------- layout
 
 const app = select<HTMLDivElement, unknown>('#app');
-let base: Scenario;
-try {
-  base = parseScenario(scenarioJson, 'scenarios/default.json');
-} catch {
-  // Still build the page; run() parses the file again and shows the problem.
-  base = parseScenario({});
-}
-
+app.selectAll('*').remove();
+const skip = app.append('a').attr('class', 'skip').attr('href', '#results');
 const header = app.append('header');
 const titles = header.append('div').attr('class', 'titles');
-titles.append('h1').text(STRINGS.title);
-titles.append('p').attr('class', 'subtitle').text(`${STRINGS.subtitle} · ${base.name}`);
-if (base.description) titles.append('p').attr('class', 'description').text(base.description.en);
+const h1 = titles.append('h1');
+const subtitle = titles.append('p').attr('class', 'subtitle');
+const langSwitch = header.append('div').attr('class', 'lang').attr('role', 'group');
+const langButtons = langSwitch
+  .selectAll('button')
+  .data(LANGS)
+  .join('button')
+  .attr('type', 'button')
+  .attr('lang', (l) => l)
+  .attr('data-testid', (l) => `lang-${l}`)
+  .on('click', (_, l) => setLang(l));
+const urlBox = app.append('div').attr('class', 'notice').attr('role', 'alert').attr('data-testid', 'url-problems');
 
-// The schema checks the seed and names what is wrong; the browser's own validation would not.
-const form = header.append('form').attr('class', 'controls').attr('novalidate', '');
-const seedLabel = form.append('label');
-seedLabel.append('span').text(STRINGS.seed);
-const seedInput = seedLabel
-  .append('input')
-  .attr('type', 'number')
-  .attr('min', 0)
-  .attr('max', 4294967295)
-  .attr('step', 1)
-  .attr('data-testid', 'seed')
-  .property('value', String(base.seed));
-const bizLabel = form.append('label');
-bizLabel.append('span').text(STRINGS.business);
-const bizSelect = bizLabel.append('select').attr('data-testid', 'business');
-bizSelect
-  .selectAll('option')
-  .data(BUSINESS_TYPES)
-  .join('option')
-  .attr('value', (d) => d)
-  .property('selected', (d) => d === base.business.type)
-  .text((d) => STRINGS.businessTypes[d]);
-const runButton = form.append('button').attr('type', 'submit').attr('data-testid', 'run').text(STRINGS.run);
+const layout = app.append('div').attr('class', 'layout');
+const side = layout.append('aside').attr('class', 'sidebar');
+const presetBox = side.append('div').attr('class', 'preset');
+const presetLabel = presetBox.append('label').attr('for', 'preset');
+const presetSelect = presetBox.append('select').attr('id', 'preset').attr('data-testid', 'preset').on('change', function () {
+  update({ ...state.settings, preset: this.value, set: {}, seed: preset(this.value).scenario.seed });
+});
+const presetHelp = presetBox.append('p').attr('class', 'help');
+const presetDesc = presetBox.append('p').attr('class', 'description');
+const presetReset = presetBox.append('button').attr('type', 'button').attr('class', 'link').attr('data-testid', 'reset').on('click', () => update({ ...state.settings, set: {}, roster: null, rosterFile: null }));
 
-const errorBox = app.append('div').attr('class', 'error').attr('role', 'alert').attr('data-testid', 'error').property('hidden', true);
+const runBox = side.append('form').attr('class', 'runbox').attr('novalidate', '').on('submit', (e: SubmitEvent) => {
+  e.preventDefault();
+  void runEnsemble();
+});
+const repsField = runBox.append('div').attr('class', 'field');
+const repsLabel = repsField.append('label').attr('for', 'reps');
+const repsInput = repsField.append('input').attr('id', 'reps').attr('type', 'text').attr('inputmode', 'numeric').attr('data-testid', 'reps').attr('aria-describedby', 'reps-hint reps-error')
+  .on('change', function () { setWhole('reps', this.value, LIMITS.reps.min, LIMITS.reps.max); });
+const repsHint = repsField.append('small').attr('class', 'hint').attr('id', 'reps-hint');
+const repsError = repsField.append('small').attr('class', 'field-error').attr('id', 'reps-error').attr('data-testid', 'error-reps');
+const seedField = runBox.append('div').attr('class', 'field');
+const seedLabel = seedField.append('label').attr('for', 'seed');
+const seedInput = seedField.append('input').attr('id', 'seed').attr('type', 'text').attr('inputmode', 'numeric').attr('data-testid', 'seed').attr('aria-describedby', 'seed-hint seed-error')
+  .on('change', function () { setWhole('seed', this.value, 0, SEED_MAX); });
+const seedHint = seedField.append('small').attr('class', 'hint').attr('id', 'seed-hint');
+const seedError = seedField.append('small').attr('class', 'field-error').attr('id', 'seed-error').attr('data-testid', 'error-seed');
+const runButtons = runBox.append('div').attr('class', 'buttons');
+const runButton = runButtons.append('button').attr('type', 'submit').attr('class', 'primary').attr('data-testid', 'run');
+const cancelButton = runButtons.append('button').attr('type', 'button').attr('data-testid', 'cancel').on('click', () => state.running?.abort.abort());
+const progress = runBox.append('progress').attr('data-testid', 'progress').attr('max', 1).property('value', 0);
+const runStatus = runBox.append('p').attr('class', 'status').attr('role', 'status').attr('aria-live', 'polite').attr('data-testid', 'status');
 
-const main = app.append('main');
-const charts = main.append('section').attr('class', 'charts');
-const chartTrust = charts.append('div').attr('class', 'panel chart').attr('data-testid', 'chart-trust');
-const chartCapital = charts.append('div').attr('class', 'panel chart').attr('data-testid', 'chart-capital');
-const chartMembers = charts.append('div').attr('class', 'panel chart').attr('data-testid', 'chart-members');
-const side = main.append('section').attr('class', 'side');
-const top = side.append('div').attr('class', 'side-top');
-const outcomePanel = top.append('div').attr('class', 'panel outcome').attr('data-testid', 'outcome');
-const eventsPanel = top.append('div').attr('class', 'panel events').attr('data-testid', 'events');
-const elementsPanel = side.append('div').attr('class', 'panel elements').attr('data-testid', 'elements');
+const controlsBox = side.append('div').attr('class', 'sections').on('toggle', (e: Event) => {
+  const el = e.target as HTMLDetailsElement;
+  const k = el.dataset.section as SectionKey | undefined;
+  if (k) el.open ? state.open.add(k) : state.open.delete(k);
+}, true);
 
-let runs = 0;
-/** The run on show, redrawn when the window's width changes (charts are drawn to size). */
-let shown: { sc: Scenario; r: RunResult } | null = null;
+const rosterBox = side.append('details').attr('class', 'section roster').attr('data-section', 'roster');
+const rosterSummary = rosterBox.append('summary');
+const rosterHelp = rosterBox.append('p').attr('class', 'help');
+const rosterLabel = rosterBox.append('label').attr('class', 'file');
+const rosterText = rosterLabel.append('span');
+const rosterInput = rosterLabel.append('input').attr('type', 'file').attr('accept', '.csv,text/csv,text/plain').attr('data-testid', 'roster-file').on('change', function () {
+  const file = this.files?.[0];
+  this.value = '';
+  if (file) void loadRoster(file);
+});
+const rosterClear = rosterBox.append('button').attr('type', 'button').attr('class', 'link').attr('data-testid', 'roster-clear').on('click', () => {
+  state.rosterNote = null;
+  update({ ...state.settings, roster: null, rosterFile: null });
+});
+const rosterNote = rosterBox.append('div').attr('class', 'roster-note').attr('data-testid', 'roster-note').attr('aria-live', 'polite');
 
-function showError(err: unknown): void {
-  const e = err instanceof Error ? err : new Error(String(err));
-  errorBox.property('hidden', false).selectAll('*').remove();
-  errorBox.append('strong').text(STRINGS.error.title);
-  errorBox.append('p').text(STRINGS.error.hint);
-  // A scenario problem names the field, the value and what is allowed: show just those.
-  errorBox.append('pre').text(err instanceof ScenarioError ? err.problems.map((p) => p.message).join('\n') : e.message);
-  // Whatever is still drawn belongs to an earlier run.
-  main.classed('stale', true);
-}
-
-/** The default scenario with the controls' seed and business type. */
-function scenarioFromControls(): Scenario {
-  const seed = seedInput.property('valueAsNumber') as number;
-  const type = bizSelect.property('value') as BusinessType;
-  return parseScenario({ ...scenarioJson, seed, business: { ...scenarioJson.business, type } });
-}
-
-function draw(sc: Scenario, r: RunResult): void {
-  const drawn = Math.max(1, r.work.weeks);
-  const o = r.outcome;
-  const mark = o.status !== 'active' && o.statusWeek !== null
-    ? { week: o.statusWeek, label: STRINGS.charts.statusMark(STRINGS.status[o.status], o.statusWeek) }
-    : null;
-  const s = r.series;
-  const common = { drawn, horizon: r.weeks, mark };
-
-  const trust = s.meanTrust.subarray(0, drawn);
-  const lo = Math.min(...trust);
-  const hi = Math.max(...trust);
-  // Trust moves by a few hundredths: zoom in, but never to less than a fifth of the scale.
-  const mid = (lo + hi) / 2;
-  const half = Math.max(0.1, (hi - lo) / 2 + 0.02);
-  const tLo = Math.max(0, mid - half);
-  const tHi = Math.min(1, tLo + 2 * half);
-  drawLineChart(chartTrust, {
-    ...common, title: STRINGS.charts.trust.title, yLabel: STRINGS.charts.trust.axis,
-    values: s.meanTrust, yDomain: [tLo, tHi], yFormat: index01, color: COLOR.trust,
-  });
-
-  let capMax = 0;
-  for (let t = 0; t < drawn; t++) capMax = Math.max(capMax, s.capital[t]);
-  drawLineChart(chartCapital, {
-    ...common, title: STRINGS.charts.capital.title, yLabel: STRINGS.charts.capital.axis,
-    values: s.capital, yDomain: [0, Math.max(1, capMax * 1.05)], yFormat: rupiahShort, color: COLOR.capital,
-  });
-
-  drawLineChart(chartMembers, {
-    ...common, title: STRINGS.charts.members.title, yLabel: STRINGS.charts.members.axis,
-    values: s.activeMembers, yDomain: [0, sc.group.size], yFormat: String, color: COLOR.members,
-    step: true, integer: true,
-  });
-
-  drawOutcome(outcomePanel, o, sc.group.size, r.weeks);
-  drawEvents(eventsPanel, eventList(r.events), memberNames(r.members));
-  drawElements(elementsPanel, elementData(s, ELEMENT_KEYS, drawn), drawn, COLOR.elements);
-}
-
-function run(): void {
-  try {
-    const sc = scenarioFromControls();
-    const r = simulate(sc, { seed: sc.seed, replication: 0 });
-    draw(sc, r);
-    shown = { sc, r };
-    errorBox.property('hidden', true).selectAll('*').remove();
-    main.classed('stale', false);
-    document.body.dataset.seed = String(sc.seed);
-    // Every bit of the run, for checking that the page computes exactly what Node computes.
-    document.body.dataset.fingerprint = fingerprintRun(r);
-  } catch (err) {
-    showError(err);
-  } finally {
-    runs++;
-    document.body.dataset.runs = String(runs);
+const main = layout.append('main').attr('id', 'results').attr('tabindex', -1);
+const resultsHead = main.append('div').attr('class', 'results-head');
+const resultsTitle = resultsHead.append('h2');
+const staleNote = resultsHead.append('p').attr('class', 'stale-note').attr('data-testid', 'stale');
+const errorBox = main.append('div').attr('class', 'error').attr('role', 'alert').attr('data-testid', 'error');
+const emptyNote = main.append('p').attr('class', 'empty');
+const cardsBox = main.append('div').attr('class', 'cards').attr('data-testid', 'cards');
+const grid = main.append('div').attr('class', 'grid');
+type ChartKey = 'survival' | 'radar' | 'activeMembers' | 'capital' | 'incomePerMember' | 'cohesion';
+const CHARTS: ChartKey[] = ['survival', 'radar', 'activeMembers', 'capital', 'incomePerMember', 'cohesion'];
+const chartBoxes = new Map<ChartKey, HTMLDivElement>();
+for (const k of CHARTS) {
+  const panel = grid.append('figure').attr('class', `panel chart chart-${k}`).attr('data-testid', `chart-${k}`);
+  const body = panel.append('div').attr('class', 'chart-body');
+  chartBoxes.set(k, body.node()!);
+  const tools = panel.append('div').attr('class', 'chart-tools');
+  for (const format of ['SVG', 'PNG'] as const) {
+    tools.append('button').attr('type', 'button').attr('class', 'small').attr('data-format', format).text(format).on('click', () => void exportChart(k, format));
   }
 }
 
-form.on('submit', (event: SubmitEvent) => {
-  event.preventDefault();
-  run();
-});
-bizSelect.on('change', run);
-// Charts are drawn in CSS pixels at the panels' width: redraw the same run when that changes.
-let drawnWidth = main.node()!.clientWidth;
-let resizeFrame = 0;
-new ResizeObserver(() => {
-  cancelAnimationFrame(resizeFrame);
-  resizeFrame = requestAnimationFrame(() => {
-    const w = main.node()!.clientWidth;
-    if (w === drawnWidth || !shown) return;
-    drawnWidth = w;
+const comparePanel = main.append('section').attr('class', 'panel compare').attr('data-testid', 'compare');
+const sweepPanel = main.append('section').attr('class', 'panel sweep').attr('data-testid', 'sweep');
+const exportPanel = main.append('section').attr('class', 'panel exports').attr('data-testid', 'exports');
+
+// ---------------------------------------------------------------- updates
+
+/** Take new settings: check they fit together, keep the URL and local storage in step, redraw. */
+function update(next: Settings): void {
+  try {
+    scenarioOf(next);
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    for (const p of combinedProblems(e, next.lang, scenarioOf(state.settings).group.size)) state.problems.set(p.key, p);
+    renderControls();
+    return;
+  }
+  // Whole-scenario problems are gone once the settings fit together again.
+  for (const [k, p] of state.problems) if (!settableParameters().has(k) || checkParameterOk(k, p.value)) state.problems.delete(k);
+  state.settings = next;
+  const q = toQuery(next);
+  history.replaceState(null, '', `${location.pathname}${q}${location.hash}`);
+  try {
+    localStorage.setItem(STORE_KEY, q);
+  } catch {
+    // Nothing to do: the URL holds the settings as well.
+  }
+  renderAll();
+}
+
+function checkParameterOk(path: string, raw: string): boolean {
+  return 'value' in checkParameter(path, raw, state.settings.lang);
+}
+
+function setParameter(path: string, raw: string): void {
+  const r = checkParameter(path, raw.trim(), state.settings.lang);
+  if ('problem' in r) {
+    state.problems.set(path, r.problem);
+    renderControls();
+    return;
+  }
+  state.problems.delete(path);
+  const set = { ...state.settings.set };
+  const base = preset(state.settings.preset).scenario;
+  const baseValue = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], base);
+  if (baseValue === r.value) delete set[path];
+  else set[path] = r.value;
+  update({ ...state.settings, set });
+}
+
+function setWhole(key: 'seed' | 'reps', raw: string, lo: number, hi: number): void {
+  const r = checkWhole(key, raw, lo, hi, state.settings.lang);
+  if ('problem' in r) {
+    state.problems.set(key, r.problem);
+    renderRunBox();
+    return;
+  }
+  state.problems.delete(key);
+  update({ ...state.settings, [key]: r.value });
+}
+
+function setLang(lang: Lang): void {
+  // Field problems are re-worded in the new language when the field is next changed.
+  update({ ...state.settings, lang });
+}
+
+async function loadRoster(file: File): Promise<void> {
+  const r = await readRoster(file, state.settings.lang);
+  if (r.ok) {
+    state.rosterNote = { ok: true, lines: r.warnings };
+    update({ ...state.settings, roster: r.roster as RosterEntry[], rosterFile: file.name });
+  } else {
+    state.rosterNote = { ok: false, lines: [d().roster.failed(file.name), ...r.problems] };
+    renderRoster();
+  }
+}
+
+// ---------------------------------------------------------------- runs
+
+let lastDraw = 0;
+let drawTimer = 0;
+/** Redraw the results at most ~8 times a second while a run streams in (and at once at its end). */
+function scheduleResults(now = false): void {
+  if (drawTimer) {
+    if (!now) return;
+    clearTimeout(drawTimer);
+  }
+  const wait = now ? 0 : Math.max(0, 120 - (performance.now() - lastDraw));
+  drawTimer = window.setTimeout(() => {
+    drawTimer = 0;
+    requestAnimationFrame(() => {
+      lastDraw = performance.now();
+      renderResults();
+    });
+  }, wait);
+}
+
+function blocked(): boolean {
+  if (state.problems.size) {
+    state.status = d().run.fixFirst;
+    renderRunBox();
+    return true;
+  }
+  return !!state.running;
+}
+
+async function runEnsemble(): Promise<void> {
+  if (blocked()) return;
+  const settings = state.settings;
+  const scenario = scenarioOf(settings);
+  const abort = new AbortController();
+  state.running = { kind: 'ensemble', abort, done: 0, total: settings.reps };
+  state.error = null;
+  state.status = '';
+  document.body.dataset.state = 'running';
+  renderRunBox();
+  const t0 = performance.now();
+  let first = true;
+  try {
+    await references;
+    const run = await session.ensemble(settings, scenario, {
+      signal: abort.signal,
+      onBatch(r, p) {
+        state.current = r;
+        state.running!.done = p.done;
+        renderProgress();
+        scheduleResults(first);
+        first = false;
+      },
+    });
+    state.current = run.done > 0 ? run : state.current;
+    state.status = run.state === 'cancelled' ? d().run.cancelled : d().run.finished(fmt().int(run.done), fmt().num((performance.now() - t0) / 1000, 2));
+    document.body.dataset.state = run.state;
+  } catch (e) {
+    const partial = (e as { run?: EnsembleRun }).run;
+    if (partial && partial.done > 0) state.current = partial;
+    state.error = { text: `${d().run.failed}: ${(e as Error)?.message ?? e}`, retry: () => void runEnsemble() };
+    document.body.dataset.state = 'failed';
+  } finally {
+    state.running = null;
+    renderRunBox();
+    scheduleResults(true);
+    renderSweep();
+  }
+}
+
+async function runSweep(): Promise<void> {
+  if (blocked()) return;
+  const form = state.sweepForm;
+  const lang = state.settings.lang;
+  const info = settableParameters().get(form.path)!;
+  const lo = checkParameter(form.path, form.from, lang);
+  const hi = checkParameter(form.path, form.to, lang);
+  const steps = checkWhole('steps', form.steps, 2, 41, lang);
+  const reps = checkWhole('reps', form.reps, 10, LIMITS.reps.max, lang);
+  const problems = [lo, hi, steps, reps].flatMap((r) => ('problem' in r ? [r.problem.message] : []));
+  if (!problems.length && (lo as { value: number }).value >= (hi as { value: number }).value) problems.push(d().sweep.badRange);
+  const n = 'value' in steps && 'value' in reps ? steps.value * reps.value : 0;
+  if (!problems.length && n > LIMITS.sweepRuns) problems.push(d().sweep.tooMany(fmt().int(n), fmt().int(LIMITS.sweepRuns)));
+  if (problems.length) {
+    state.status = problems.join(' ');
+    renderSweep();
+    return;
+  }
+  const a = (lo as { value: number }).value;
+  const b = (hi as { value: number }).value;
+  const k = (steps as { value: number }).value;
+  let values = Array.from({ length: k }, (_, i) => a + ((b - a) * i) / (k - 1));
+  if (info.int) values = [...new Set(values.map(Math.round))];
+  const abort = new AbortController();
+  state.running = { kind: 'sweep', abort, done: 0, total: values.length * (reps as { value: number }).value };
+  state.status = '';
+  renderRunBox();
+  try {
+    await references;
+    state.sweep = await session.sweep(state.settings, scenarioOf(state.settings), form.path, values, (reps as { value: number }).value, {
+      signal: abort.signal,
+      onBatch(r, p) {
+        state.sweep = r;
+        state.running!.done = p.done;
+        renderProgress();
+        if (!drawTimer) drawTimer = window.setTimeout(() => { drawTimer = 0; renderSweep(); }, 150);
+      },
+    });
+  } catch (e) {
+    state.error = { text: `${d().run.failed}: ${(e as Error)?.message ?? e}`, retry: () => void runSweep() };
+  } finally {
+    state.running = null;
+    renderRunBox();
+    renderSweep();
+    renderResults();
+  }
+}
+
+/** Cempaka and Tulip, for the radar's reference outlines (once, right after start-up). */
+async function referenceSummaries(): Promise<{ cempaka: EnsembleSummary; tulip: EnsembleSummary }> {
+  await session.warm(preset('default').scenario);
+  const one = async (id: string) => {
+    const sc = preset(id).scenario;
+    const ens = new Ensemble(sc, false);
+    await session.pool.run({ scenarios: [sc], seed: sc.seed, replications: 300, order: 'point', series: false }, { onBatch: (b) => ens.add(b.rows, null) });
+    return ens.summary();
+  };
+  const cempaka = await one('cempaka');
+  const tulip = await one('tulip');
+  state.references = { cempaka, tulip };
+  return state.references;
+}
+
+const references = referenceSummaries().catch(() => null);
+
+// ---------------------------------------------------------------- rendering
+
+function renderAll(): void {
+  const D = d();
+  const lang = state.settings.lang;
+  document.documentElement.lang = lang;
+  document.title = `${D.app.title} · ${D.app.subtitle}`;
+  skip.text(D.app.skip);
+  h1.text(D.app.title);
+  subtitle.text(D.app.subtitle);
+  langSwitch.attr('aria-label', D.lang.label);
+  langButtons.text((l) => DICTS[l].lang[l]).attr('aria-pressed', (l) => String(l === lang));
+  urlBox.property('hidden', !state.urlProblems.length).selectAll('*').remove();
+  if (state.urlProblems.length) {
+    urlBox.append('strong').text(D.url.problems);
+    urlBox.append('ul').selectAll('li').data(state.urlProblems).join('li').text((p) => `${p.key}=${p.value} — ${p.message}`);
+  }
+  presetLabel.text(D.preset.label);
+  presetSelect
+    .selectAll('option')
+    .data(PRESETS)
+    .join('option')
+    .attr('value', (p) => p.id)
+    .property('selected', (p) => p.id === state.settings.preset)
+    .text((p) => D.preset.names[p.id] ?? p.scenario.name);
+  presetHelp.text(D.preset.help);
+  const desc = preset(state.settings.preset).scenario.description;
+  presetDesc.text(desc ? desc[lang] : '').property('hidden', !desc);
+  const changed = Object.keys(state.settings.set).length + (state.settings.roster ? 1 : 0);
+  presetReset.text(`${D.preset.reset} (${D.preset.changed(changed)})`).property('hidden', !changed);
+  renderRunBox();
+  renderControls();
+  renderRoster();
+  renderResults();
+  renderSweep();
+  renderExports();
+}
+
+function renderRunBox(): void {
+  const D = d();
+  const s = state.settings;
+  repsLabel.text(D.run.reps);
+  seedLabel.text(D.run.seed);
+  const repsProblem = state.problems.get('reps');
+  const seedProblem = state.problems.get('seed');
+  repsInput.property('value', repsProblem?.value ?? fmt().int(s.reps)).attr('aria-invalid', repsProblem ? 'true' : null);
+  seedInput.property('value', seedProblem?.value ?? String(s.seed)).attr('aria-invalid', seedProblem ? 'true' : null);
+  repsHint.text(`${D.run.repsHelp} (${fmt().int(LIMITS.reps.min)}–${fmt().int(LIMITS.reps.max)})`);
+  seedHint.text(D.run.seedHelp);
+  repsError.text(repsProblem?.message ?? '').property('hidden', !repsProblem);
+  seedError.text(seedProblem?.message ?? '').property('hidden', !seedProblem);
+  runButton.text(D.run.run).property('disabled', !!state.running);
+  cancelButton.text(D.run.cancel).property('hidden', !state.running);
+  renderProgress();
+}
+
+function renderProgress(): void {
+  const D = d();
+  const r = state.running;
+  progress.property('hidden', !r).property('value', r ? r.done / Math.max(1, r.total) : 0);
+  runStatus.text(r ? (r.kind === 'sweep' ? D.run.progress(fmt().int(r.done), fmt().int(r.total)) : D.run.progress(fmt().int(r.done), fmt().int(r.total))) : state.status);
+}
+
+function renderControls(): void {
+  const sc = scenarioOf(state.settings);
+  drawControls(controlsBox.node()!, {
+    lang: state.settings.lang,
+    scenario: sc,
+    changed: new Set(Object.keys(state.settings.set)),
+    problems: state.problems,
+    rosterLoaded: !!state.settings.roster,
+    onChange: setParameter,
+  }, state.open);
+}
+
+function renderRoster(): void {
+  const D = d();
+  rosterSummary.text(D.sections.roster);
+  rosterHelp.text(D.roster.help);
+  rosterText.text(D.roster.choose);
+  rosterClear.text(D.roster.clear).property('hidden', !state.settings.roster);
+  rosterNote.selectAll('*').remove();
+  if (state.settings.roster) {
+    rosterNote.append('p').attr('class', 'ok').text(D.roster.loaded(state.settings.roster.length, state.settings.rosterFile ?? ''));
+  }
+  if (state.rosterNote) {
+    const box = rosterNote.append('div').attr('class', state.rosterNote.ok ? 'warnings' : 'problems').attr('role', state.rosterNote.ok ? null : 'alert');
+    if (state.rosterNote.ok && state.rosterNote.lines.length) box.append('strong').text(D.roster.warnings);
+    box.append('ul').selectAll('li').data(state.rosterNote.lines).join('li').text((t) => t);
+  }
+}
+
+function sameSettings(a: Settings, b: Settings): boolean {
+  return toQuery({ ...a, lang: 'en' }) === toQuery({ ...b, lang: 'en' });
+}
+
+function renderResults(): void {
+  const D = d();
+  const lang = state.settings.lang;
+  const f = fmt();
+  const run = state.current;
+  resultsTitle.text(D.results.title);
+  emptyNote.text(D.results.empty).property('hidden', !!run);
+  errorBox.property('hidden', !state.error).selectAll('*').remove();
+  if (state.error) {
+    errorBox.append('p').text(state.error.text);
+    errorBox.append('button').attr('type', 'button').text(D.run.retry).on('click', state.error.retry);
+  }
+  const stale = !!run && !state.running && !sameSettings(run.settings, state.settings);
+  staleNote.text(stale ? D.run.stale : '').property('hidden', !stale);
+  main.classed('is-stale', stale);
+  grid.property('hidden', !run);
+  cardsBox.property('hidden', !run);
+  if (!run) {
+    renderCompare();
+    return;
+  }
+  const s = summaryOf(run);
+  const pinned = state.pinned && state.pinned !== run ? state.pinned : null;
+  const ps = pinned ? summaryOf2(pinned) : null;
+  drawCards(cardsBox.node()!, s, lang, ps ? { label: D.compare.a, summary: ps } : null);
+  const week = D.charts.week;
+  const legend = { median: D.charts.median, band50: D.charts.band50, band90: D.charts.band90 };
+  const sv = survivalData(s);
+  drawSurvivalChart(chartBoxes.get('survival')!, {
+    title: D.charts.survival.title, xLabel: week, yLabel: D.charts.survival.axis, weeks: sv.weeks, curve: sv.curve,
+    yFormat: (v) => f.pct(v, 0), color: PALETTE.blue, legend: { curve: pinned ? `B` : D.charts.survival.title, band: D.charts.survival.band },
+    compare: ps ? { label: D.charts.pinned, curve: survivalData(ps).curve } : null,
+  });
+  const series = [radarSeries(s, D.charts.radar.result, 'result')];
+  if (state.references) {
+    series.push(radarSeries(state.references.cempaka, D.charts.radar.cempaka, 'reference-good'));
+    series.push(radarSeries(state.references.tulip, D.charts.radar.tulip, 'reference-bad'));
+  }
+  if (ps) series.push(radarSeries(ps, D.charts.pinned, 'pinned'));
+  drawRadar(chartBoxes.get('radar')!, {
+    title: D.charts.radar.title,
+    axes: radarAxes((k) => INDICATORS.find((i) => i.key === k)!.text[lang]),
+    series,
+    format: (v) => f.num(v, 2),
+  });
+  const fans: [ChartKey, string, (v: number) => string, string, boolean, [number, number] | null][] = [
+    ['activeMembers', 'activeMembers', (v) => f.int(v), PALETTE.vermillion, true, [0, run.scenario.group.size]],
+    ['capital', 'capital', f.rupiahShort, PALETTE.green, false, null],
+    ['incomePerMember', 'incomePerMember', f.rupiahShort, PALETTE.orange, false, null],
+    ['cohesion', 'cohesion', (v) => f.num(v, 1), PALETTE.purple, false, [0, 1]],
+  ];
+  for (const [key, indicator, yFormat, color, integer, yDomain] of fans) {
+    const data = fanData(s, indicator);
+    if (!data) continue;
+    const a = ps ? fanData(ps, indicator) : null;
+    const text = D.charts[key as 'capital'];
+    drawFanChart(chartBoxes.get(key)!, {
+      title: text.title, xLabel: week, yLabel: text.axis, weeks: data.weeks, band: data.band, yFormat, color, integer, yDomain,
+      legend, compare: a ? { label: D.charts.pinned, band: a.band } : null,
+    });
+  }
+  grid.selectAll<HTMLButtonElement, unknown>('.chart-tools button').attr('aria-label', function () {
+    const k = (this.closest('figure') as HTMLElement).dataset.testid!.replace('chart-', '') as ChartKey;
+    return D.charts.download(chartTitle(k), this.dataset.format!);
+  });
+  document.body.dataset.done = String(run.done);
+  renderCompare();
+  renderExports();
+}
+
+const pinnedSummaries = new WeakMap<EnsembleRun, EnsembleSummary>();
+function summaryOf2(run: EnsembleRun): EnsembleSummary {
+  let s = pinnedSummaries.get(run);
+  if (!s) pinnedSummaries.set(run, (s = run.ensemble.summary()));
+  return s;
+}
+
+function chartTitle(k: ChartKey): string {
+  const D = d();
+  return k === 'radar' ? D.charts.radar.title : D.charts[k].title;
+}
+
+function renderCompare(): void {
+  const D = d();
+  const lang = state.settings.lang;
+  const f = fmt();
+  comparePanel.selectAll('*').remove();
+  comparePanel.append('h2').text(D.compare.title);
+  comparePanel.append('p').attr('class', 'help').text(D.compare.help);
+  const bar = comparePanel.append('div').attr('class', 'buttons');
+  const cur = state.current;
+  bar.append('button').attr('type', 'button').attr('data-testid', 'pin').text(D.compare.pin)
+    .property('disabled', !cur || cur.state === 'running' || !!state.running || cur === state.pinned)
+    .on('click', () => {
+      state.pinned = state.current;
+      renderResults();
+    });
+  if (state.pinned) {
+    bar.append('button').attr('type', 'button').attr('data-testid', 'unpin').text(D.compare.unpin).on('click', () => {
+      state.pinned = null;
+      renderResults();
+    });
+    bar.append('span').attr('class', 'pinned-label').text(D.compare.pinned(presetLabelOf(state.pinned.settings)));
+  }
+  const a = state.pinned;
+  const b = state.current;
+  if (!a || !b || a === b || b.state === 'running') {
+    if (a && (!b || a === b)) comparePanel.append('p').attr('class', 'note').text(D.compare.runB);
+    return;
+  }
+  const c = pairRuns(a, b);
+  const notes = [D.compare.sameLuck(f.int(c.paired))];
+  if (!c.sameSeed) notes.push(D.compare.otherSeed);
+  if (a.done !== b.done) notes.push(D.compare.otherReps(f.int(c.paired)));
+  comparePanel.append('p').attr('class', 'note').attr('data-testid', 'compare-note').text(notes.join(' '));
+  const rows = compareRows(c, lang);
+  const diffBox = comparePanel.append('div').attr('class', 'chart-body').attr('data-testid', 'chart-diff');
+  drawDiffChart(diffBox.node()!, {
+    title: D.compare.diffTitle,
+    rows: diffRows(c, MAIN_OUTCOMES.map((key) => ({
+      key,
+      label: outcomeName(key, lang),
+      format: (v: number) => (key === 'survived' ? f.signed(v, (x) => `${f.num(100 * x, 1)} pp`) : f.signed(v, outcomeFormat(key, lang))),
+      pText: (p: number) => D.compare.pBetterText(f.pct(p, 0)),
+    }))),
+    sides: { aBetter: `← ${D.compare.betterA}`, bBetter: `${D.compare.betterB} →` },
+    legend: { better: D.compare.betterB, worse: D.compare.betterA, unclear: D.compare.unclear },
+  });
+  const details = comparePanel.append('details').attr('class', 'all-outcomes');
+  details.append('summary').text(D.compare.all);
+  const table = details.append('table').attr('data-testid', 'compare-table');
+  const head = table.append('thead').append('tr');
+  for (const h of [D.compare.outcome, D.compare.a, D.compare.b, D.compare.difference, D.compare.pBetter]) head.append('th').attr('scope', 'col').text(h);
+  const tr = table.append('tbody').selectAll('tr').data(rows).join('tr').attr('class', (r) => `verdict-${r.verdict}`).attr('data-key', (r) => r.key);
+  tr.append('th').attr('scope', 'row').text((r) => r.name);
+  tr.append('td').text((r) => r.a);
+  tr.append('td').text((r) => r.b);
+  tr.append('td').text((r) => (r.interval ? `${r.diff} (${r.interval})` : r.diff));
+  tr.append('td').attr('data-testid', 'p-better').text((r) => r.pBetter);
+}
+
+function presetLabelOf(s: Settings): string {
+  const D = d();
+  const n = Object.keys(s.set).length + (s.roster ? 1 : 0);
+  return `${D.preset.names[s.preset] ?? s.preset}${n ? ` + ${D.preset.changed(n)}` : ''}`;
+}
+
+const SWEEP_OUTCOMES = ['survivalRate', 'memberIncomeMonthly', 'costPerSurvivingGroup', 'activeMembersFinal', 'capitalFinal', 'exitsPerMember'] as const;
+type SweepOutcome = (typeof SWEEP_OUTCOMES)[number];
+
+function renderSweep(): void {
+  const D = d();
+  const lang = state.settings.lang;
+  const f = fmt();
+  const form = state.sweepForm;
+  sweepPanel.selectAll('*').remove();
+  sweepPanel.append('h2').text(D.sweep.title);
+  sweepPanel.append('p').attr('class', 'help').text(D.sweep.help);
+  const row = sweepPanel.append('form').attr('class', 'sweep-form').attr('novalidate', '').on('submit', (e: SubmitEvent) => {
+    e.preventDefault();
+    void runSweep();
+  });
+  const field = (key: keyof typeof form, label: string, build: (el: Selection<HTMLDivElement, unknown, null, undefined>) => void) => {
+    const box = row.append<HTMLDivElement>('div').attr('class', 'field') as unknown as Selection<HTMLDivElement, unknown, null, undefined>;
+    box.append('label').attr('for', `sweep-${key}`).text(label);
+    build(box);
+    box.select('input, select').attr('id', `sweep-${key}`).attr('data-testid', `sweep-${key}`).on('change', function () {
+      (form as Record<string, string>)[key] = (this as HTMLInputElement).value;
+      if (key === 'path') {
+        const info = settableParameters().get(form.path)!;
+        form.from = fieldText(info, info.min ?? 0, lang);
+        form.to = fieldText(info, info.max ?? 1, lang);
+        renderSweep();
+      }
+    });
+  };
+  const numeric = parameterTable().filter((p) => !p.options && p.unit !== 'yes/no' && p.path !== 'seed' && p.path !== 'members.roster' && p.min !== undefined);
+  field('path', D.sweep.parameter, (b) => {
+    b.append('select').selectAll('option').data(numeric).join('option').attr('value', (p) => p.path).property('selected', (p) => p.path === form.path).text((p) => p.text[lang]);
+  });
+  for (const key of ['from', 'to', 'steps', 'reps'] as const) {
+    field(key, D.sweep[key], (b) => void b.append('input').attr('type', 'text').attr('inputmode', 'decimal').property('value', form[key]));
+  }
+  field('outcome', D.sweep.outcome, (b) => {
+    b.append('select').selectAll('option').data(SWEEP_OUTCOMES).join('option').attr('value', (k) => k).property('selected', (k) => k === form.outcome).text((k) => sweepOutcomeName(k, lang));
+  });
+  row.append('button').attr('type', 'submit').attr('data-testid', 'sweep-run').text(D.sweep.run).property('disabled', !!state.running);
+  if (state.running?.kind === 'sweep') row.append('button').attr('type', 'button').text(D.run.cancel).on('click', () => state.running?.abort.abort());
+  if (state.status && !state.running && state.sweepForm && !state.current) sweepPanel.append('p').attr('class', 'status').text(state.status);
+  const sw = state.sweep;
+  if (!sw) return;
+  const info = settableParameters().get(sw.path)!;
+  const outcome = form.outcome as SweepOutcome;
+  const points = sweepPoints(sw.values.flatMap((x, i) => {
+    const e = sw.points[i];
+    if (!e) return [];
+    const h = e.summary().headline;
+    const est = h[outcome];
+    return est ? [{ x, estimate: est }] : [];
+  }));
+  const box = sweepPanel.append('div').attr('class', 'chart-body').attr('data-testid', 'chart-sweep');
+  const yName = sweepOutcomeName(outcome, lang);
+  drawSweepChart(box.node()!, {
+    title: `${yName} × ${info.text[lang]}`,
+    xLabel: `${info.text[lang]}${DICTS[lang].units[info.unit] ? ` (${DICTS[lang].units[info.unit]})` : ''}`,
+    yLabel: yName,
+    points,
+    xFormat: (v) => (info.unit === 'Rp' ? f.rupiahShort(v) : f.num(v, info.int ? 0 : Number.isInteger(v) ? 0 : 2)),
+    yFormat: outcome === 'survivalRate' ? (v) => f.pct(v, 0) : ['memberIncomeMonthly', 'costPerSurvivingGroup', 'capitalFinal'].includes(outcome) ? f.rupiahShort : (v) => f.num(v, 2),
+    color: PALETTE.blue,
+    yDomain: outcome === 'survivalRate' ? [0, 1] : null,
+    xInteger: !!info.int,
+    legend: { mean: D.charts.median, band: D.charts.survival.band },
+  });
+  box.select('svg').attr('data-points', points.length);
+}
+
+function sweepOutcomeName(k: SweepOutcome, lang: Lang): string {
+  if (k === 'survivalRate') return DICTS[lang].results.survival;
+  return outcomeName(k, lang);
+}
+
+function renderExports(): void {
+  const D = d();
+  const run = state.current;
+  exportPanel.selectAll('*').remove();
+  exportPanel.append('h2').text(D.exports.title);
+  const bar = exportPanel.append('div').attr('class', 'buttons');
+  const none = !run || run.state === 'running';
+  bar.append('button').attr('type', 'button').attr('data-testid', 'export-csv').text(D.exports.runsCsv).property('disabled', none).on('click', () => {
+    if (run) download(`kube-sim-${run.settings.preset}-seed${run.settings.seed}-runs.csv`, new Blob([runsCsv(run)], { type: 'text/csv' }));
+  });
+  bar.append('button').attr('type', 'button').attr('data-testid', 'export-json').text(D.exports.summaryJson).property('disabled', none).on('click', async () => {
+    if (run) download(`kube-sim-${run.settings.preset}-seed${run.settings.seed}-summary.json`, new Blob([`${JSON.stringify(await summaryJson(run, summaryOf(run)))}\n`], { type: 'application/json' }));
+  });
+  bar.append('button').attr('type', 'button').attr('data-testid', 'export-scenario').text(D.exports.scenarioJson).on('click', () => {
+    download(`kube-sim-scenario-${state.settings.preset}.json`, new Blob([scenarioFileJson(state.settings)], { type: 'application/json' }));
+  });
+  const copy = bar.append('button').attr('type', 'button').attr('data-testid', 'copy-link').text(D.exports.copyLink);
+  const copied = bar.append('span').attr('class', 'copied').attr('role', 'status');
+  copy.on('click', async () => {
     try {
-      draw(shown.sc, shown.r);
-    } catch (err) {
-      showError(err);
+      await navigator.clipboard.writeText(location.href);
+      copied.text(D.exports.copied);
+    } catch {
+      copied.text(D.exports.copyFailed);
     }
   });
+  exportPanel.append('p').attr('class', 'help').text(D.exports.cli);
+  exportPanel.append('pre').attr('class', 'cli').attr('data-testid', 'cli').text(cliCommand(run?.settings ?? state.settings));
+}
+
+async function exportChart(k: ChartKey, format: 'SVG' | 'PNG'): Promise<void> {
+  const svg = chartBoxes.get(k)!.querySelector('svg');
+  if (!svg) return;
+  const name = `kube-sim-${k}.${format.toLowerCase()}`;
+  if (format === 'SVG') download(name, new Blob([chartSvgText(svg)], { type: 'image/svg+xml' }));
+  else download(name, await chartPngBlob(svg));
+}
+
+// ---------------------------------------------------------------- start
+
+function showCrash(err: unknown): void {
+  const D = d();
+  console.error(err);
+  state.error = { text: `${D.app.crashed}: ${err instanceof Error ? err.message : String(err)}. ${D.app.crashedHint}`, retry: () => location.reload() };
+  try {
+    renderResults();
+  } catch {
+    errorBox.property('hidden', false).text(state.error.text);
+  }
+}
+window.addEventListener('error', (e) => showCrash(e.error ?? e.message));
+window.addEventListener('unhandledrejection', (e) => showCrash(e.reason));
+
+// Charts are drawn in CSS pixels at their boxes' width: redraw when that changes.
+let drawnWidth = main.node()!.clientWidth;
+new ResizeObserver(() => {
+  const w = main.node()!.clientWidth;
+  if (w === drawnWidth) return;
+  drawnWidth = w;
+  scheduleResults();
+  renderSweep();
 }).observe(main.node()!);
-window.addEventListener('error', (e) => showError(e.error ?? e.message));
-window.addEventListener('unhandledrejection', (e) => showError(e.reason));
 
-run();
-
-import { registerOffline } from './app/offline.ts'; registerOffline();
+renderAll();
+history.replaceState(null, '', `${location.pathname}${toQuery(state.settings)}${location.hash}`);
+void references.then(() => {
+  document.body.dataset.ready = '1';
+  if (state.current) renderResults();
+});
+registerOffline();

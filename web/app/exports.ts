@@ -1,0 +1,55 @@
+/**
+ * What the app saves: the runs as CSV and the summary as JSON, each exactly as `kube-sim
+ * ensemble --runs runs.csv --out summary.json` writes them (same columns, same keys, the same
+ * manifest fields, the same scenario hash), and the scenario as a file the CLI can run.
+ */
+import { bandsJson, canonicalJson, F, fieldText, jsonSummary, RUN_FIELD_KEYS, type EnsembleSummary } from '../../src/index.ts';
+import { csvLine } from '../../src/io/csv.ts';
+import { version } from '../../package.json';
+import { cliCommand, preset, scenarioOf, type Settings } from './settings.ts';
+import type { EnsembleRun } from './session.ts';
+
+/** One row per run: replication, seed, then the run fields (RUN_FIELDS). */
+export function runsCsv(run: EnsembleRun): string {
+  const lines = [csvLine(['replication', 'seed', ...RUN_FIELD_KEYS])];
+  for (let j = 0; j < run.done; j++) {
+    const o = j * F;
+    lines.push(csvLine([j, run.settings.seed, ...RUN_FIELD_KEYS.map((_, k) => fieldText(k, run.rows[o + k]))]));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** SHA-256 of a scenario's canonical JSON, as the CLI takes it (null where the browser has no Web Crypto: plain http off localhost). */
+export async function scenarioHash(sc: unknown): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(sc)));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The summary document: manifest, headline outcomes, per-run means, survival curve, bands. */
+export async function summaryJson(run: EnsembleRun, s: EnsembleSummary) {
+  const { settings, scenario } = run;
+  return {
+    kubeSim: version,
+    command: cliCommand(settings),
+    browser: globalThis.navigator?.userAgent ?? null,
+    scenario: scenario.name,
+    scenarioFile: settings.roster ? null : preset(settings.preset).file,
+    scenarioHash: await scenarioHash(scenario),
+    set: settings.set,
+    seed: settings.seed,
+    replications: run.done,
+    ...(run.state === 'complete' ? {} : { incomplete: `${run.state}: ${run.done} of ${settings.reps} replications` }),
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: (run.finishedAt ?? new Date()).toISOString(),
+    ...jsonSummary(s),
+    scenarioResolved: scenario,
+    bands: bandsJson(s),
+  };
+}
+
+/** The settings' scenario as a scenario file (`kube-sim ensemble file.json` runs it). */
+export function scenarioFileJson(settings: Settings): string {
+  return `${JSON.stringify(scenarioOf(settings), null, 2)}\n`;
+}

@@ -1,0 +1,37 @@
+/**
+ * A roster file chosen in the page, read into the scenario's member roster (src/io/roster-csv.ts
+ * does the reading and names every bad row). Files from Excel on Windows may not be UTF-8: they
+ * are read as Windows-1252 then, so names with accents survive.
+ */
+import { parseRosterCsv, RosterCsvError, type RosterEntry } from '../../src/index.ts';
+import { DICTS, formats, type Lang } from './i18n.ts';
+
+const MAX_BYTES = 1024 * 1024;
+
+export type RosterRead = { ok: true; roster: RosterEntry[]; warnings: string[] } | { ok: false; problems: string[] };
+
+/** Decode a file's bytes: UTF-8 if they are, else Windows-1252. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Read and check a roster from its text (the page's language words the row numbers). */
+export function rosterFromText(text: string, lang: Lang): RosterRead {
+  try {
+    const { roster, warnings } = parseRosterCsv(text);
+    return { ok: true, roster, warnings };
+  } catch (e) {
+    if (!(e instanceof RosterCsvError)) return { ok: false, problems: [String((e as Error)?.message ?? e)] };
+    const d = DICTS[lang];
+    return { ok: false, problems: e.problems.map((p) => `${d.roster.row(p.row)}: ${p.message.replace(/^row \d+(, )?/, '')}`) };
+  }
+}
+
+export async function readRoster(file: Blob, lang: Lang): Promise<RosterRead> {
+  if (file.size > MAX_BYTES) return { ok: false, problems: [DICTS[lang].roster.tooBig(formats(lang).num(file.size / MAX_BYTES, 1))] };
+  return rosterFromText(decodeText(new Uint8Array(await file.arrayBuffer())), lang);
+}

@@ -1,0 +1,123 @@
+/**
+ * The app's runs, all off the main thread: an ensemble or a one-parameter sweep as a job on the
+ * browser pool (module Workers over comlink), folded into running summaries batch by batch so the
+ * charts fill in while it runs. The main thread only adds each batch to the summaries.
+ */
+import {
+  CancelledError,
+  Ensemble,
+  F,
+  scenarioAt,
+  type JobSpec,
+  type Pool,
+  type Scenario,
+} from '../../src/index.ts';
+import type { Settings } from './settings.ts';
+
+/** An ensemble, complete or still filling in. */
+export interface EnsembleRun {
+  settings: Settings;
+  scenario: Scenario;
+  ensemble: Ensemble;
+  /** Run rows in replication order (F numbers each), for the CSV and for paired comparisons. */
+  rows: Float64Array;
+  /** Runs folded in so far. */
+  done: number;
+  state: 'running' | 'complete' | 'cancelled' | 'failed';
+  startedAt: Date;
+  finishedAt: Date | null;
+  ms: number;
+}
+
+/** A sweep of one parameter: one summary per value. */
+export interface SweepRun {
+  settings: Settings;
+  path: string;
+  values: number[];
+  repsPerValue: number;
+  /** Ensembles (without bands) of the values finished so far, in order. */
+  points: Ensemble[];
+  state: EnsembleRun['state'];
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export class Session {
+  readonly pool: Pool;
+  constructor(pool: Pool) {
+    this.pool = pool;
+  }
+
+  /** Start the workers now (a tiny job), so the first Run does not wait for them. */
+  async warm(sc: Scenario): Promise<void> {
+    const tiny = { ...sc, horizonWeeks: 4 };
+    const replications = this.pool.size;
+    await this.pool.run({ scenarios: [tiny], seed: 0, replications, order: 'point', series: false }, { onBatch() {}, batchMs: 50 }).catch(() => {});
+  }
+
+  /** Replications 0 … reps − 1 of the settings' scenario, with per-week bands. */
+  async ensemble(settings: Settings, scenario: Scenario, opts: { signal: AbortSignal; onBatch(run: EnsembleRun, p: Progress): void }): Promise<EnsembleRun> {
+    const job: JobSpec = { scenarios: [scenario], seed: settings.seed, replications: settings.reps, order: 'point', series: true };
+    const run: EnsembleRun = {
+      settings,
+      scenario,
+      ensemble: new Ensemble(scenario, true),
+      rows: new Float64Array(settings.reps * F),
+      done: 0,
+      state: 'running',
+      startedAt: new Date(),
+      finishedAt: null,
+      ms: 0,
+    };
+    const t0 = performance.now();
+    try {
+      await this.pool.run(job, {
+        signal: opts.signal,
+        onBatch: (b) => {
+          run.ensemble.add(b.rows, b.series, b.bins);
+          run.rows.set(b.rows, b.from * F);
+          run.done = b.to;
+          opts.onBatch(run, { done: b.to, total: settings.reps });
+        },
+      });
+      run.state = 'complete';
+    } catch (e) {
+      run.state = e instanceof CancelledError ? 'cancelled' : 'failed';
+      if (run.state === 'failed') throw Object.assign(e as Error, { run });
+    } finally {
+      run.finishedAt = new Date();
+      run.ms = performance.now() - t0;
+    }
+    return run;
+  }
+
+  /** The settings' scenario at each value of one parameter, `repsPerValue` replications each. */
+  async sweep(settings: Settings, scenario: Scenario, path: string, values: number[], repsPerValue: number, opts: { signal: AbortSignal; onBatch(run: SweepRun, p: Progress): void }): Promise<SweepRun> {
+    const job: JobSpec = { base: scenario, overrides: values.map((v) => ({ [path]: v })), seed: settings.seed, replications: repsPerValue, order: 'point', series: false };
+    const run: SweepRun = { settings, path, values, repsPerValue, points: [], state: 'running' };
+    const open: Ensemble[] = values.map((_, p) => new Ensemble(scenarioAt(job, p), false));
+    try {
+      await this.pool.run(job, {
+        signal: opts.signal,
+        onBatch: (b) => {
+          for (let j = b.from; j < b.to; ) {
+            const p = Math.floor(j / repsPerValue);
+            const end = Math.min(b.to, (p + 1) * repsPerValue);
+            open[p].add(b.rows.subarray((j - b.from) * F, (end - b.from) * F), null);
+            if (end === (p + 1) * repsPerValue) run.points[p] = open[p];
+            j = end;
+          }
+          opts.onBatch(run, { done: b.to, total: values.length * repsPerValue });
+        },
+      });
+      run.state = 'complete';
+    } catch (e) {
+      run.state = e instanceof CancelledError ? 'cancelled' : 'failed';
+      if (run.state === 'failed') throw e;
+    }
+    return run;
+  }
+}
