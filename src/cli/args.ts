@@ -33,10 +33,11 @@ export const common = {
   workers: wholeNumber('--workers', 0, MAX_WORKERS).optional(),
   reps: wholeNumber('--reps', 1, MAX_REPS).optional(),
   set: z.array(z.string()).default([]),
+  roster: z.string().optional(),
 };
 
 const PLACEHOLDER: Record<string, string> = {
-  seed: 'N', replication: 'N', reps: 'N', workers: 'N', samples: 'N', out: 'FILE', runs: 'FILE.csv', set: 'PATH=VALUE',
+  seed: 'N', replication: 'N', reps: 'N', workers: 'N', samples: 'N', out: 'FILE', runs: 'FILE.csv', set: 'PATH=VALUE', roster: 'FILE.csv',
   vary: 'PATH=RANGE', shard: 'I/N', design: 'KIND', method: 'KIND', outcome: 'KEY', lang: 'en|id',
 };
 

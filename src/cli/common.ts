@@ -5,8 +5,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAssignment, withOverrides, type Override } from '../experiment/jobs.ts';
 import { canonicalJson } from '../experiment/report.ts';
+import { parseRosterCsv } from '../io/roster-csv.ts';
 import { loadScenario } from '../io/scenario-file.ts';
-import type { Scenario } from '../model/index.ts';
+import { parseScenario, type Scenario } from '../model/index.ts';
 import { defaultWorkers, nodePool } from '../runner/node-pool.ts';
 import type { JobSpec } from '../experiment/jobs.ts';
 import type { BatchResult } from '../runner/api.ts';
@@ -25,12 +26,31 @@ export interface Loaded {
   set: Override;
 }
 
-/** Load a scenario file or built-in name and apply --set PATH=VALUE overrides. */
-export function load(nameOrPath: string, sets: string[] = []): Loaded {
-  const { scenario, path } = loadScenario(nameOrPath);
+/**
+ * Load a scenario file or built-in name, put in the members of a --roster CSV (if given), then
+ * apply --set PATH=VALUE overrides. The hash covers the roster, as it is part of the scenario.
+ */
+export function load(nameOrPath: string, sets: string[] = [], rosterFile?: string): Loaded {
+  const loaded = loadScenario(nameOrPath);
+  const scenario = rosterFile === undefined ? loaded.scenario : withRoster(loaded.scenario, rosterFile);
   const set: Override = Object.fromEntries(sets.map((s) => parseAssignment(s)));
   const sc = sets.length ? withOverrides(scenario, set, '--set') : scenario;
-  return { scenario: sc, path, hash: scenarioHash(sc), set };
+  return { scenario: sc, path: loaded.path, hash: scenarioHash(sc), set };
+}
+
+/** The scenario with its members replaced by a roster CSV; the CSV's warnings go to stderr. */
+function withRoster(sc: Scenario, file: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--roster: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); allowed: a CSV file, one row per member`);
+  }
+  const { roster, warnings } = parseRosterCsv(text, file);
+  for (const w of warnings) process.stderr.write(`kube-sim: ${file}: ${w}\n`);
+  // The roster sets the group size; the old size would contradict it.
+  const { size: _size, ...group } = sc.group;
+  return parseScenario({ ...sc, group, members: { ...sc.members, roster } }, `--roster ${file}`);
 }
 
 /** SHA-256 of a scenario as JSON with sorted keys (the same scenario always hashes the same). */

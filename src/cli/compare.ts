@@ -6,22 +6,22 @@ import { common, parseFlags, UsageError } from './args.ts';
 import { load, manifest, rupiah, runJob } from './common.ts';
 import { headlineJson } from '../experiment/report.ts';
 
-export const COMPARE_HELP = `kube-sim compare <a> <b> --reps N [--seed N] [--workers N] [--set PATH=VALUE]... [--json]
+export const COMPARE_HELP = `kube-sim compare <a> <b> --reps N [--seed N] [--workers N] [--set PATH=VALUE]... [--roster FILE.csv] [--json]
     Replication r of A and of B share their luck, so each difference is the effect of
     what differs between the scenarios. Prints A, B, B − A with its 95% interval, and
-    the probability that B is better. --set applies to both.`;
+    the probability that B is better. --set and --roster apply to both.`;
 
 export async function compareCommand(args: string[]): Promise<number> {
   const { flags, positionals } = parseFlags(
     'compare',
     args,
-    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, set: { type: 'string', multiple: true } },
+    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, },
     { ...common, json: z.boolean().optional() },
   );
   if (positionals.length !== 2) throw new UsageError(`compare: expected two scenarios A and B, got ${positionals.length}`);
   if (flags.reps === undefined) throw new UsageError('compare: --reps N is required (pairs of replications, e.g. --reps 1000)');
-  const a = load(positionals[0], flags.set);
-  const b = load(positionals[1], flags.set);
+  const a = load(positionals[0], flags.set, flags.roster);
+  const b = load(positionals[1], flags.set, flags.roster);
   if (a.scenario.horizonWeeks !== b.scenario.horizonWeeks) {
     throw new UsageError(`compare: A runs ${a.scenario.horizonWeeks} weeks and B ${b.scenario.horizonWeeks}; outcomes at the horizon compare only at the same horizon (use --set horizonWeeks=N)`);
   }

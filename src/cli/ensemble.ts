@@ -12,7 +12,7 @@ import { common, outPath, parseFlags, UsageError } from './args.ts';
 import { checkWritable, load, manifest, rupiah, runJob, type Loaded } from './common.ts';
 
 export const ENSEMBLE_HELP = `kube-sim ensemble <scenario> --reps N [--seed N] [--workers N] [--set PATH=VALUE]...
-                  [--json] [--out summary.json] [--runs runs.csv]
+                  [--roster FILE.csv] [--json] [--out summary.json] [--runs runs.csv]
     Replications 0..N-1 of one scenario: survival, outcomes with 95% intervals, cost.
     --out writes the summary with per-week quantile bands of every indicator and the
     survival curve; --runs writes one CSV row per run (+ runs.csv.json manifest).`;
@@ -21,12 +21,12 @@ export async function ensembleCommand(args: string[]): Promise<number> {
   const { flags, positionals } = parseFlags(
     'ensemble',
     args,
-    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, runs: { type: 'string' }, set: { type: 'string', multiple: true } },
+    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, runs: { type: 'string' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, },
     { ...common, json: z.boolean().optional(), out: outPath('--out', ['.json']).optional(), runs: outPath('--runs', ['.csv']).optional() },
   );
   if (positionals.length !== 1) throw new UsageError(`ensemble: expected one scenario (a JSON file or a built-in name), got ${positionals.length}`);
   if (flags.reps === undefined) throw new UsageError('ensemble: --reps N is required (how many replications, e.g. --reps 1000)');
-  const loaded = load(positionals[0], flags.set);
+  const loaded = load(positionals[0], flags.set, flags.roster);
   const out = flags.out ? resolve(flags.out) : null;
   const runsPath = flags.runs ? resolve(flags.runs) : null;
   if (out) checkWritable(out, '--out');

@@ -3,6 +3,7 @@
  * status 2 and a message naming the flag, the value and what is allowed.
  */
 import { AssignmentError } from '../experiment/jobs.ts';
+import { RosterCsvError } from '../io/roster-csv.ts';
 import { builtInScenarios, ScenarioFileError } from '../io/scenario-file.ts';
 import { ScenarioError } from '../model/index.ts';
 import { CancelledError } from '../runner/pool.ts';
@@ -38,6 +39,8 @@ ${Object.values(COMMANDS).map((c) => `  ${c.help.replace(/\n/g, '\n  ')}`).join(
 
 <scenario> is a JSON file or a built-in name (${builtInScenarios().join(', ')}).
 --set PATH=VALUE (repeatable) overrides one parameter; \`kube-sim schema\` lists them.
+--roster FILE.csv replaces the scenario's members with a surveyed group, one row per
+member: role and 1–5 scores (example: scenarios/rosters/example-group.csv). --set comes after.
 --workers N: worker threads (default one per core, at most 8; 0 runs in this thread).
 Results do not depend on the number of workers.
 
@@ -70,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     return await cmd.run(rest);
   } catch (e) {
     const err = e as Error & { code?: string };
-    if (e instanceof UsageError || e instanceof ScenarioError || e instanceof ScenarioFileError || e instanceof AssignmentError) {
+    if (e instanceof UsageError || e instanceof ScenarioError || e instanceof ScenarioFileError || e instanceof AssignmentError || e instanceof RosterCsvError) {
       process.stderr.write(`kube-sim: ${err.message}\n`);
       return 2;
     }

@@ -16,6 +16,7 @@ const NUMERIC_OUTCOMES = RUN_FIELDS.filter((f) => !f.names && f.key !== 'statusW
 
 export const SENSITIVITY_HELP = `kube-sim sensitivity <scenario> --method morris|sobol --vary PATH=LO:HI ...
                      [--samples N] [--reps N] [--outcome KEY]... [--seed N] [--workers N] [--json]
+                     [--set PATH=VALUE]... [--roster FILE.csv]
     Morris screening (--samples trajectories, default 20) or Sobol indices (--samples base
     rows N, default 256; N × (factors + 2) points). Each point is the mean of --reps
     replications (default 20). Outcomes (default ${DEFAULT_OUTCOMES.join(', ')}):
@@ -27,7 +28,7 @@ export async function sensitivityCommand(args: string[]): Promise<number> {
     args,
     {
       method: { type: 'string' }, vary: { type: 'string', multiple: true }, samples: { type: 'string' }, reps: { type: 'string' },
-      outcome: { type: 'string', multiple: true }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, set: { type: 'string', multiple: true },
+      outcome: { type: 'string', multiple: true }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, 
     },
     {
       ...common,
@@ -40,7 +41,7 @@ export async function sensitivityCommand(args: string[]): Promise<number> {
   );
   if (positionals.length !== 1) throw new UsageError(`sensitivity: expected one scenario, got ${positionals.length}`);
   if (!flags.method) throw new UsageError('sensitivity: --method morris|sobol is required');
-  const loaded = load(positionals[0], flags.set);
+  const loaded = load(positionals[0], flags.set, flags.roster);
   const seed = flags.seed ?? loaded.scenario.seed;
   const reps = flags.reps ?? 20;
   const samples = flags.samples ?? (flags.method === 'morris' ? 20 : 256);

@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 
 export const SWEEP_HELP = `kube-sim sweep <scenario> --vary PATH=FROM:TO:STEP ... --reps N --out sweep.csv
 kube-sim sweep <scenario> --design lhs|morris|sobol --samples N --vary PATH=LO:HI ... --reps N --out sweep.csv
-                [--per run|week] [--shard I/N] [--workers N] [--seed N] [--set PATH=VALUE]...
+                [--per run|week] [--shard I/N] [--workers N] [--seed N] [--set PATH=VALUE]... [--roster FILE.csv]
     One CSV row per run (run, point, replication, seed, the varied parameters, every
     outcome), or with --per week one row per run and week (every indicator), and a JSON
     manifest beside it (OUT.json). Interrupted (Ctrl-C, kill)? Run
@@ -51,7 +51,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
     args,
     {
       vary: { type: 'string', multiple: true }, design: { type: 'string' }, samples: { type: 'string' },
-      reps: { type: 'string' }, out: { type: 'string' }, shard: { type: 'string' }, per: { type: 'string' }, workers: { type: 'string' }, seed: { type: 'string' }, set: { type: 'string', multiple: true },
+      reps: { type: 'string' }, out: { type: 'string' }, shard: { type: 'string' }, per: { type: 'string' }, workers: { type: 'string' }, seed: { type: 'string' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, 
     },
     {
       ...common,
@@ -66,7 +66,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(`sweep: expected one scenario (a JSON file or a built-in name), got ${positionals.length}`);
   if (flags.reps === undefined) throw new UsageError('sweep: --reps N is required (replications per design point)');
   if (!flags.out) throw new UsageError('sweep: --out FILE.csv is required');
-  const loaded = load(positionals[0], flags.set);
+  const loaded = load(positionals[0], flags.set, flags.roster);
   const seed = flags.seed ?? loaded.scenario.seed;
   const design = buildDesign(flags.design ?? 'grid', flags.vary, flags.samples, seed);
   const weekly = flags.per === 'week';
