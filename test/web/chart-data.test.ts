@@ -132,7 +132,7 @@ describe('radar', () => {
       expect(s.values[i]).toBeCloseTo(runMeans.reduce((a, b) => a + b, 0) / REPS, 10);
       expect(s.values[i]).toBeGreaterThanOrEqual(0);
       expect(s.values[i]).toBeLessThanOrEqual(1);
-      const [lo, hi] = s.ci![i];
+      const [lo, hi] = s.ci[i];
       expect(lo).toBeGreaterThanOrEqual(0);
       expect(hi).toBeLessThanOrEqual(1);
       expect(lo).toBeLessThanOrEqual(s.values[i]);
@@ -145,7 +145,7 @@ describe('radar', () => {
     one.add(batch.rows.slice(0, F), null);
     const s = radarSeries(one.summary(), 'one run', 'pinned');
     expect(s.values.every((v) => v >= 0 && v <= 1)).toBe(true);
-    expect(s.ci!.every(([lo, hi]) => !Number.isFinite(lo) && !Number.isFinite(hi))).toBe(true);
+    expect(s.ci.every(([lo, hi]) => !Number.isFinite(lo) && !Number.isFinite(hi))).toBe(true);
   });
 });
 

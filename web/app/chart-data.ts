@@ -42,7 +42,7 @@ export function radarAxes(label: (key: string) => string): RadarAxis[] {
  * The nine elements of an ensemble (each run's element averaged over the weeks its group existed,
  * then over the runs) as one radar series, with their 95% intervals cut to [0, 1].
  */
-export function radarSeries(summary: EnsembleSummary, name = '', style: RadarStyle = 'result'): RadarSeries {
+export function radarSeries(summary: EnsembleSummary, name = '', style: RadarStyle = 'result'): RadarSeries & { values: number[]; ci: [number, number][] } {
   const est = ELEMENT_KEYS.map((k) => summary.outcomes[`${k}Mean`] as Estimate | undefined);
   const cut = (v: number) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : v);
   return {

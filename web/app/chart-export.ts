@@ -6,6 +6,8 @@
 import { FONT } from '../views/chart-frame.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** CSS pixels of white round an exported chart. */
+const MARGIN = 12;
 
 // Properties that the charts' CSS sets and that SVG inherits: written where they differ from the parent.
 const INHERITED = [
@@ -42,31 +44,36 @@ function inlineStyles(src: Element, dst: Element, parent: CSSStyleDeclaration | 
   for (let i = 0; i < a.length; i++) inlineStyles(a[i], b[i], cs);
 }
 
-/** The chart as a standalone SVG document. */
+/** The chart as a standalone SVG document, with a white margin of 12 CSS pixels. */
 export function chartSvgText(svg: SVGSVGElement): string {
   const { width, height } = sizeOf(svg);
   const copy = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, copy, null);
+  // A margin round the chart: in the page its container gives it one.
+  const [w, h] = [width + 2 * MARGIN, height + 2 * MARGIN];
   copy.setAttribute('xmlns', SVG_NS);
-  copy.setAttribute('width', String(width));
-  copy.setAttribute('height', String(height));
-  if (!copy.getAttribute('viewBox')) copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  copy.setAttribute('width', String(w));
+  copy.setAttribute('height', String(h));
+  copy.setAttribute('viewBox', `${-MARGIN} ${-MARGIN} ${w} ${h}`);
   copy.style.setProperty('font-family', FONT);
   copy.style.removeProperty('max-width');
   copy.style.setProperty('background', '#ffffff');
   // A white page under the chart, behind everything but the <title>.
   const bg = document.createElementNS(SVG_NS, 'rect');
-  bg.setAttribute('width', '100%');
-  bg.setAttribute('height', '100%');
+  bg.setAttribute('x', String(-MARGIN));
+  bg.setAttribute('y', String(-MARGIN));
+  bg.setAttribute('width', String(w));
+  bg.setAttribute('height', String(h));
   bg.setAttribute('fill', '#ffffff');
   const title = copy.querySelector(':scope > title');
   copy.insertBefore(bg, title ? title.nextSibling : copy.firstChild);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
 }
 
-/** The chart as a PNG at `scale` × its CSS size (2 by default), on white. */
+/** The chart as a PNG at `scale` × its exported size (2 by default), on white. */
 export async function chartPngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const { width, height } = sizeOf(svg);
+  const { width: w, height: h } = sizeOf(svg);
+  const [width, height] = [w + 2 * MARGIN, h + 2 * MARGIN];
   const url = URL.createObjectURL(new Blob([chartSvgText(svg)], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const img = new Image();

@@ -114,6 +114,15 @@ export function setHeight(frame: Frame, height: number): void {
   frame.svg.attr('height', frame.height).attr('viewBox', `0 0 ${frame.width} ${frame.height}`);
 }
 
+/**
+ * Keep the plot's height when the title or the legend wrap onto more lines (on a phone): the
+ * chart grows by the extra lines instead. `height` is meant for a one-line title and legend.
+ */
+export function growForHeader(frame: Frame, legendHeight: number): void {
+  const extra = Math.max(0, frame.top - 24) + Math.max(0, legendHeight - 20);
+  if (extra > 0) setHeight(frame, frame.height + extra);
+}
+
 /** One legend entry: a line (solid or dashed), a filled box, or a dot, then its label. */
 export interface LegendItem {
   label: string;
@@ -123,6 +132,9 @@ export interface LegendItem {
   opacity?: number;
   /** An outline drawn round an area swatch (for a band shown as an outline). */
   outline?: boolean;
+  /** Line width and cap of a line swatch (a dotted line needs round caps to show). */
+  width?: number;
+  cap?: 'round';
 }
 
 const SWATCH = 18;
@@ -145,7 +157,8 @@ export function drawLegend(svg: Svg, items: LegendItem[], x: number, y: number, 
     const item = g.append('g').attr('transform', `translate(${cx},${cy})`);
     if (d.kind === 'line') {
       item.append('line').attr('x1', 0).attr('x2', SWATCH).attr('y1', 0).attr('y2', 0)
-        .attr('stroke', d.color).attr('stroke-width', 2).attr('stroke-dasharray', d.dash ?? null);
+        .attr('stroke', d.color).attr('stroke-width', d.width ?? 2).attr('stroke-dasharray', d.dash ?? null)
+        .attr('stroke-linecap', d.cap ?? null);
     } else if (d.kind === 'area') {
       item.append('rect').attr('x', 0).attr('y', -5).attr('width', SWATCH).attr('height', 10)
         .attr('fill', d.outline ? 'none' : d.color).attr('fill-opacity', d.outline ? null : (d.opacity ?? 0.3))
@@ -178,6 +191,7 @@ export function finiteExtent(...arrays: (ArrayLike<number> | null | undefined)[]
 /** A domain that can be drawn: finite, and wider than a point. */
 export function drawableDomain(d: [number, number] | null, fallback: [number, number] = [0, 1]): [number, number] {
   if (!d || !finite(d[0]) || !finite(d[1])) return fallback;
+  if (d[0] === 0 && d[1] === 0) return [0, 1];
   if (d[0] === d[1]) {
     const pad = d[0] === 0 ? 1 : Math.abs(d[0]) * 0.1;
     return [d[0] - pad, d[1] + pad];
@@ -199,6 +213,8 @@ export interface AxesSpec {
   yInteger?: boolean;
   /** Round the y domain out to nice ticks (default true). */
   yNice?: boolean;
+  /** Exact y ticks (within the domain), instead of ones chosen from the height. */
+  yTicks?: number[];
   /** Room to leave at the right (for labels at line ends). */
   right?: number;
 }
@@ -224,7 +240,7 @@ export function drawAxes(frame: Frame, spec: AxesSpec): Axes {
   const bottom = height - 38;
   const y = scaleLinear().domain(drawableDomain(spec.yDomain)).range([bottom, spec.top]);
   if (spec.yNice !== false) y.nice(Math.max(2, Math.round((bottom - spec.top) / 40)));
-  const yTicks = ticksOf(y, Math.round((bottom - spec.top) / 36), spec.yInteger);
+  const yTicks = spec.yTicks ?? ticksOf(y, Math.round((bottom - spec.top) / 36), spec.yInteger);
   const yLabels = yTicks.map((v) => spec.yFormat(v));
   const left = Math.ceil(Math.max(12, ...yLabels.map((s) => textWidth(s)))) + 9 + 20;
   const right = width - (spec.right ?? 12);

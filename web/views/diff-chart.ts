@@ -64,8 +64,10 @@ export function drawDiffChart(el: HTMLElement, spec: DiffChartSpec): SVGSVGEleme
   const LINE = 14;
   const texts = spec.rows.map((r) => [finite(r.diff) ? r.format(r.diff) : '', r.pText]);
   const rightW = Math.min(W * 0.36, Math.ceil(Math.max(40, ...texts.flat().map((t) => textWidth(t)))) + 8);
-  const labelW = Math.max(90, Math.min(220, W * 0.3));
-  const p0 = labelW + 10;
+  // On a phone the labels take a line of their own above each row, leaving the plot its room.
+  const narrow = W < 480;
+  const labelW = narrow ? W - 8 : Math.max(90, Math.min(240, W * 0.32));
+  const p0 = narrow ? 8 : labelW + 10;
   const p1 = W - rightW - 10;
   const zero = (p0 + p1) / 2;
   const half = Math.max(10, (p1 - p0) / 2 - 5);
@@ -81,17 +83,19 @@ export function drawDiffChart(el: HTMLElement, spec: DiffChartSpec): SVGSVGEleme
   const plotTop = y;
 
   const rowsG = svg.append('g').attr('class', 'kc-diff-rows');
+  const spans: [number, number][] = [];
   spec.rows.forEach((r, i) => {
     const lines = wrapText(r.label, labelW);
-    const h = Math.max(lines.length, 2) * LINE + 12;
-    const mid = y + h / 2;
+    const h = narrow ? (lines.length + 2) * LINE + 12 : Math.max(lines.length, 2) * LINE + 12;
+    const mid = narrow ? y + lines.length * LINE + 6 + LINE : y + h / 2;
     const verdict = diffVerdict(r);
     const color = COLOR[verdict];
     const g = rowsG.append('g').attr('data-testid', 'diff-row').attr('data-verdict', verdict).attr('data-key', r.key ?? null);
     const interval = finite(r.lo) && finite(r.hi);
     g.append('title').text(`${r.label}: ${texts[i][0]}${interval ? ` [${r.format(r.lo)}, ${r.format(r.hi)}]` : ''} · ${r.pText}`);
     if (i % 2 === 0) g.append('rect').attr('x', 0).attr('y', y).attr('width', W).attr('height', h).attr('fill', '#f4f6f7');
-    multilineText(g, lines, 4, mid + 4 - ((lines.length - 1) * LINE) / 2, LINE).attr('class', 'kc-diff-label');
+    const labelY = narrow ? y + 16 : mid + 4 - ((lines.length - 1) * LINE) / 2;
+    multilineText(g, lines, 4, labelY, LINE).attr('class', 'kc-diff-label');
 
     // The row's own scale: its widest value reaches the plot's edge.
     const o = (v: number) => v * r.better;
@@ -106,13 +110,16 @@ export function drawDiffChart(el: HTMLElement, spec: DiffChartSpec): SVGSVGEleme
       g.append('circle').attr('cx', X(r.diff)).attr('cy', mid).attr('r', 5)
         .attr('fill', color).attr('stroke', '#ffffff').attr('stroke-width', 1.5);
     }
+    spans.push([mid - LINE + 2, mid + LINE - 2]);
     const tx = W - rightW + 2;
     g.append('text').attr('class', 'kc-diff-value').attr('x', tx).attr('y', mid - 3).style('font-weight', '600').style('fill', color).text(texts[i][0]);
     g.append('text').attr('class', 'kc-diff-p').attr('x', tx).attr('y', mid + 12).text(r.pText);
     y += h;
   });
-  svg.append('line').attr('class', 'kc-zero').attr('data-testid', 'diff-zero')
-    .attr('x1', zero).attr('x2', zero).attr('y1', plotTop).attr('y2', Math.max(plotTop + 10, y));
+  // The zero line runs down the plot column; on a phone it stops short of each row's label.
+  const zeroSpans = narrow ? spans : [[plotTop, Math.max(plotTop + 10, y)]];
+  svg.append('g').attr('data-testid', 'diff-zero').selectAll('line').data(zeroSpans).join('line').attr('class', 'kc-zero')
+    .attr('x1', zero).attr('x2', zero).attr('y1', (d) => d[0]).attr('y2', (d) => d[1]);
   setHeight(frame, y + 4);
   return svg.node()!;
 }

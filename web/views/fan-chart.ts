@@ -4,7 +4,7 @@
  * of its 50% band, so A and B read off one chart.
  */
 import { area, line } from 'd3';
-import { chartFrame, drawAxes, drawLegend, finite, finiteExtent, PALETTE, type LegendItem } from './chart-frame.ts';
+import { chartFrame, drawAxes, drawLegend, growForHeader, finite, finiteExtent, PALETTE, type LegendItem } from './chart-frame.ts';
 import './charts.css';
 
 /** Per-week quantiles 5/25/50/75/95 % (index t = week t + 1). */
@@ -53,6 +53,7 @@ export function drawFanChart(el: HTMLElement, spec: FanChartSpec): SVGSVGElement
   const A = spec.compare ?? null;
   if (A) items.push({ label: A.label, kind: 'line', color: A_COLOR, dash: '6 3' });
   const legendH = drawLegend(svg, items, 0, frame.top, width);
+  growForHeader(frame, legendH);
 
   const b = spec.band;
   const H = Math.max(0, Math.min(spec.weeks, b.q05.length, b.q25.length, b.q50.length, b.q75.length, b.q95.length));

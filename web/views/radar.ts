@@ -62,7 +62,7 @@ function legendItems(series: RadarSeries[]): LegendItem[] {
     const l = LOOK[s.style];
     return s.style === 'result'
       ? { label: s.name, kind: 'area', color: l.color, opacity: 0.3 }
-      : { label: s.name, kind: 'line', color: l.color, dash: l.dash ?? undefined };
+      : { label: s.name, kind: 'line', color: l.color, dash: l.dash ?? undefined, width: l.width, cap: l.cap };
   });
 }
 

@@ -4,7 +4,7 @@
  * with its 95% band; optionally a pinned run A as a dashed step curve.
  */
 import { area, curveStepAfter, line } from 'd3';
-import { chartFrame, drawAxes, drawLegend, finite, PALETTE, type LegendItem } from './chart-frame.ts';
+import { chartFrame, drawAxes, drawLegend, growForHeader, finite, PALETTE, type LegendItem } from './chart-frame.ts';
 import './charts.css';
 
 /** Shares in [0, 1] at the end of each week (index t = week t + 1), with the 95% band. */
@@ -51,10 +51,12 @@ export function drawSurvivalChart(el: HTMLElement, spec: SurvivalChartSpec): SVG
   const A = spec.compare ?? null;
   if (A) items.push({ label: A.label, kind: 'line', color: A_COLOR, dash: '6 3' });
   const legendH = drawLegend(svg, items, 0, frame.top, width);
+  growForHeader(frame, legendH);
   const { x, y } = drawAxes(frame, {
     top: frame.top + legendH + 8,
     xDomain: [0, Math.max(1, spec.weeks)],
     yDomain: [0, 1],
+    yTicks: [0, 0.25, 0.5, 0.75, 1],
     xLabel: spec.xLabel,
     yLabel: spec.yLabel,
     xFormat: spec.xFormat ?? String,

@@ -3,7 +3,7 @@
  * interval as a shaded band and a dot per value; optionally a pinned sweep as a dashed line.
  */
 import { area, line } from 'd3';
-import { chartFrame, drawAxes, drawLegend, finite, finiteExtent, PALETTE, type LegendItem } from './chart-frame.ts';
+import { chartFrame, drawAxes, drawLegend, growForHeader, finite, finiteExtent, PALETTE, type LegendItem } from './chart-frame.ts';
 import './charts.css';
 
 /** The outcome's mean and 95% interval at parameter value x. */
@@ -49,6 +49,7 @@ export function drawSweepChart(el: HTMLElement, spec: SweepChartSpec): SVGSVGEle
     : [];
   if (spec.compare) items.push({ label: spec.compare.label, kind: 'line', color: A_COLOR, dash: '6 3' });
   const legendH = drawLegend(svg, items, 0, frame.top, width);
+  growForHeader(frame, legendH);
 
   const all = [...pts, ...(A ?? [])];
   const xs = finiteExtent(all.map((p) => p.x));
