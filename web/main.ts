@@ -61,9 +61,12 @@ const state = {
 const session = new Session(browserPool());
 let summaryCache: { run: EnsembleRun; done: number; summary: EnsembleSummary } | null = null;
 
+/** The indicators drawn as fan charts: the only bands worked out while runs stream in. */
+const FAN_KEYS = ['activeMembers', 'capital', 'incomePerMember', 'cohesion'] as const;
+
 function summaryOf(run: EnsembleRun): EnsembleSummary {
   if (summaryCache?.run === run && summaryCache.done === run.done) return summaryCache.summary;
-  const summary = run.ensemble.summary();
+  const summary = run.ensemble.summary(FAN_KEYS);
   summaryCache = { run, done: run.done, summary };
   return summary;
 }
@@ -538,7 +541,8 @@ function renderResults(): void {
     const k = (this.closest('figure') as HTMLElement).dataset.testid!.replace('chart-', '') as ChartKey;
     return D.charts.download(chartTitle(k), this.dataset.format!);
   });
-  document.body.dataset.done = String(run.done);
+  // For tests and the benchmark: what the charts now show.
+  document.body.dataset.drawn = `${run.state}:${run.done}`;
   renderCompare();
   renderExports();
 }
@@ -546,7 +550,7 @@ function renderResults(): void {
 const pinnedSummaries = new WeakMap<EnsembleRun, EnsembleSummary>();
 function summaryOf2(run: EnsembleRun): EnsembleSummary {
   let s = pinnedSummaries.get(run);
-  if (!s) pinnedSummaries.set(run, (s = run.ensemble.summary()));
+  if (!s) pinnedSummaries.set(run, (s = run.ensemble.summary(FAN_KEYS)));
   return s;
 }
 
@@ -706,7 +710,7 @@ function renderExports(): void {
     if (run) download(`kube-sim-${run.settings.preset}-seed${run.settings.seed}-runs.csv`, new Blob([runsCsv(run)], { type: 'text/csv' }));
   });
   bar.append('button').attr('type', 'button').attr('data-testid', 'export-json').text(D.exports.summaryJson).property('disabled', none).on('click', async () => {
-    if (run) download(`kube-sim-${run.settings.preset}-seed${run.settings.seed}-summary.json`, new Blob([`${JSON.stringify(await summaryJson(run, summaryOf(run)))}\n`], { type: 'application/json' }));
+    if (run) download(`kube-sim-${run.settings.preset}-seed${run.settings.seed}-summary.json`, new Blob([`${JSON.stringify(await summaryJson(run, run.ensemble.summary()))}\n`], { type: 'application/json' }));
   });
   bar.append('button').attr('type', 'button').attr('data-testid', 'export-scenario').text(D.exports.scenarioJson).on('click', () => {
     download(`kube-sim-scenario-${state.settings.preset}.json`, new Blob([scenarioFileJson(state.settings)], { type: 'application/json' }));

@@ -45,7 +45,7 @@ export interface EnsembleSummary {
   /** How the dissolved runs ended, by cause. */
   causes: Record<string, number>;
   survival: SurvivalCurve;
-  /** Per-week bands of every indicator (empty if the runs came without series). */
+  /** Per-week bands of every indicator, in INDICATORS order (empty if the runs came without series; only the asked-for ones if limited). */
   bands: Band[];
 }
 
@@ -82,15 +82,19 @@ export class Ensemble {
         this.causeCount[rows[o + FIELD.cause]]++;
       }
       this.incomePerCost.add(rows[o + FIELD.memberIncomeTotal], rows[o + FIELD.interventionCost]);
-      if (this.sketch) {
-        if (!series) throw new Error('this ensemble keeps bands: runs must come with their series');
-        this.sketch.add(series, r * KH, bins, r * KH);
-      }
       this.n++;
+    }
+    if (this.sketch && runs > 0) {
+      if (!series || series.length < runs * KH) throw new Error('this ensemble keeps bands: runs must come with their series');
+      this.sketch.add(series, bins, runs);
     }
   }
 
-  summary(): EnsembleSummary {
+  /**
+   * The summary so far. `bandKeys` limits the per-week bands to those indicators (a page redrawing
+   * four charts while runs stream in need not compute all 28).
+   */
+  summary(bandKeys?: readonly string[]): EnsembleSummary {
     const n = this.n;
     const m = (key: string) => this.means[FIELD[key]].estimate(...RUN_FIELDS[FIELD[key]].range);
     const outcomes: Record<string, Estimate> = {};
@@ -131,7 +135,7 @@ export class Ensemble {
       outcomes,
       causes: Object.fromEntries(DISSOLUTION_CAUSES.map((c, i) => [c, this.causeCount[i]])),
       survival: { surviving, lo, hi },
-      bands: this.sketch ? INDICATORS.map((_, k) => this.sketch!.band(k)) : [],
+      bands: this.sketch ? INDICATORS.flatMap((d, k) => (!bandKeys || bandKeys.includes(d.key) ? [this.sketch!.band(k)] : [])) : [],
     };
   }
 }

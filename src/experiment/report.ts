@@ -28,9 +28,9 @@ export function jsonSummary(s: EnsembleSummary) {
 
 /** Per-week quantile bands of every indicator, as JSON arrays. */
 export function bandsJson(s: EnsembleSummary) {
-  return s.bands.map((b, k) => ({
+  return s.bands.map((b) => ({
     key: b.key,
-    unit: INDICATORS[k].unit,
+    unit: INDICATORS.find((d) => d.key === b.key)!.unit,
     mean: Array.from(b.mean),
     q05: Array.from(b.q[0]),
     q25: Array.from(b.q[1]),

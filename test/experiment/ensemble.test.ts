@@ -28,7 +28,7 @@ function runsOf(sc: Scenario, seed: number, n: number) {
 }
 
 /** Feed runs to an ensemble in batches of the given sizes (cycled). */
-function ensembleOf(sc: Scenario, data: ReturnType<typeof runsOf>, sizes: number[], bands = true): EnsembleSummary {
+function ensembleOf(sc: Scenario, data: ReturnType<typeof runsOf>, sizes: number[], bands = true, bandKeys?: string[]): EnsembleSummary {
   const e = new Ensemble(sc, bands);
   const n = data.results.length;
   const KH = K * data.H;
@@ -37,7 +37,7 @@ function ensembleOf(sc: Scenario, data: ReturnType<typeof runsOf>, sizes: number
     e.add(data.rows.slice(from * F, to * F), bands ? data.series.slice(from * KH, to * KH) : null);
     from = to;
   }
-  return e.summary();
+  return e.summary(bandKeys);
 }
 
 /** Exact type-7 quantile (Hyndman & Fan 1996, R's default) of a sorted array. */
@@ -197,6 +197,13 @@ describe('Ensemble survival and outcomes', () => {
     expect(bits(ensembleOf(varied, data, [1]))).toBe(whole);
     expect(bits(ensembleOf(varied, data, [4, 29, 1, 50, 7, 13]))).toBe(whole);
     expect(bits(ensembleOf(varied, data, [N - 1, 1]))).toBe(whole);
+  });
+
+  it('a summary limited to some bands gives exactly those, equal to the full summary’s', () => {
+    const some = ensembleOf(varied, data, [N], true, ['capital', 'cohesion']);
+    expect(some.bands.map((b) => b.key)).toEqual(['cohesion', 'capital']);
+    for (const b of some.bands) expect(b).toEqual(summary.bands.find((x) => x.key === b.key));
+    expect(some.headline).toEqual(summary.headline);
   });
 
   it('refuses rows without series when it keeps bands', () => {

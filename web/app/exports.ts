@@ -3,8 +3,7 @@
  * ensemble --runs runs.csv --out summary.json` writes them (same columns, same keys, the same
  * manifest fields, the same scenario hash), and the scenario as a file the CLI can run.
  */
-import { bandsJson, canonicalJson, F, fieldText, jsonSummary, RUN_FIELD_KEYS, type EnsembleSummary } from '../../src/index.ts';
-import { csvLine } from '../../src/io/csv.ts';
+import { bandsJson, canonicalJson, csvLine, F, fieldText, jsonSummary, RUN_FIELD_KEYS, type EnsembleSummary } from '../../src/index.ts';
 import { version } from '../../package.json';
 import { cliCommand, preset, scenarioOf, type Settings } from './settings.ts';
 import type { EnsembleRun } from './session.ts';

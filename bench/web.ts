@@ -1,0 +1,88 @@
+/**
+ * The planners' app in headless Chromium: build it (as `npm run build`), serve dist/, and time
+ * 1,000 replications of the default scenario from pressing Run to finished charts, the first chart
+ * after pressing Run, and the main thread's long tasks (over 50 ms) while the ensemble runs.
+ *   npm run bench:web [-- --reps 1000 --rounds 5]
+ * Each round is a fresh page (workers started, Cempaka and Tulip references done, as a user
+ * finds it), timed inside the page with performance.now(). The last line is one JSON object.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { launchChromium, serveStatic } from '../test/e2e/app.ts';
+import { flag } from './flags.ts';
+
+const reps = flag('--reps', 1000);
+const rounds = flag('--rounds', 5);
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+const outDir = mkdtempSync(join(tmpdir(), 'kube-sim-bench-web-'));
+process.env.NODE_ENV = 'production';
+await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+const server = await serveStatic(outDir);
+const browser = await launchChromium();
+
+interface Round {
+  totalMs: number;
+  firstChartMs: number;
+  longTasks: number[];
+  cores: number;
+}
+
+const results: Round[] = [];
+try {
+  for (let i = 0; i < rounds; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}?reps=${reps}`);
+    await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 60_000 });
+    const r = await page.evaluate(
+      (n) =>
+        new Promise<Round>((done) => {
+          const longTasks: number[] = [];
+          const obs = new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) longTasks.push(e.duration);
+          });
+          obs.observe({ type: 'longtask' });
+          let firstChartMs = Number.NaN;
+          const t0 = performance.now();
+          const chart = document.querySelector('[data-testid="chart-survival"]')!;
+          const seen = new MutationObserver(() => {
+            if (Number.isNaN(firstChartMs) && chart.querySelector('svg')) firstChartMs = performance.now() - t0;
+          });
+          seen.observe(chart, { childList: true, subtree: true });
+          const finished = new MutationObserver(() => {
+            if (document.body.dataset.drawn !== `complete:${n}`) return;
+            const totalMs = performance.now() - t0;
+            finished.disconnect();
+            seen.disconnect();
+            // Long tasks are reported after they end: give the last one a moment to arrive.
+            setTimeout(() => {
+              obs.disconnect();
+              done({ totalMs, firstChartMs, longTasks, cores: navigator.hardwareConcurrency });
+            }, 100);
+          });
+          finished.observe(document.body, { attributes: true, attributeFilter: ['data-drawn'] });
+          (document.querySelector('[data-testid="run"]') as HTMLButtonElement).click();
+        }),
+      reps,
+    );
+    results.push(r);
+    console.log(`round ${i + 1}: ${reps} replications, Run → finished charts ${r.totalMs.toFixed(0)} ms, first chart ${r.firstChartMs.toFixed(0)} ms, long tasks ${r.longTasks.length ? r.longTasks.map((t) => t.toFixed(0)).join(', ') + ' ms' : 'none'}`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(outDir, { recursive: true, force: true });
+}
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)];
+const totals = results.map((r) => r.totalMs);
+const firsts = results.map((r) => r.firstChartMs);
+const longest = Math.max(0, ...results.flatMap((r) => r.longTasks));
+console.log(`median Run → finished: ${median(totals).toFixed(0)} ms (best ${sorted(totals)[0].toFixed(0)}, floor 1500); first chart median ${median(firsts).toFixed(0)} ms (floor 300); longest main-thread task while running ${longest.toFixed(0)} ms (floor 50); workers: ${results[0]?.cores ?? '?'} cores`);
+console.log(JSON.stringify({ reps, rounds, medianMs: median(totals), bestMs: sorted(totals)[0], firstChartMedianMs: median(firsts), longestTaskMs: longest, longTasks: results.reduce((n, r) => n + r.longTasks.length, 0) }));
