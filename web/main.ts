@@ -476,7 +476,25 @@ function sameSettings(a: Settings, b: Settings): boolean {
   return toQuery({ ...a, lang: 'en' }) === toQuery({ ...b, lang: 'en' });
 }
 
+// Redrawing the results is split into steps (the cards, each chart, the comparison) run a few at a
+// time, so that no task on the main thread runs long while an ensemble streams in.
+const pending: (() => void)[] = [];
+let stepTimer = 0;
+
 function renderResults(): void {
+  pending.length = 0;
+  pending.push(...resultSteps());
+  if (!stepTimer) stepTimer = window.setTimeout(step, 0);
+}
+
+function step(): void {
+  stepTimer = 0;
+  const t0 = performance.now();
+  while (pending.length && performance.now() - t0 < 12) pending.shift()!();
+  if (pending.length) stepTimer = window.setTimeout(step, 0);
+}
+
+function resultSteps(): (() => void)[] {
   const D = d();
   const lang = state.settings.lang;
   const f = fmt();
@@ -493,34 +511,32 @@ function renderResults(): void {
   main.classed('is-stale', stale);
   grid.property('hidden', !run);
   cardsBox.property('hidden', !run);
-  if (!run) {
-    renderCompare();
-    return;
-  }
+  if (!run) return [renderCompare];
   const s = summaryOf(run);
   const pinned = state.pinned && state.pinned !== run ? state.pinned : null;
   const ps = pinned ? summaryOf2(pinned) : null;
-  drawCards(cardsBox.node()!, s, lang, ps ? { label: D.compare.a, summary: ps } : null);
+  const steps: (() => void)[] = [];
+  steps.push(() => drawCards(cardsBox.node()!, s, lang, ps ? { label: D.compare.a, summary: ps } : null));
   const week = D.charts.week;
   const legend = { median: D.charts.median, band50: D.charts.band50, band90: D.charts.band90 };
   const sv = survivalData(s);
-  drawSurvivalChart(chartBoxes.get('survival')!, {
+  steps.push(() => drawSurvivalChart(chartBoxes.get('survival')!, {
     title: D.charts.survival.title, xLabel: week, yLabel: D.charts.survival.axis, weeks: sv.weeks, curve: sv.curve,
     yFormat: (v) => f.pct(v, 0), color: PALETTE.blue, legend: { curve: pinned ? `B` : D.charts.survival.title, band: D.charts.survival.band },
     compare: ps ? { label: D.charts.pinned, curve: survivalData(ps).curve } : null,
-  });
+  }));
   const series = [radarSeries(s, D.charts.radar.result, 'result')];
   if (state.references) {
     series.push(radarSeries(state.references.cempaka, D.charts.radar.cempaka, 'reference-good'));
     series.push(radarSeries(state.references.tulip, D.charts.radar.tulip, 'reference-bad'));
   }
   if (ps) series.push(radarSeries(ps, D.charts.pinned, 'pinned'));
-  drawRadar(chartBoxes.get('radar')!, {
+  steps.push(() => drawRadar(chartBoxes.get('radar')!, {
     title: D.charts.radar.title,
     axes: radarAxes((k) => INDICATORS.find((i) => i.key === k)!.text[lang]),
     series,
     format: (v) => f.num(v, 2),
-  });
+  }));
   const fans: [ChartKey, string, (v: number) => string, string, boolean, [number, number] | null][] = [
     ['activeMembers', 'activeMembers', (v) => f.int(v), PALETTE.vermillion, true, [0, run.scenario.group.size]],
     ['capital', 'capital', f.rupiahShort, PALETTE.green, false, null],
@@ -532,19 +548,20 @@ function renderResults(): void {
     if (!data) continue;
     const a = ps ? fanData(ps, indicator) : null;
     const text = D.charts[key as 'capital'];
-    drawFanChart(chartBoxes.get(key)!, {
+    steps.push(() => drawFanChart(chartBoxes.get(key)!, {
       title: text.title, xLabel: week, yLabel: text.axis, weeks: data.weeks, band: data.band, yFormat, color, integer, yDomain,
       legend, compare: a ? { label: D.charts.pinned, band: a.band } : null,
-    });
+    }));
   }
-  grid.selectAll<HTMLButtonElement, unknown>('.chart-tools button').attr('aria-label', function () {
+  steps.push(renderCompare, renderExports, () => {
+    grid.selectAll<HTMLButtonElement, unknown>('.chart-tools button').attr('aria-label', function () {
     const k = (this.closest('figure') as HTMLElement).dataset.testid!.replace('chart-', '') as ChartKey;
     return D.charts.download(chartTitle(k), this.dataset.format!);
+    });
+    // For tests and the benchmark: what the charts now show.
+    document.body.dataset.drawn = `${run.state}:${run.done}`;
   });
-  // For tests and the benchmark: what the charts now show.
-  document.body.dataset.drawn = `${run.state}:${run.done}`;
-  renderCompare();
-  renderExports();
+  return steps;
 }
 
 const pinnedSummaries = new WeakMap<EnsembleRun, EnsembleSummary>();

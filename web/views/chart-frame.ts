@@ -27,12 +27,35 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
+// Content widths of chart containers, kept up to date by a ResizeObserver: reading clientWidth
+// after the previous chart changed the DOM forces a layout, and on a page redrawing six charts
+// several times a second while runs stream in, those forced layouts were most of the main
+// thread's time. Measured once per container, then read from here.
+const widths = new WeakMap<Element, number>();
+const watcher =
+  typeof ResizeObserver === 'undefined'
+    ? null
+    : new ResizeObserver((entries) => {
+        for (const e of entries) {
+          const w = Math.floor(e.contentRect.width);
+          if (w > 0) widths.set(e.target, w);
+          else widths.delete(e.target);
+        }
+      });
+
 /** The width a chart has in its container, in CSS pixels; `fallback` when not laid out. */
 export function containerWidth(el: HTMLElement, fallback = 600): number {
+  const known = widths.get(el);
+  if (known !== undefined) return Math.max(200, known);
   const w = el.clientWidth;
   if (!(w > 0)) return fallback;
   const css = getComputedStyle(el);
-  return Math.max(200, Math.floor(w - (parseFloat(css.paddingLeft) || 0) - (parseFloat(css.paddingRight) || 0)));
+  const content = Math.floor(w - (parseFloat(css.paddingLeft) || 0) - (parseFloat(css.paddingRight) || 0));
+  if (watcher) {
+    widths.set(el, content);
+    watcher.observe(el);
+  }
+  return Math.max(200, content);
 }
 
 let ctx: CanvasRenderingContext2D | null | undefined;
