@@ -79,8 +79,12 @@ export function defaultSettings(lang: Lang = 'en'): Settings {
 /** The scenario the settings describe (throws a ScenarioError if they do not fit together). */
 export function scenarioOf(s: Settings): Scenario {
   let sc = preset(s.preset).scenario;
+  // As the CLI's --roster: the members go in before the changes, and the roster sets the size.
+  if (s.roster) {
+    const { size: _size, ...group } = sc.group;
+    sc = parseScenario({ ...sc, group, members: { ...sc.members, roster: s.roster } }, 'roster');
+  }
   if (Object.keys(s.set).length) sc = withOverrides(sc, s.set, 'settings');
-  if (s.roster) sc = parseScenario({ ...sc, members: { ...sc.members, roster: s.roster } }, 'roster');
   return { ...sc, seed: s.seed };
 }
 
