@@ -214,6 +214,7 @@ export function fromQuery(search: string, fallbackLang: Lang = 'en'): { settings
     else problems.push({ ...r.problem, message: `${d.run.reps}: ${r.problem.message}` });
   }
 
+  const read: [string, string, number | string | boolean][] = [];
   for (const [key, raw] of q) {
     if ((RESERVED as readonly string[]).includes(key)) continue;
     // Values in a URL are written the code's way ("0.5"), whatever the page's language.
@@ -221,16 +222,22 @@ export function fromQuery(search: string, fallbackLang: Lang = 'en'): { settings
     if ('problem' in r) {
       const again = checkParameter(key, raw, lang);
       problems.push('problem' in again ? again.problem : r.problem);
-      continue;
-    }
-    // Each value must also fit with the ones read before it.
-    const trial = { ...s, set: { ...s.set, [key]: r.value } };
-    try {
-      scenarioOf(trial);
-      s.set = trial.set;
-    } catch (e) {
-      if (!(e instanceof ScenarioError)) throw e;
-      problems.push(...combinedProblems(e, lang, scenarioOf(s).group.size).map((p) => ({ ...p, key, value: raw })));
+    } else read.push([key, raw, r.value]);
+  }
+  // Values that only fit together (three shares changed to still add up to 1) are kept together;
+  // when they do not fit, each is kept if it fits with the ones read before it.
+  const all = { ...s, set: Object.fromEntries(read.map(([key, , v]) => [key, v])) };
+  if (fits(all)) s.set = all.set;
+  else {
+    for (const [key, raw, value] of read) {
+      const trial = { ...s, set: { ...s.set, [key]: value } };
+      try {
+        scenarioOf(trial);
+        s.set = trial.set;
+      } catch (e) {
+        if (!(e instanceof ScenarioError)) throw e;
+        problems.push(...combinedProblems(e, lang, scenarioOf(s).group.size).map((p) => ({ ...p, key, value: raw })));
+      }
     }
   }
 
@@ -248,6 +255,16 @@ export function fromQuery(search: string, fallbackLang: Lang = 'en'): { settings
     }
   }
   return { settings: s, problems };
+}
+
+function fits(s: Settings): boolean {
+  try {
+    scenarioOf(s);
+    return true;
+  } catch (e) {
+    if (e instanceof ScenarioError) return false;
+    throw e;
+  }
 }
 
 function base64url(text: string): string {
