@@ -75,7 +75,7 @@ export const en = {
   } as Record<string, string>,
   field: {
     range: (lo: string, hi: string, unit: string) => `${lo}–${hi}${unit ? ` ${unit}` : ''}`,
-    notNumber: (v: string) => `“${v}” is not a number.`,
+    notNumber: (v: string, lo: string, hi: string) => `“${v}” is not a number; allowed: ${lo}–${hi}.`,
     outOfRange: (v: string, lo: string, hi: string) => `${v} is outside the allowed range ${lo}–${hi}.`,
     notWhole: (v: string) => `${v} must be a whole number.`,
     dispositions: 'The three shares of cooperators, free riders and unconditional contributors must add up to 1.',

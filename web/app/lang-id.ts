@@ -77,7 +77,7 @@ export const id: typeof en = {
   },
   field: {
     range: (lo: string, hi: string, unit: string) => `${lo}–${hi}${unit ? ` ${unit}` : ''}`,
-    notNumber: (v: string) => `“${v}” bukan angka.`,
+    notNumber: (v: string, lo: string, hi: string) => `“${v}” bukan angka; yang boleh: ${lo}–${hi}.`,
     outOfRange: (v: string, lo: string, hi: string) => `${v} di luar rentang yang boleh, ${lo}–${hi}.`,
     notWhole: (v: string) => `${v} harus bilangan bulat.`,
     dispositions: 'Porsi anggota yang bekerja sama bila yang lain juga, penumpang gratis, dan penyumbang tanpa syarat harus berjumlah 1.',

@@ -127,10 +127,10 @@ export function checkParameter(path: string, raw: string, lang: Lang): { value: 
     return raw === 'true' || raw === 'false' ? { value: raw === 'true' } : bad(`“${raw}”: true / false`);
   }
   const v = parseNumberText(raw, lang);
-  if (!Number.isFinite(v)) return bad(d.field.notNumber(raw));
   const lo = info.min ?? -Infinity;
   const hi = info.max ?? Infinity;
   const show = (x: number) => (info.unit === 'Rp' ? f.int(x) : String(x).replace('.', lang === 'id' ? ',' : '.'));
+  if (!Number.isFinite(v)) return bad(d.field.notNumber(raw, show(lo), show(hi)));
   if (v < lo || v > hi) return bad(d.field.outOfRange(show(v), show(lo), show(hi)));
   if (info.int && !Number.isInteger(v)) return bad(d.field.notWhole(show(v)));
   return { value: v };
@@ -141,7 +141,7 @@ export function checkWhole(key: string, raw: string, lo: number, hi: number, lan
   const d = DICTS[lang];
   const f = formats(lang);
   const v = parseNumberText(raw, lang);
-  if (!Number.isFinite(v)) return { problem: { key, value: raw, message: d.field.notNumber(raw) } };
+  if (!Number.isFinite(v)) return { problem: { key, value: raw, message: d.field.notNumber(raw, f.int(lo), f.int(hi)) } };
   if (v < lo || v > hi) return { problem: { key, value: raw, message: d.field.outOfRange(f.int(v), f.int(lo), f.int(hi)) } };
   if (!Number.isInteger(v)) return { problem: { key, value: raw, message: d.field.notWhole(raw) } };
   return { value: v };
