@@ -209,6 +209,7 @@ export const en = {
   url: {
     problems: 'The link had problems; these parts were left out:',
     unknown: (key: string) => `${key}: not a setting`,
+    badRoster: 'not a roster written by kube-sim (a list of 5 to 30 members)',
   },
   status: { active: 'Active', stagnant: 'Stagnant', dissolved: 'Dissolved' },
   offline: { ready: 'Ready to work offline' },

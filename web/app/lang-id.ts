@@ -211,6 +211,7 @@ export const id: typeof en = {
   url: {
     problems: 'Tautan ini bermasalah; bagian berikut diabaikan:',
     unknown: (key: string) => `${key}: bukan pengaturan`,
+    badRoster: 'bukan daftar anggota yang ditulis kube-sim (daftar 5 sampai 30 anggota)',
   },
   status: { active: 'Aktif', stagnant: 'Macet', dissolved: 'Bubar' },
   offline: { ready: 'Siap dipakai tanpa internet' },

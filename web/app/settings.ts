@@ -250,7 +250,8 @@ export function fromQuery(search: string, fallbackLang: Lang = 'en'): { settings
       s.roster = roster;
       s.rosterFile = 'link';
     } catch (e) {
-      const why = e instanceof ScenarioError ? e.problems.map((p) => p.message).join('; ') : d.field.other('not a roster written by kube-sim');
+      // The schema's own words (English) only follow the page's, for whoever wrote the link.
+      const why = e instanceof ScenarioError ? `${d.url.badRoster}: ${e.problems.map((p) => p.message).join('; ')}` : d.url.badRoster;
       problems.push({ key: 'roster', value: `${rosterRaw.slice(0, 24)}…`, message: why });
     }
   }
