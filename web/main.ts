@@ -46,12 +46,16 @@ const state = {
   urlProblems: initial.problems as FieldProblem[],
   /** Problems of fields, with what the field holds until it is fixed. */
   problems: new Map<string, FieldProblem>(),
+  /** Parameter changes that are each valid but do not fit together yet (see update()). */
+  pendingSet: null as Settings['set'] | null,
   rosterNote: null as null | { ok: boolean; lines: string[] },
   current: null as EnsembleRun | null,
   pinned: null as EnsembleRun | null,
   sweep: null as SweepRun | null,
   running: null as null | { kind: 'ensemble' | 'sweep'; abort: AbortController; done: number; total: number },
   status: '' as string,
+  /** What the sweep panel says: a problem with its form, or how far it got. */
+  sweepStatus: '' as string,
   error: null as null | { text: string; retry: () => void },
   references: null as null | { cempaka: EnsembleSummary; tulip: EnsembleSummary },
   open: new Set<SectionKey>(['intervention']),
@@ -99,11 +103,17 @@ const side = layout.append('aside').attr('class', 'sidebar');
 const presetBox = side.append('div').attr('class', 'preset');
 const presetLabel = presetBox.append('label').attr('for', 'preset');
 const presetSelect = presetBox.append('select').attr('id', 'preset').attr('data-testid', 'preset').on('change', function () {
+  state.problems.clear();
+  state.pendingSet = null;
   update({ ...state.settings, preset: this.value, set: {}, seed: preset(this.value).scenario.seed });
 });
 const presetHelp = presetBox.append('p').attr('class', 'help');
 const presetDesc = presetBox.append('p').attr('class', 'description');
-const presetReset = presetBox.append('button').attr('type', 'button').attr('class', 'link').attr('data-testid', 'reset').on('click', () => update({ ...state.settings, set: {}, roster: null, rosterFile: null }));
+const presetReset = presetBox.append('button').attr('type', 'button').attr('class', 'link').attr('data-testid', 'reset').on('click', () => {
+  state.problems.clear();
+  state.pendingSet = null;
+  update({ ...state.settings, set: {}, roster: null, rosterFile: null });
+});
 
 const runBox = side.append('form').attr('class', 'runbox').attr('novalidate', '').on('submit', (e: SubmitEvent) => {
   e.preventDefault();
@@ -177,16 +187,23 @@ const exportPanel = main.append('section').attr('class', 'panel exports').attr('
 // ---------------------------------------------------------------- updates
 
 /** Take new settings: check they fit together, keep the URL and local storage in step, redraw. */
-function update(next: Settings): void {
+function update(next: Settings, changed?: { path: string; raw: string }): void {
   try {
     scenarioOf(next);
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
-    for (const p of combinedProblems(e, next.lang, scenarioOf(state.settings).group.size)) state.problems.set(p.key, p);
+    const problems = combinedProblems(e, next.lang, scenarioOf(state.settings).group.size);
+    if (changed) {
+      // Shares that must add up are changed one at a time: keep the change, say what is needed
+      // next to the field just changed, and apply everything once the values fit together.
+      state.pendingSet = next.set;
+      state.problems.set(changed.path, { key: changed.path, value: changed.raw, message: problems.map((p) => p.message).join(' ') });
+    } else for (const p of problems) state.problems.set(p.key, p);
     renderControls();
     return;
   }
-  // Whole-scenario problems are gone once the settings fit together again.
+  state.pendingSet = null;
+  // Problems of values that are fine on their own were about the combination: gone now.
   for (const [k, p] of state.problems) if (!settableParameters().has(k) || checkParameterOk(k, p.value)) state.problems.delete(k);
   state.settings = next;
   const q = toQuery(next);
@@ -211,12 +228,12 @@ function setParameter(path: string, raw: string): void {
     return;
   }
   state.problems.delete(path);
-  const set = { ...state.settings.set };
+  const set = { ...(state.pendingSet ?? state.settings.set) };
   const base = preset(state.settings.preset).scenario;
   const baseValue = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], base);
   if (baseValue === r.value) delete set[path];
   else set[path] = r.value;
-  update({ ...state.settings, set });
+  update({ ...state.settings, set }, { path, raw });
 }
 
 function setWhole(key: 'seed' | 'reps', raw: string, lo: number, hi: number): void {
@@ -329,7 +346,7 @@ async function runSweep(): Promise<void> {
   const n = 'value' in steps && 'value' in reps ? steps.value * reps.value : 0;
   if (!problems.length && n > LIMITS.sweepRuns) problems.push(d().sweep.tooMany(fmt().int(n), fmt().int(LIMITS.sweepRuns)));
   if (problems.length) {
-    state.status = problems.join(' ');
+    state.sweepStatus = problems.join(' ');
     renderSweep();
     return;
   }
@@ -340,7 +357,7 @@ async function runSweep(): Promise<void> {
   if (info.int) values = [...new Set(values.map(Math.round))];
   const abort = new AbortController();
   state.running = { kind: 'sweep', abort, done: 0, total: values.length * (reps as { value: number }).value };
-  state.status = '';
+  state.sweepStatus = '';
   renderRunBox();
   try {
     await references;
@@ -440,7 +457,8 @@ function renderProgress(): void {
   const D = d();
   const r = state.running;
   progress.property('hidden', !r).property('value', r ? r.done / Math.max(1, r.total) : 0);
-  runStatus.text(r ? (r.kind === 'sweep' ? D.run.progress(fmt().int(r.done), fmt().int(r.total)) : D.run.progress(fmt().int(r.done), fmt().int(r.total))) : state.status);
+  runStatus.text(r ? D.run.progress(fmt().int(r.done), fmt().int(r.total)) : state.status);
+  if (sweepStatus) sweepStatus.textContent = r?.kind === 'sweep' ? D.run.progress(fmt().int(r.done), fmt().int(r.total)) : state.sweepStatus;
 }
 
 function renderControls(): void {
@@ -521,7 +539,7 @@ function resultSteps(): (() => void)[] {
   const legend = { median: D.charts.median, band50: D.charts.band50, band90: D.charts.band90 };
   const sv = survivalData(s);
   steps.push(() => drawSurvivalChart(chartBoxes.get('survival')!, {
-    title: D.charts.survival.title, xLabel: week, yLabel: D.charts.survival.axis, weeks: sv.weeks, curve: sv.curve,
+    title: D.charts.survival.title, xLabel: week, yLabel: D.charts.survival.axis, weeks: sv.weeks, curve: sv.curve, height: 300,
     yFormat: (v) => f.pct(v, 0), color: PALETTE.blue, legend: { curve: pinned ? `B` : D.charts.survival.title, band: D.charts.survival.band },
     compare: ps ? { label: D.charts.pinned, curve: survivalData(ps).curve } : null,
   }));
@@ -641,6 +659,9 @@ function presetLabelOf(s: Settings): string {
   return `${D.preset.names[s.preset] ?? s.preset}${n ? ` + ${D.preset.changed(n)}` : ''}`;
 }
 
+/** The sweep panel's status line (rebuilt with the panel). */
+let sweepStatus: HTMLParagraphElement | null = null;
+
 const SWEEP_OUTCOMES = ['survivalRate', 'memberIncomeMonthly', 'costPerSurvivingGroup', 'activeMembersFinal', 'capitalFinal', 'exitsPerMember'] as const;
 type SweepOutcome = (typeof SWEEP_OUTCOMES)[number];
 
@@ -682,7 +703,7 @@ function renderSweep(): void {
   });
   row.append('button').attr('type', 'submit').attr('data-testid', 'sweep-run').text(D.sweep.run).property('disabled', !!state.running);
   if (state.running?.kind === 'sweep') row.append('button').attr('type', 'button').text(D.run.cancel).on('click', () => state.running?.abort.abort());
-  if (state.status && !state.running && state.sweepForm && !state.current) sweepPanel.append('p').attr('class', 'status').text(state.status);
+  sweepStatus = sweepPanel.append('p').attr('class', 'status').attr('role', 'status').attr('data-testid', 'sweep-status').text(state.running?.kind === 'sweep' ? D.run.progress(f.int(state.running.done), f.int(state.running.total)) : state.sweepStatus).node();
   const sw = state.sweep;
   if (!sw) return;
   const info = settableParameters().get(sw.path)!;
@@ -781,8 +802,11 @@ new ResizeObserver(() => {
 
 renderAll();
 history.replaceState(null, '', `${location.pathname}${toQuery(state.settings)}${location.hash}`);
-void references.then(() => {
+// An answer on arrival: the settings in the address (or the default) are run at once. The app is
+// ready (for people and for tests) when that first result is drawn.
+void (async () => {
+  await references;
+  if (!state.problems.size) await runEnsemble();
   document.body.dataset.ready = '1';
-  if (state.current) renderResults();
-});
+})();
 registerOffline();
