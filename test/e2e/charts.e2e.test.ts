@@ -5,23 +5,21 @@
  * progressive run, the radar turns into bars on a phone, and nothing throws before any run.
  * Screenshots and the exported files go to test-results/charts-* for a look.
  *
- * Without Chromium the test is skipped locally, but fails under CI.
+ * Without Chromium the test is skipped locally, but fails under CI (./app.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, launchChromium } from './app.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const FIXTURE = join(ROOT, 'test/e2e/fixtures/charts');
 const SHOTS = join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const IN_CI = ['true', '1'].includes((process.env.CI ?? '').toLowerCase());
-const CHARTS = ['fan', 'fan-members', 'survival', 'radar', 'sweep', 'diff'];
+const CHARTS = ['fan', 'fan-members', 'survival', 'radar', 'radar-medium', 'sweep', 'diff'];
 const SWEEP_POINTS = 5;
 
 /** Marks the app counts, per test id, in the full charts and in the empty ones. */
@@ -35,6 +33,7 @@ async function counts(page: Page, prefix = '') {
       radarReferences: q('radar', 'radar-reference').length,
       radarPinned: q('radar', 'radar-pinned').length,
       radarBars: document.querySelectorAll(`[data-chart="${prefix}radar"] .kc-radar-bars`).length,
+      radarMediumPoints: q('radar-medium', 'radar-point').length,
       fanMedian: drawn('fan', 'fan-median'),
       fanBand50: drawn('fan', 'fan-band50'),
       fanBand90: drawn('fan', 'fan-band90'),
@@ -87,7 +86,7 @@ async function textProblems(page: Page) {
   });
 }
 
-describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('the charts in Chromium', () => {
+describeBrowser('the charts in Chromium', () => {
   let outDir = '';
   let server: PreviewServer;
   let browser: Browser;
@@ -105,17 +104,13 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('the charts in Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!HAVE_CHROMIUM) throw new Error(`CI is set but there is no Chromium at ${CHROMIUM}: browser tests must run under CI.`);
+    browser = await launchChromium();
     outDir = mkdtempSync(join(tmpdir(), 'kube-sim-charts-e2e-'));
     const config = { configFile: false as const, root: FIXTURE, base: './', logLevel: 'warn' as const };
     await build({ ...config, build: { outDir, emptyOutDir: true } });
     server = await preview({ ...config, build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
     const address = server.httpServer.address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
     mkdirSync(SHOTS, { recursive: true });
   });
 
@@ -130,6 +125,7 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('the charts in Chromium', () => {
     const c = await counts(page);
     expect(c).toMatchObject({
       radarPoints: 9,
+      radarMediumPoints: 9,
       radarCi: 9,
       radarReferences: 2,
       radarPinned: 1,

@@ -53,6 +53,64 @@ const LOOK: Record<RadarStyle, Look> = {
   pinned: { color: PALETTE.black, dash: '5 3', width: 1.5, testid: 'radar-pinned' },
 };
 
+const LINE = 14;
+/** Space between the outer ring and a label. */
+const GAP = 8;
+
+/**
+ * The largest radar that fits with its labels in width W between y = top and bottom: each label is
+ * tried wrapped at a few widths (wide labels on few lines, or narrow ones on more), and the radius
+ * is the largest at which every label's box, placed as drawSpider places it, stays inside.
+ */
+function layoutSpider(texts: string[], W: number, top: number, bottom: number): { R: number; cy: number; labels: string[][] } {
+  const n = texts.length;
+  const sin = texts.map((_, i) => Math.sin((2 * Math.PI * i) / n));
+  const cos = texts.map((_, i) => Math.cos((2 * Math.PI * i) / n));
+  // Extent of label i above (+) and below (−) the centre at radius R (baselines as drawn below).
+  const extents = (labels: string[][], R: number) => {
+    let above = R;
+    let below = R;
+    labels.forEach((ls, i) => {
+      const d = (R + GAP) * cos[i];
+      const k = ls.length - 1;
+      if (cos[i] > 0.3) above = Math.max(above, d + k * LINE + 16);
+      else if (cos[i] < -0.3) below = Math.max(below, -d + k * LINE + 15);
+      else {
+        above = Math.max(above, d + 8 + (k * LINE) / 2);
+        below = Math.max(below, -d + 8 + (k * LINE) / 2);
+      }
+    });
+    return { above, below };
+  };
+  const avail = bottom - top;
+  let best: { R: number; labels: string[][] } | null = null;
+  for (const wrap of [170, 140, 115, 95, 80]) {
+    if (wrap > W * 0.4) continue;
+    const labels = texts.map((t) => wrapText(t, wrap));
+    const widths = labels.map((ls) => Math.max(...ls.map((l) => textWidth(l))));
+    let rH = Infinity;
+    widths.forEach((w, i) => {
+      const s = Math.abs(sin[i]);
+      if (s > 0.3) rH = Math.min(rH, (W / 2 - 2 - w) / s - GAP);
+      else if (s > 1e-9) rH = Math.min(rH, (W / 2 - 2 - w / 2) / s - GAP);
+    });
+    // Vertical: the extents grow with R; bisect for the largest R that fits.
+    let lo = 0;
+    let hi = Math.max(0, Math.min(rH, avail / 2));
+    for (let it = 0; it < 24; it++) {
+      const mid = (lo + hi) / 2;
+      const e = extents(labels, mid);
+      if (e.above + e.below <= avail) lo = mid;
+      else hi = mid;
+    }
+    if (!best || lo > best.R + 3) best = { R: lo, labels };
+  }
+  best ??= { R: 0, labels: texts.map((t) => [t]) };
+  const R = Math.max(30, best.R);
+  const e = extents(best.labels, R);
+  return { R, cy: top + e.above + Math.max(0, (avail - e.above - e.below) / 2), labels: best.labels };
+}
+
 // References and the pinned run under the result, so its dots stay on top.
 const ORDER: RadarStyle[] = ['reference-good', 'reference-bad', 'pinned', 'result'];
 const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
@@ -81,29 +139,9 @@ function drawSpider(frame: Frame, spec: RadarSpec): void {
   const n = spec.axes.length;
   if (n < 3) return;
   const angle = (i: number) => (2 * Math.PI * i) / n;
-  const LINE = 14;
-  const wrapAt = Math.max(80, Math.min(150, W * 0.2));
-  const labels = spec.axes.map((a) => wrapText(a.label, wrapAt));
-  const widths = labels.map((ls) => Math.max(...ls.map((l) => textWidth(l))));
   const top = frame.top + legendH + 4;
-  const GAP = 8;
-
-  // The largest radius at which every label fits: side labels limit it horizontally, the top and
-  // bottom labels vertically.
-  let R = Infinity;
-  let above = 0;
-  let below = 0;
-  spec.axes.forEach((_, i) => {
-    const s = Math.sin(angle(i));
-    const c = Math.cos(angle(i));
-    if (Math.abs(s) > 0.3) R = Math.min(R, (W / 2 - 2 - widths[i]) / Math.abs(s) - GAP);
-    const h = labels[i].length * LINE;
-    if (c > 0.3) above = Math.max(above, h);
-    if (c < -0.3) below = Math.max(below, h);
-  });
-  R = Math.max(40, Math.min(R, (height - top - above - below - 2 * GAP - 4) / 2));
+  const { R, cy, labels } = layoutSpider(spec.axes.map((a) => a.label), W, top, height - 2);
   const cx = W / 2;
-  const cy = top + above + GAP + R;
   const px = (i: number, v: number) => cx + R * v * Math.sin(angle(i));
   const py = (i: number, v: number) => cy - R * v * Math.cos(angle(i));
 
@@ -175,7 +213,6 @@ function drawBars(frame: Frame, spec: RadarSpec): void {
   const x0 = 6;
   const x1 = W - valueW - 6;
   const X = (v: number) => x0 + (x1 - x0) * clamp01(v);
-  const LINE = 14;
   const result = spec.series.find((s) => s.style === 'result') ?? null;
   const others = spec.series.filter((s) => s.style !== 'result');
   let y = frame.top + legendH + 6;
