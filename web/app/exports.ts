@@ -28,7 +28,10 @@ export async function scenarioHash(sc: unknown): Promise<string | null> {
 
 /** The summary document: manifest, headline outcomes, per-run means, survival curve, bands. */
 export async function summaryJson(run: EnsembleRun, s: EnsembleSummary) {
-  const { settings, scenario } = run;
+  const { settings } = run;
+  // As the CLI resolves it: the preset file's own seed stays in the scenario (--seed goes to the
+  // runs, as `seed` below), so the same settings give the same scenarioHash here and there.
+  const scenario = { ...run.scenario, seed: preset(settings.preset).scenario.seed };
   return {
     kubeSim: version,
     command: cliCommand(settings),
