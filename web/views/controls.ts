@@ -46,7 +46,11 @@ export function rangeText(info: ParameterInfo, lang: Lang): string {
   const unit = d.units[info.unit] ?? info.unit;
   if (info.options) return info.options.map((o) => d.options[o] ?? o).join(' · ');
   if (info.min === undefined || info.max === undefined) return unit;
-  return d.field.range(fieldText(info, info.min, lang), fieldText(info, info.max, lang), unit);
+  const lo = fieldText(info, info.min, lang);
+  const hi = fieldText(info, info.max, lang);
+  // A share's unit is its scale, "0–1": after the range 0–1 it would only repeat it.
+  const bare = d.field.range(lo, hi, '');
+  return bare === unit ? bare : d.field.range(lo, hi, unit);
 }
 
 export interface ControlsInput {
