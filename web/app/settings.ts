@@ -129,7 +129,7 @@ export function checkParameter(path: string, raw: string, lang: Lang): { value: 
   const v = parseNumberText(raw, lang);
   const lo = info.min ?? -Infinity;
   const hi = info.max ?? Infinity;
-  const show = (x: number) => (info.unit === 'Rp' ? f.int(x) : String(x).replace('.', lang === 'id' ? ',' : '.'));
+  const show = (x: number) => (info.unit === 'Rp' || info.unit === 'Rp/month' ? f.int(x) : String(x).replace('.', lang === 'id' ? ',' : '.'));
   if (!Number.isFinite(v)) return bad(d.field.notNumber(raw, show(lo), show(hi)));
   if (v < lo || v > hi) return bad(d.field.outOfRange(show(v), show(lo), show(hi)));
   if (info.int && !Number.isInteger(v)) return bad(d.field.notWhole(show(v)));
