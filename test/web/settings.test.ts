@@ -287,6 +287,9 @@ describe('checkParameter', () => {
     expect('problem' in rp && rp.problem.message).toContain('0–500.000.000');
     const rpEn = checkParameter('intervention.grant.amount', '-1', 'en');
     expect('problem' in rpEn && rpEn.problem.message).toContain('0–500,000,000');
+    // Rupiah a month are written as the field shows them, with thousands separators.
+    const perMonth = checkParameter('members.incomeAspiration', '6.000.000', 'id');
+    expect('problem' in perMonth && perMonth.problem.message).toBe(DICTS.id.field.outOfRange('6.000.000', '0', '5.000.000'));
   });
 
   it('refuses a fraction for a whole-number parameter, and text that is not a number', () => {
