@@ -16,7 +16,7 @@ import { readRoster } from './app/roster.ts';
 import { Session, type EnsembleRun, type SweepRun } from './app/session.ts';
 import { checkParameter, checkWhole, cliCommand, combinedProblems, fromQuery, LIMITS, preset, PRESETS, scenarioOf, SEED_MAX, toQuery, type FieldProblem, type Settings } from './app/settings.ts';
 import { drawCards } from './views/cards.ts';
-import { drawControls, fieldText, type SectionKey } from './views/controls.ts';
+import { drawControls, fieldText, setByRoster, type SectionKey } from './views/controls.ts';
 import { drawDiffChart } from './views/diff-chart.ts';
 import { drawFanChart } from './views/fan-chart.ts';
 import { drawRadar } from './views/radar.ts';
@@ -256,7 +256,10 @@ async function loadRoster(file: File): Promise<void> {
   const r = await readRoster(file, state.settings.lang);
   if (r.ok) {
     state.rosterNote = { ok: true, lines: r.warnings };
-    update({ ...state.settings, roster: r.roster as RosterEntry[], rosterFile: file.name });
+    // The roster decides the size and the members' traits: changes made to those go (their
+    // controls are locked while a roster is loaded), or a changed size would drop the roster.
+    const set = Object.fromEntries(Object.entries(state.settings.set).filter(([path]) => !setByRoster(path)));
+    update({ ...state.settings, set, roster: r.roster as RosterEntry[], rosterFile: file.name });
   } else {
     state.rosterNote = { ok: false, lines: [d().roster.failed(file.name), ...r.problems] };
     renderRoster();
