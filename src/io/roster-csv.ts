@@ -17,7 +17,9 @@
  *   it is refused with that said. A score column present needs a score on every row;
  * - "trust in the group" becomes the roster's `trust`, the member's initial trust in the others
  *   (docs/MODEL.md §5 and §9.2).
- * Every wrong row is reported at once, by its line in the file, column and value.
+ * Every wrong row is reported at once, by its line in the file, column and value. Each problem and
+ * warning is worded in English (`message`, `warnings`: what the CLI prints) and Bahasa Indonesia
+ * (`text.id`, `warningTexts[i].id`: for the browser app).
  */
 import { parseScenario, ScenarioError } from '../model/parameters.ts';
 import { DISPOSITIONS, type DispositionName, type RoleName, type RosterEntry } from '../model/scenario.ts';
@@ -30,8 +32,16 @@ export interface RosterCsvProblem {
   column?: string;
   /** The cell as written in the file. */
   value?: string;
-  /** The whole story: row, column, value and what is allowed. */
+  /** The whole story: row, column, value and what is allowed (English, as the CLI prints it). */
   message: string;
+  /** The same story in English (equal to `message`) and in Bahasa Indonesia. */
+  text: RosterCsvText;
+}
+
+/** One message in both languages of the app. */
+export interface RosterCsvText {
+  en: string;
+  id: string;
 }
 
 /** Thrown by {@link parseRosterCsv}; `problems` lists every wrong row and column, not just the first. */
@@ -61,6 +71,12 @@ export const ROSTER_CSV_COLUMNS: Readonly<Record<Field, readonly string[]>> = {
   trust: ['trust', 'trust in the group', 'kepercayaan', 'kepercayaan pada kelompok'],
   disposition: ['disposition', 'sikap'],
   hiddenAgenda: ['hiddenAgenda', 'hidden agenda', 'maksud terselubung'],
+};
+
+/** What each field is called in Indonesian sentences (the first Indonesian header). */
+const ID_WORD: Readonly<Record<Field, string>> = {
+  name: 'nama', id: 'nomor', role: 'peran', skill: 'keterampilan', commitment: 'komitmen', integrity: 'kejujuran',
+  need: 'kebutuhan', leadership: 'kepemimpinan', trust: 'kepercayaan', disposition: 'sikap', hiddenAgenda: 'maksud terselubung',
 };
 
 const SCORES: readonly ScoreField[] = ['skill', 'commitment', 'integrity', 'need', 'leadership', 'trust'];
@@ -117,7 +133,7 @@ function detectDelimiter(text: string): string {
 }
 
 /** Split CSV text into records (RFC 4180 quoting), or report where a quote is never closed. */
-function records(text: string, delimiter: string): { rows: CsvRecord[]; problems: RosterCsvProblem[] } {
+function records(text: string, delimiter: string): { rows: CsvRecord[]; unclosed?: number } {
   const rows: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -156,19 +172,32 @@ function records(text: string, delimiter: string): { rows: CsvRecord[]; problems
     } else cell += ch;
   }
   if (quoted) {
-    return { rows, problems: [{ row: quoteLine, message: `row ${quoteLine}: a quoted field opened on this line is never closed (a " is missing)` }] };
+    return { rows, unclosed: quoteLine };
   }
   if (cell !== '' || cells.length > 0) endRecord();
-  return { rows: rows.map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) })), problems: [] };
+  return { rows: rows.map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) })) };
 }
 
 const show = (v: string) => JSON.stringify(v);
+
+/** A decimal written the Indonesian way: 0,35. */
+const idNum = (x: number) => String(x).replace('.', ',');
+
+/** The first letter upper case (an Indonesian sentence starts with one; the English keeps its own). */
+const upper = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** A problem at a row (and column), its message prefixed with both in each language. */
+function problem(row: number, column: string | undefined, value: string | undefined, what: RosterCsvText): RosterCsvProblem {
+  const en = `row ${row}${column !== undefined ? `, column ${show(column)}` : ''}: ${what.en}`;
+  const id = `Baris ${row}${column !== undefined ? `, kolom ${show(column)}` : ''}: ${what.id}`;
+  return { row, column, value, message: en, text: { en, id } };
+}
 
 /**
  * Read a roster CSV (one row per member) into `members.roster` entries, with warnings for what was
  * ignored or defaulted. Throws {@link RosterCsvError} listing every wrong row at once.
  */
-export function parseRosterCsv(text: string, source?: string): { roster: RosterEntry[]; warnings: string[] } {
+export function parseRosterCsv(text: string, source?: string): { roster: RosterEntry[]; warnings: string[]; warningTexts: RosterCsvText[] } {
   const fail = (problems: RosterCsvProblem[]): never => {
     throw new RosterCsvError(problems, source);
   };
@@ -182,56 +211,85 @@ export function parseRosterCsv(text: string, source?: string): { roster: RosterE
   }
   const delimiter = sep ? sep[1] : detectDelimiter(body);
   const parsed = records(body, delimiter);
-  if (parsed.problems.length) fail(parsed.problems.map((p) => ({ ...p, row: p.row + skipped, message: p.message.replace(/^row \d+/, `row ${p.row + skipped}`) })));
+  if (parsed.unclosed !== undefined) {
+    fail([problem(parsed.unclosed + skipped, undefined, undefined, {
+      en: 'a quoted field opened on this line is never closed (a " is missing)',
+      id: 'tanda kutip yang dibuka di baris ini tidak pernah ditutup (kurang satu ")',
+    })]);
+  }
   const all = parsed.rows
     .map((r) => ({ line: r.line + skipped, cells: r.cells }))
     .filter((r) => r.cells.some((c) => c !== ''));
-  if (all.length === 0) fail([{ row: 1, message: 'the file is empty: it needs a header row (role and scores) and one row per member' }]);
+  if (all.length === 0) {
+    const en = 'the file is empty: it needs a header row (role and scores) and one row per member';
+    fail([{ row: 1, message: en, text: { en, id: 'Berkasnya kosong: perlu baris judul (peran dan skor) dan satu baris per anggota' } }]);
+  }
   const [header, ...rows] = all;
-  const warnings: string[] = [];
+  const warningTexts: RosterCsvText[] = [];
+  const warn = (en: string, id: string) => warningTexts.push({ en, id: upper(id) });
   const problems: RosterCsvProblem[] = [];
-  const at = (row: number, column: string | undefined, value: string | undefined, what: string) =>
-    problems.push({ row, column, value, message: `row ${row}${column !== undefined ? `, column ${show(column)}` : ''}: ${what}` });
+  const at = (row: number, column: string | undefined, value: string | undefined, en: string, id: string) =>
+    problems.push(problem(row, column, value, { en, id }));
 
   // Columns: which field each header names.
   const column = new Map<Field, number>();
   const unknown: string[] = [];
   header.cells.forEach((h, c) => {
     if (h === '') {
-      if (rows.some((r) => (r.cells[c] ?? '') !== '')) warnings.push(`column ${c + 1} has no header; its values are ignored`);
+      if (rows.some((r) => (r.cells[c] ?? '') !== '')) warn(`column ${c + 1} has no header; its values are ignored`, `kolom ${c + 1} tidak punya judul; isinya diabaikan`);
       return;
     }
     const field = HEADER_FIELD.get(key(h));
     if (!field) unknown.push(h);
     else if (column.has(field)) {
-      at(header.line, h, undefined, `column ${show(header.cells[column.get(field)!])} already gives ${field}; give each field once`);
+      const first = show(header.cells[column.get(field)!]);
+      at(header.line, h, undefined, `column ${first} already gives ${field}; give each field once`, `kolom ${first} sudah berisi ${ID_WORD[field]}; setiap isian cukup satu kolom`);
     } else column.set(field, c);
   });
   if (unknown.length) {
-    warnings.push(`columns not recognised, ignored: ${unknown.map(show).join(', ')} (recognised: ${Object.values(ROSTER_CSV_COLUMNS).flat().join(', ')})`);
+    const known = Object.values(ROSTER_CSV_COLUMNS).flat().join(', ');
+    warn(`columns not recognised, ignored: ${unknown.map(show).join(', ')} (recognised: ${known})`, `kolom tidak dikenal, diabaikan: ${unknown.map(show).join(', ')} (yang dikenal: ${known})`);
   }
-  if (!column.has('role')) at(header.line, undefined, undefined, `no role column; name it one of ${ROSTER_CSV_COLUMNS.role.join(', ')}`);
+  if (!column.has('role')) {
+    const names = ROSTER_CSV_COLUMNS.role.join(', ');
+    at(header.line, undefined, undefined, `no role column; name it one of ${names}`, `tidak ada kolom peran; beri judul salah satu dari: ${names}`);
+  }
   const scores = SCORES.filter((f) => column.has(f));
   if (scores.length === 0) {
-    at(header.line, undefined, undefined, `no score column; give at least one of ${SCORES.map((f) => `${f} (${ROSTER_CSV_COLUMNS[f].filter((n) => n !== f).join(', ')})`).join(', ')}`);
+    at(header.line, undefined, undefined,
+      `no score column; give at least one of ${SCORES.map((f) => `${f} (${ROSTER_CSV_COLUMNS[f].filter((n) => n !== f).join(', ')})`).join(', ')}`,
+      `tidak ada kolom skor; beri paling sedikit satu dari: ${SCORES.map((f) => `${ID_WORD[f]} (${ROSTER_CSV_COLUMNS[f].filter((n) => n !== ID_WORD[f]).join(', ')})`).join(', ')}`);
   }
   if (problems.length) fail(problems);
   const missing = SCORES.filter((f) => f !== 'trust' && !column.has(f)) as Exclude<ScoreField, 'trust'>[];
-  if (missing.length) warnings.push(`no column for ${missing.join(', ')}: every member takes the default (${missing.map((f) => `${f} ${DEFAULTS[f]}`).join(', ')})`);
-  if (!column.has('trust')) warnings.push('no trust column: initial trust comes from group.priorAcquaintance alone');
+  if (missing.length) {
+    warn(`no column for ${missing.join(', ')}: every member takes the default (${missing.map((f) => `${f} ${DEFAULTS[f]}`).join(', ')})`,
+      `tidak ada kolom ${missing.map((f) => ID_WORD[f]).join(', ')}: semua anggota memakai nilai bawaan (${missing.map((f) => `${ID_WORD[f]} ${idNum(DEFAULTS[f])}`).join('; ')})`);
+  }
+  if (!column.has('trust')) {
+    warn('no trust column: initial trust comes from group.priorAcquaintance alone',
+      'tidak ada kolom kepercayaan: kepercayaan awal hanya ditentukan oleh seberapa kenal anggota sebelum membentuk kelompok (group.priorAcquaintance)');
+  }
   const nameCol = column.get('name') ?? column.get('id');
-  if (nameCol === undefined) warnings.push('no name or id column: members are known by their number');
+  if (nameCol === undefined) warn('no name or id column: members are known by their number', 'tidak ada kolom nama atau nomor: anggota dikenali dari nomor urutnya');
 
   if (rows.length < MIN_ROWS) {
-    at(header.line, undefined, undefined, `the file lists ${rows.length} member${rows.length === 1 ? '' : 's'}; a roster needs ${MIN_ROWS} to ${MAX_ROWS} (one row each)`);
+    at(header.line, undefined, undefined,
+      `the file lists ${rows.length} member${rows.length === 1 ? '' : 's'}; a roster needs ${MIN_ROWS} to ${MAX_ROWS} (one row each)`,
+      `berkas ini berisi ${rows.length} anggota; daftar anggota perlu ${MIN_ROWS} sampai ${MAX_ROWS} anggota (satu baris per anggota)`);
   }
   if (rows.length > MAX_ROWS) {
-    at(rows[MAX_ROWS].line, undefined, undefined, `member ${MAX_ROWS + 1} of ${rows.length}; a roster has at most ${MAX_ROWS} members (group.size's range)`);
+    at(rows[MAX_ROWS].line, undefined, undefined,
+      `member ${MAX_ROWS + 1} of ${rows.length}; a roster has at most ${MAX_ROWS} members (group.size's range)`,
+      `anggota ke-${MAX_ROWS + 1} dari ${rows.length}; daftar anggota paling banyak ${MAX_ROWS} anggota (batas jumlah anggota kelompok)`);
   }
   if (header.cells.length > 0) {
     for (const r of rows) {
       const extra = r.cells.slice(header.cells.length).filter((c) => c !== '');
-      if (extra.length) warnings.push(`row ${r.line} has ${extra.length} value${extra.length === 1 ? '' : 's'} beyond the header's columns, ignored: ${extra.map(show).join(', ')}`);
+      if (extra.length) {
+        warn(`row ${r.line} has ${extra.length} value${extra.length === 1 ? '' : 's'} beyond the header's columns, ignored: ${extra.map(show).join(', ')}`,
+          `baris ${r.line} berisi ${extra.length} nilai di luar kolom yang berjudul, diabaikan: ${extra.map(show).join(', ')}`);
+      }
     }
   }
 
@@ -245,22 +303,30 @@ export function parseRosterCsv(text: string, source?: string): { roster: RosterE
     if (nameCol !== undefined) {
       const name = r.cells[nameCol] ?? '';
       const col = header.cells[nameCol];
-      if (name.length > MAX_NAME) at(r.line, col, name, `a name of ${name.length} characters; allowed: at most ${MAX_NAME}`);
+      if (name.length > MAX_NAME) at(r.line, col, name, `a name of ${name.length} characters; allowed: at most ${MAX_NAME}`, `nama sepanjang ${name.length} karakter; boleh: paling panjang ${MAX_NAME}`);
       else if (name !== '') {
         e.name = name;
         const first = names.get(name.toLowerCase());
-        if (first !== undefined) warnings.push(`rows ${first} and ${r.line} have the same name ${show(name)}`);
+        if (first !== undefined) warn(`rows ${first} and ${r.line} have the same name ${show(name)}`, `baris ${first} dan ${r.line} memakai nama yang sama, ${show(name)}`);
         else names.set(name.toLowerCase(), r.line);
       }
     }
     const roleText = cell('role');
     const role = ROLE_WORDS.get(roleText.toLowerCase());
-    if (!role) at(r.line, heading('role'), roleText, `got ${show(roleText)}; allowed: ketua (chair, leader), sekretaris (secretary), bendahara (treasurer), anggota (member) or empty for anggota`);
+    if (!role) {
+      at(r.line, heading('role'), roleText,
+        `got ${show(roleText)}; allowed: ketua (chair, leader), sekretaris (secretary), bendahara (treasurer), anggota (member) or empty for anggota`,
+        `isinya ${show(roleText)}; boleh: ketua, sekretaris, bendahara, anggota, atau kosong untuk anggota (juga dalam bahasa Inggris: chair, leader, secretary, treasurer, member)`);
+    }
     else {
       e.role = role;
       if (role !== 'anggota') {
         const first = officers.get(role);
-        if (first !== undefined) at(r.line, heading('role'), roleText, `a second ${role} (the first is on row ${first}); a roster has at most one ketua, one sekretaris and one bendahara`);
+        if (first !== undefined) {
+          at(r.line, heading('role'), roleText,
+            `a second ${role} (the first is on row ${first}); a roster has at most one ketua, one sekretaris and one bendahara`,
+            `${role} kedua (${show(roleText)}; yang pertama di baris ${first}); daftar anggota paling banyak punya satu ketua, satu sekretaris dan satu bendahara`);
+        }
         else officers.set(role, r.line);
       }
     }
@@ -270,20 +336,31 @@ export function parseRosterCsv(text: string, source?: string): { roster: RosterE
       if (!(s >= 1 && s <= 5)) {
         const found = text === '' ? 'an empty cell' : `got ${show(text)}`;
         const hint = s >= 0 && s < 1 ? ' (scores on 0–1 are not accepted: give the survey answer)' : '';
-        at(r.line, heading(f), text, `${found}; allowed: 1–5, a survey score (decimals such as 3,5 or 3.5 allowed)${hint}`);
+        const foundId = text === '' ? 'selnya kosong' : `isinya ${show(text)}`;
+        const hintId = s >= 0 && s < 1 ? ' (skor 0–1 tidak diterima: isikan jawaban survei)' : '';
+        at(r.line, heading(f), text,
+          `${found}; allowed: 1–5, a survey score (decimals such as 3,5 or 3.5 allowed)${hint}`,
+          `${foundId}; boleh: 1–5, skor survei (desimal seperti 3,5 atau 3.5 boleh)${hintId}`);
       } else e[f] = (s - 1) / 4;
     }
     if (column.has('disposition')) {
       const text = cell('disposition');
       const d = DISPOSITION_WORDS.get(key(text));
       if (d) e.disposition = d;
-      else if (text !== '') at(r.line, heading('disposition'), text, `got ${show(text)}; allowed: ${DISPOSITIONS.join(', ')} (bersyarat, penumpang gratis, tanpa syarat) or empty for conditional`);
+      else if (text !== '') {
+        at(r.line, heading('disposition'), text,
+          `got ${show(text)}; allowed: ${DISPOSITIONS.join(', ')} (bersyarat, penumpang gratis, tanpa syarat) or empty for conditional`,
+          `isinya ${show(text)}; boleh: bersyarat, penumpang gratis, tanpa syarat, atau kosong untuk bersyarat (juga dalam bahasa Inggris: ${DISPOSITIONS.join(', ')})`);
+      }
     }
     if (column.has('hiddenAgenda')) {
       const text = cell('hiddenAgenda').toLowerCase();
       if (YES.has(text)) e.hiddenAgenda = true;
       else if (NO.has(text)) e.hiddenAgenda = false;
-      else at(r.line, heading('hiddenAgenda'), cell('hiddenAgenda'), `got ${show(cell('hiddenAgenda'))}; allowed: ya/tidak, yes/no, 1/0, or empty for no`);
+      else {
+        const given = show(cell('hiddenAgenda'));
+        at(r.line, heading('hiddenAgenda'), cell('hiddenAgenda'), `got ${given}; allowed: ya/tidak, yes/no, 1/0, or empty for no`, `isinya ${given}; boleh: ya/tidak, yes/no, 1/0, atau kosong untuk tidak`);
+      }
     }
     return e;
   });
@@ -292,7 +369,7 @@ export function parseRosterCsv(text: string, source?: string): { roster: RosterE
   // Last, the scenario schema itself: whatever it refuses is named by row and column too.
   try {
     const roster = parseScenario({ members: { roster: entries } }).members.roster!;
-    return { roster, warnings };
+    return { roster, warnings: warningTexts.map((w) => w.en), warningTexts };
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     return fail(
@@ -301,7 +378,11 @@ export function parseRosterCsv(text: string, source?: string): { roster: RosterE
         const row = m ? rows[Number(m[1])].line : header.line;
         const field = m?.[2] as Field | undefined;
         const col = field && column.has(field) ? heading(field) : undefined;
-        return { row, column: col, value: p.value, message: `row ${row}${col ? `, column ${show(col)}` : ''}: ${p.message}` };
+        const what = p.value === '' ? 'isian ini' : `nilai ${show(p.value)}`;
+        return problem(row, col || undefined, p.value, {
+          en: p.message,
+          id: `skenario tidak menerima ${what} (pesan aslinya dalam bahasa Inggris: ${p.message})`,
+        });
       }),
     );
   }

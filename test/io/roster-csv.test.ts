@@ -64,7 +64,13 @@ describe('parseRosterCsv: formats', () => {
   it('counts rows by their line in the file, past blank lines and line breaks inside quotes', () => {
     const text = 'nama;peran;komitmen\n\n"A\nB";ketua;3\nC;;3\nD;;3\nE;;9\n\nF;;3\n';
     expect(problemsOf(text)).toEqual([
-      { row: 7, column: 'komitmen', value: '9', message: 'row 7, column "komitmen": got "9"; allowed: 1–5, a survey score (decimals such as 3,5 or 3.5 allowed)' },
+      {
+        row: 7, column: 'komitmen', value: '9', message: 'row 7, column "komitmen": got "9"; allowed: 1–5, a survey score (decimals such as 3,5 or 3.5 allowed)',
+        text: {
+          en: 'row 7, column "komitmen": got "9"; allowed: 1–5, a survey score (decimals such as 3,5 or 3.5 allowed)',
+          id: 'Baris 7, kolom "komitmen": isinya "9"; boleh: 1–5, skor survei (desimal seperti 3,5 atau 3.5 boleh)',
+        },
+      },
     ]);
   });
 

@@ -19,15 +19,14 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** Read and check a roster from its text (the page's language words the row numbers). */
+/** Read and check a roster from its text: every warning and problem in the page's language. */
 export function rosterFromText(text: string, lang: Lang): RosterRead {
   try {
-    const { roster, warnings } = parseRosterCsv(text);
-    return { ok: true, roster, warnings };
+    const { roster, warningTexts } = parseRosterCsv(text);
+    return { ok: true, roster, warnings: warningTexts.map((w) => w[lang]) };
   } catch (e) {
     if (!(e instanceof RosterCsvError)) return { ok: false, problems: [String((e as Error)?.message ?? e)] };
-    const d = DICTS[lang];
-    return { ok: false, problems: e.problems.map((p) => `${d.roster.row(p.row)}: ${p.message.replace(/^row \d+(, )?/, '')}`) };
+    return { ok: false, problems: e.problems.map((p) => p.text[lang]) };
   }
 }
 
