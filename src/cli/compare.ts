@@ -37,7 +37,7 @@ export async function compareCommand(args: string[]): Promise<number> {
       // Each side's headline, under the ensemble's keys (survivalRate, costPerSurvivingGroup, ...).
       a: headlineJson(result.a),
       b: headlineJson(result.b),
-      differences: Object.fromEntries(result.differences.map((d) => [d.key, { a: { mean: d.a.mean, ci: d.a.ci }, b: { mean: d.b.mean, ci: d.b.ci }, diff: { mean: d.diff.mean, ci: d.diff.ci }, pBetter: d.pBetter, better: d.better === 1 ? 'higher' : 'lower' }])),
+      differences: Object.fromEntries(result.differences.map((d) => [d.key, { a: { mean: d.a.mean, ci: d.a.ci }, b: { mean: d.b.mean, ci: d.b.ci }, diff: { mean: d.diff.mean, ci: d.diff.ci }, pBetter: d.pBetter, pairsBetter: d.pairsBetter, better: d.better === 1 ? 'higher' : 'lower' }])),
     };
     process.stdout.write(`${JSON.stringify(doc)}\n`);
   } else process.stdout.write(table(a.scenario.name, b.scenario.name, seed, result));

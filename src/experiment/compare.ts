@@ -8,7 +8,7 @@ import { percentile95 } from './bootstrap.ts';
 import { seededUniform } from './factors.ts';
 import { Ensemble, type Headline } from './ensemble.ts';
 import { F, FIELD, RUN_FIELDS } from './outcomes.ts';
-import { RunningMean, type Estimate } from './stats.ts';
+import { normalCdf, RunningMean, type Estimate } from './stats.ts';
 import type { Scenario } from '../model/index.ts';
 
 /** One outcome compared. */
@@ -19,10 +19,14 @@ export interface Difference {
   /** Mean of (B − A) over the pairs, with its 95% interval. */
   diff: Estimate;
   /**
-   * Chance that B is better than A: for a per-run outcome, the share of pairs where B is better
-   * (ties count half); for the package ratios, the share of bootstrap resamples where B is better.
+   * Chance that B is better than A on average: for a per-run outcome Φ(d̄ / se) of the paired
+   * differences (in the better direction; the normal approximation of the mean's sampling
+   * distribution, 0.5 when there is no difference at all), for the package ratios the share of
+   * bootstrap resamples where B is better.
    */
   pBetter: number;
+  /** For a per-run outcome: the share of pairs in which B's run did better (ties count half). */
+  pairsBetter: number | null;
   /** +1 if more is better, −1 if less is better. */
   better: 1 | -1;
 }
@@ -32,6 +36,14 @@ export interface Comparison {
   differences: Difference[];
   a: Headline;
   b: Headline;
+}
+
+/** Φ(d̄ / se) in the better direction; without spread, 1, 0 or 0.5 by the sign of d̄. */
+function meanBetter(d: RunningMean, better: 1 | -1): number {
+  const m = better * d.mean;
+  const se = d.n > 1 ? Math.sqrt(d.variance / d.n) : 0;
+  if (!(se > 0)) return m > 0 ? 1 : m < 0 ? 0 : 0.5;
+  return normalCdf(m / se);
 }
 
 /** Paired comparison, fed rows in pairs (A's replication r, then B's replication r). */
@@ -93,11 +105,11 @@ export class PairedComparison {
     const differences: Difference[] = [];
     RUN_FIELDS.forEach((f, k) => {
       if (f.names || f.key === 'statusWeek' || f.better === 0) return;
-      differences.push({ key: f.key, a: A.outcomes[f.key], b: B.outcomes[f.key], diff: this.diff[k].estimate(), pBetter: this.n ? this.wins[k] / this.n : 0.5, better: f.better });
+      differences.push({ key: f.key, a: A.outcomes[f.key], b: B.outcomes[f.key], diff: this.diff[k].estimate(), pBetter: meanBetter(this.diff[k], f.better), pairsBetter: this.n ? this.wins[k] / this.n : 0.5, better: f.better });
     });
     const cps = this.bootstrapCostPerSurvivor(seed, resamples);
     if (cps && A.headline.costPerSurvivingGroup && B.headline.costPerSurvivingGroup) {
-      differences.push({ key: 'costPerSurvivingGroup', a: A.headline.costPerSurvivingGroup, b: B.headline.costPerSurvivingGroup, diff: cps.diff, pBetter: cps.pBetter, better: -1 });
+      differences.push({ key: 'costPerSurvivingGroup', a: A.headline.costPerSurvivingGroup, b: B.headline.costPerSurvivingGroup, diff: cps.diff, pBetter: cps.pBetter, pairsBetter: null, better: -1 });
     }
     return { replications: this.n, differences, a: A.headline, b: B.headline };
   }

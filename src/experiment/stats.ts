@@ -11,8 +11,23 @@ export interface Estimate {
   n: number;
 }
 
+import { exp } from '../model/detmath.ts';
+
 /** z for a two-sided 95% interval. */
 export const Z95 = 1.959963984540054;
+
+/**
+ * The standard normal CDF Φ(z), via the complementary error function of Abramowitz & Stegun
+ * 7.1.26 (absolute error under 1.5·10⁻⁷), with detmath's exp so every engine gives the same bits.
+ */
+export function normalCdf(z: number): number {
+  if (Number.isNaN(z)) return Number.NaN;
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erfc = poly * exp(-x * x);
+  return z >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
 
 /** Running mean and variance (Welford), fed one value at a time, in order. */
 export class RunningMean {

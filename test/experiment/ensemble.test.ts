@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { PairedComparison } from '../../src/experiment/compare.ts';
 import { BAND_QUANTILES, Ensemble, type EnsembleSummary } from '../../src/experiment/ensemble.ts';
 import { F, writeRunRow } from '../../src/experiment/outcomes.ts';
-import { Z95 } from '../../src/experiment/stats.ts';
+import { normalCdf, Z95 } from '../../src/experiment/stats.ts';
 import { INDICATORS, parseScenario, simulate, type RunResult, type Scenario } from '../../src/index.ts';
 
 const K = INDICATORS.length;
@@ -279,15 +279,20 @@ describe('PairedComparison', () => {
       const d = pairs.map(([a, b]) => (b.outcome.status === 'active' ? 1 : 0) - (a.outcome.status === 'active' ? 1 : 0));
       const wins = d.filter((x) => x > 0).length + 0.5 * d.filter((x) => x === 0).length;
       expect(survived.diff.mean, `seed ${seed}`).toBeCloseTo(mean(d), 12);
-      expect(survived.pBetter, `seed ${seed}`).toBe(wins / n);
+      expect(survived.pairsBetter, `seed ${seed}`).toBe(wins / n);
       expect(survived.diff.mean, `seed ${seed}`).toBeGreaterThan(0);
+      // P(B better on average) is Φ(d̄ / se) of the paired differences.
+      const se = Math.sqrt(d.reduce((v, x) => v + (x - mean(d)) ** 2, 0) / (n - 1) / n);
+      expect(survived.pBetter, `seed ${seed}`).toBeCloseTo(normalCdf(mean(d) / se), 9);
       expect(survived.pBetter, `seed ${seed}`).toBeGreaterThan(0.5);
       expect(survived.diff.ci[0]).toBeLessThan(survived.diff.mean);
       // For "less is better" outcomes a win is a decrease.
       const exits = c.differences.find((x) => x.key === 'exitsPerMember')!;
       expect(exits.better).toBe(-1);
       const ex = pairs.map(([a, b]) => b.outcome.exitsPerMember - a.outcome.exitsPerMember);
-      expect(exits.pBetter).toBe((ex.filter((x) => x < 0).length + 0.5 * ex.filter((x) => x === 0).length) / n);
+      expect(exits.pairsBetter).toBe((ex.filter((x) => x < 0).length + 0.5 * ex.filter((x) => x === 0).length) / n);
+      const exSe = Math.sqrt(ex.reduce((v, x) => v + (x - mean(ex)) ** 2, 0) / (n - 1) / n);
+      expect(exits.pBetter).toBeCloseTo(normalCdf(-mean(ex) / exSe), 9);
     }
   });
 });

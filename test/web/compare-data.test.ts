@@ -78,6 +78,7 @@ const diff = (lo: number, hi: number, better: 1 | -1, key = 'survived'): Differe
   b: est(0.5, 0.4, 0.6),
   diff: est((lo + hi) / 2, lo, hi),
   pBetter: 0.5,
+  pairsBetter: 0.5,
   better,
 });
 
@@ -148,7 +149,7 @@ describe('compareRows', () => {
       replications: 1,
       a: c.a,
       b: c.b,
-      differences: [{ key: 'memberIncomeMonthly', a: est(100_000, 90_000, 110_000), b: est(125_000, 110_000, 140_000), diff: est(25_000, Number.NaN, Number.NaN), pBetter: 1, better: 1 }],
+      differences: [{ key: 'memberIncomeMonthly', a: est(100_000, 90_000, 110_000), b: est(125_000, 110_000, 140_000), diff: est(25_000, Number.NaN, Number.NaN), pBetter: 1, pairsBetter: 1, better: 1 }],
     };
     const [row] = compareRows(hand, 'id');
     expect(row).toMatchObject({ a: 'Rp 100.000', b: 'Rp 125.000', diff: '+Rp 25.000', interval: '', verdict: 'unclear' });
