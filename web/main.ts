@@ -10,13 +10,13 @@ import { chartPngBlob, chartSvgText, download } from './app/chart-export.ts';
 import { fanData, radarAxes, radarSeries, survivalData, sweepPoints, diffRows } from './app/chart-data.ts';
 import { compareRows, MAIN_OUTCOMES, outcomeFormat, outcomeName, pairRuns } from './app/compare-data.ts';
 import { runsCsv, scenarioFileJson, summaryJson } from './app/exports.ts';
-import { DICTS, formats, LANGS, type Lang } from './app/i18n.ts';
+import { DICTS, formats, LANGS, type Dict, type Formats, type Lang } from './app/i18n.ts';
 import { registerOffline } from './app/offline.ts';
-import { readRoster } from './app/roster.ts';
+import { checkRosterFile, loadRosterFile, type RosterFile } from './app/roster.ts';
 import { Session, type EnsembleRun, type SweepRun } from './app/session.ts';
 import { checkParameter, checkWhole, cliCommand, combinedProblems, fromQuery, LIMITS, preset, PRESETS, scenarioOf, SEED_MAX, toQuery, type FieldProblem, type Settings } from './app/settings.ts';
 import { drawCards } from './views/cards.ts';
-import { drawControls, fieldText, setByRoster, type SectionKey } from './views/controls.ts';
+import { drawControls, fieldText, sectionOf, setByRoster, type SectionKey } from './views/controls.ts';
 import { drawDiffChart } from './views/diff-chart.ts';
 import { drawFanChart } from './views/fan-chart.ts';
 import { drawRadar } from './views/radar.ts';
@@ -48,12 +48,14 @@ const state = {
   problems: new Map<string, FieldProblem>(),
   /** Parameter changes that are each valid but do not fit together yet (see update()). */
   pendingSet: null as Settings['set'] | null,
-  rosterNote: null as null | { ok: boolean; lines: string[] },
+  /** The roster file last chosen (its text, re-read in the page's language when it changes). */
+  rosterNote: null as null | RosterFile,
   current: null as EnsembleRun | null,
   pinned: null as EnsembleRun | null,
   sweep: null as SweepRun | null,
   running: null as null | { kind: 'ensemble' | 'sweep'; abort: AbortController; done: number; total: number },
-  status: '' as string,
+  /** The run box's last word, worded when drawn (so a language switch re-words it). */
+  status: null as null | ((D: Dict, f: Formats) => string),
   /** What the sweep panel says: a problem with its form, or how far it got. */
   sweepStatus: '' as string,
   error: null as null | { text: string; retry: () => void },
@@ -61,6 +63,15 @@ const state = {
   open: new Set<SectionKey>(['intervention']),
   sweepForm: { path: 'intervention.mentoring.visitsPerMonth', from: '0', to: '8', steps: '9', reps: '200', outcome: 'survivalRate' },
 };
+
+// A bad value in the link also shows next to its field (holding what the link said), with its
+// section open; the app then waits for it to be fixed instead of running.
+for (const p of state.urlProblems) {
+  if (!settableParameters().has(p.key) && p.key !== 'seed' && p.key !== 'reps') continue;
+  state.problems.set(p.key, p);
+  const section = sectionOf(p.key);
+  if (section) state.open.add(section);
+}
 
 const session = new Session(browserPool());
 let summaryCache: { run: EnsembleRun; done: number; summary: EnsembleSummary } | null = null;
@@ -203,6 +214,7 @@ function update(next: Settings, changed?: { path: string; raw: string }): void {
     return;
   }
   state.pendingSet = null;
+  state.urlProblems = [];
   // Problems of values that are fine on their own were about the combination: gone now.
   for (const [k, p] of state.problems) if (!settableParameters().has(k) || checkParameterOk(k, p.value)) state.problems.delete(k);
   state.settings = next;
@@ -253,17 +265,14 @@ function setLang(lang: Lang): void {
 }
 
 async function loadRoster(file: File): Promise<void> {
-  const r = await readRoster(file, state.settings.lang);
+  state.rosterNote = await loadRosterFile(file);
+  const r = checkRosterFile(state.rosterNote, state.settings.lang);
   if (r.ok) {
-    state.rosterNote = { ok: true, lines: r.warnings };
     // The roster decides the size and the members' traits: changes made to those go (their
     // controls are locked while a roster is loaded), or a changed size would drop the roster.
     const set = Object.fromEntries(Object.entries(state.settings.set).filter(([path]) => !setByRoster(path)));
     update({ ...state.settings, set, roster: r.roster as RosterEntry[], rosterFile: file.name });
-  } else {
-    state.rosterNote = { ok: false, lines: [d().roster.failed(file.name), ...r.problems] };
-    renderRoster();
-  }
+  } else renderRoster();
 }
 
 // ---------------------------------------------------------------- runs
@@ -288,7 +297,7 @@ function scheduleResults(now = false): void {
 
 function blocked(): boolean {
   if (state.problems.size) {
-    state.status = d().run.fixFirst;
+    state.status = (D) => D.run.fixFirst;
     renderRunBox();
     return true;
   }
@@ -302,7 +311,7 @@ async function runEnsemble(): Promise<void> {
   const abort = new AbortController();
   state.running = { kind: 'ensemble', abort, done: 0, total: settings.reps };
   state.error = null;
-  state.status = '';
+  state.status = null;
   document.body.dataset.state = 'running';
   renderRunBox();
   const t0 = performance.now();
@@ -320,7 +329,8 @@ async function runEnsemble(): Promise<void> {
       },
     });
     state.current = run.done > 0 ? run : state.current;
-    state.status = run.state === 'cancelled' ? d().run.cancelled : d().run.finished(fmt().int(run.done), fmt().num((performance.now() - t0) / 1000, 2));
+    const secs = (performance.now() - t0) / 1000;
+    state.status = run.state === 'cancelled' ? (D) => D.run.cancelled : (D, f) => D.run.finished(f.int(run.done), f.num(secs, 2));
     document.body.dataset.state = run.state;
   } catch (e) {
     const partial = (e as { run?: EnsembleRun }).run;
@@ -460,7 +470,7 @@ function renderProgress(): void {
   const D = d();
   const r = state.running;
   progress.property('hidden', !r).property('value', r ? r.done / Math.max(1, r.total) : 0);
-  runStatus.text(r ? D.run.progress(fmt().int(r.done), fmt().int(r.total)) : state.status);
+  runStatus.text(r ? D.run.progress(fmt().int(r.done), fmt().int(r.total)) : state.status?.(D, fmt()) ?? '');
   if (sweepStatus) sweepStatus.textContent = r?.kind === 'sweep' ? D.run.progress(fmt().int(r.done), fmt().int(r.total)) : state.sweepStatus;
 }
 
@@ -487,9 +497,12 @@ function renderRoster(): void {
     rosterNote.append('p').attr('class', 'ok').text(D.roster.loaded(state.settings.roster.length, state.settings.rosterFile ?? ''));
   }
   if (state.rosterNote) {
-    const box = rosterNote.append('div').attr('class', state.rosterNote.ok ? 'warnings' : 'problems').attr('role', state.rosterNote.ok ? null : 'alert');
-    if (state.rosterNote.ok && state.rosterNote.lines.length) box.append('strong').text(D.roster.warnings);
-    box.append('ul').selectAll('li').data(state.rosterNote.lines).join('li').text((t) => t);
+    const r = checkRosterFile(state.rosterNote, state.settings.lang);
+    const lines = r.ok ? r.warnings : r.problems;
+    const box = rosterNote.append('div').attr('class', r.ok ? 'warnings' : 'problems').attr('role', r.ok ? null : 'alert');
+    if (!r.ok) box.append('strong').text(D.roster.failed(state.rosterNote.name));
+    else if (lines.length) box.append('strong').text(D.roster.warnings);
+    box.append('ul').selectAll('li').data(lines).join('li').text((t) => t);
   }
 }
 
@@ -513,6 +526,16 @@ function step(): void {
   const t0 = performance.now();
   while (pending.length && performance.now() - t0 < 12) pending.shift()!();
   if (pending.length) stepTimer = window.setTimeout(step, 0);
+  else for (const done of waiting.splice(0)) done();
+}
+
+const waiting: (() => void)[] = [];
+/** Resolves when every scheduled redraw of the results has been drawn. */
+function drawn(): Promise<void> {
+  return new Promise((done) => {
+    if (!pending.length && !stepTimer && !drawTimer) done();
+    else waiting.push(done);
+  });
 }
 
 function resultSteps(): (() => void)[] {
@@ -692,18 +715,20 @@ function renderSweep(): void {
         form.to = fieldText(info, info.max ?? 1, lang);
         renderSweep();
       }
+      // The runs of a finished sweep hold every outcome: show the one chosen now.
+      if (key === 'outcome') renderSweep();
     });
   };
   const numeric = parameterTable().filter((p) => !p.options && p.unit !== 'yes/no' && p.path !== 'seed' && p.path !== 'members.roster' && p.min !== undefined);
   field('path', D.sweep.parameter, (b) => {
     b.append('select').selectAll('option').data(numeric).join('option').attr('value', (p) => p.path).property('selected', (p) => p.path === form.path).text((p) => p.text[lang]);
   });
-  for (const key of ['from', 'to', 'steps', 'reps'] as const) {
-    field(key, D.sweep[key], (b) => void b.append('input').attr('type', 'text').attr('inputmode', 'decimal').property('value', form[key]));
-  }
   field('outcome', D.sweep.outcome, (b) => {
     b.append('select').selectAll('option').data(SWEEP_OUTCOMES).join('option').attr('value', (k) => k).property('selected', (k) => k === form.outcome).text((k) => sweepOutcomeName(k, lang));
   });
+  for (const key of ['from', 'to', 'steps', 'reps'] as const) {
+    field(key, D.sweep[key], (b) => void b.append('input').attr('type', 'text').attr('inputmode', 'decimal').property('value', form[key]));
+  }
   row.append('button').attr('type', 'submit').attr('data-testid', 'sweep-run').text(D.sweep.run).property('disabled', !!state.running);
   if (state.running?.kind === 'sweep') row.append('button').attr('type', 'button').text(D.run.cancel).on('click', () => state.running?.abort.abort());
   sweepStatus = sweepPanel.append('p').attr('class', 'status').attr('role', 'status').attr('data-testid', 'sweep-status').text(state.running?.kind === 'sweep' ? D.run.progress(f.int(state.running.done), f.int(state.running.total)) : state.sweepStatus).node();
@@ -725,12 +750,12 @@ function renderSweep(): void {
     xLabel: `${info.text[lang]}${DICTS[lang].units[info.unit] ? ` (${DICTS[lang].units[info.unit]})` : ''}`,
     yLabel: yName,
     points,
-    xFormat: (v) => (info.unit === 'Rp' ? f.rupiahShort(v) : f.num(v, info.int ? 0 : Number.isInteger(v) ? 0 : 2)),
+    xFormat: (v) => (info.unit === 'Rp' || info.unit === 'Rp/month' ? f.rupiahShort(v) : f.short(v)),
     yFormat: outcome === 'survivalRate' ? (v) => f.pct(v, 0) : ['memberIncomeMonthly', 'costPerSurvivingGroup', 'capitalFinal'].includes(outcome) ? f.rupiahShort : (v) => f.num(v, 2),
     color: PALETTE.blue,
     yDomain: outcome === 'survivalRate' ? [0, 1] : null,
     xInteger: !!info.int,
-    legend: { mean: D.charts.median, band: D.charts.survival.band },
+    legend: { mean: D.charts.mean, band: D.charts.survival.band },
   });
   box.select('svg').attr('data-points', points.length);
 }
@@ -790,6 +815,10 @@ function showCrash(err: unknown): void {
     errorBox.property('hidden', false).text(state.error.text);
   }
 }
+// Escape stops a run, wherever the focus is.
+window.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && state.running) state.running.abort.abort();
+});
 window.addEventListener('error', (e) => showCrash(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => showCrash(e.reason));
 
@@ -810,6 +839,7 @@ history.replaceState(null, '', `${location.pathname}${toQuery(state.settings)}${
 void (async () => {
   await references;
   if (!state.problems.size) await runEnsemble();
+  await drawn();
   document.body.dataset.ready = '1';
 })();
 registerOffline();

@@ -69,11 +69,11 @@ async function run(page: Page, reps: number): Promise<void> {
 }
 
 /**
- * Wait for the result the app runs on arrival to be drawn (data-ready comes when the run is over,
- * the drawing a frame or so later).
+ * Wait for the result the app runs on arrival to be drawn. data-ready comes once it is drawn, or
+ * at once when the link holds a bad value (the app then waits for the field to be fixed).
  */
 async function arrival(page: Page): Promise<void> {
-  await page.waitForFunction(() => /^(complete|cancelled|failed):/.test(document.body.dataset.drawn ?? ''), undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
 }
 
 /** What the charts show: "<state>:<runs drawn>". */
@@ -199,8 +199,8 @@ describeBrowser('the planners’ app in Chromium', () => {
       await page.$$eval('[data-testid=cards] .card', (cards) => cards.map((c) => [(c as HTMLElement).dataset.testid, c.querySelector('.value')?.textContent ?? ''])),
     ) as Record<string, string>;
     expect(values['card-survival']).toMatch(/^\d{1,3}\.\d%$/);
-    expect(values['card-income']).toMatch(/^Rp \d{1,3}(,\d{3})*$/);
-    expect(values['card-cost']).toMatch(/^Rp \d{1,3}(,\d{3})*$/);
+    expect(values['card-income']).toMatch(/^Rp\u00a0\d{1,3}(,\d{3})*$/);
+    expect(values['card-cost']).toMatch(/^Rp\u00a0\d{1,3}(,\d{3})*$/);
   });
 
   it('shows the first charts while 20,000 runs are running, cancels within a second keeping the partial result, then runs again', async () => {
@@ -338,7 +338,7 @@ describeBrowser('the planners’ app in Chromium', () => {
     await expect.poll(words, { timeout: 5_000 }).toMatchObject({ ...expected(id), lang: 'id' });
     const inId = await words();
     expect(inId.run).toBe('Jalankan');
-    expect(inId.cost).toMatch(/^Rp \d{1,3}(\.\d{3})+$/);
+    expect(inId.cost).toMatch(/^Rp\u00a0\d{1,3}(\.\d{3})+$/);
     expect(inId.survival).toMatch(/^\d{1,3},\d%$/);
     // The run's status line, written when the run ended, is reworded too.
     expect(inId.status).toMatch(/^100 simulasi dalam \d+,\d\d detik$/);
@@ -349,7 +349,7 @@ describeBrowser('the planners’ app in Chromium', () => {
     await expect.poll(words, { timeout: 5_000 }).toMatchObject({ ...expected(en), lang: 'en' });
     const inEn = await words();
     expect(inEn.run).toBe('Run');
-    expect(inEn.cost).toMatch(/^Rp \d{1,3}(,\d{3})+$/);
+    expect(inEn.cost).toMatch(/^Rp\u00a0\d{1,3}(,\d{3})+$/);
     expect(inEn.survival).toMatch(/^\d{1,3}\.\d%$/);
     expect(inEn.status).toMatch(/^100 runs in \d+\.\d\d s$/);
     expect(new URL(page.url()).searchParams.has('lang')).toBe(false);
@@ -453,6 +453,12 @@ describeBrowser('the planners’ app in Chromium', () => {
     // The rest of the app is there, on what could be read.
     expect(await tampered.page.getByTestId('preset').inputValue()).toBe('default');
     expect(await tampered.page.getByTestId('run').isVisible()).toBe(true);
+    // Next to their fields too, holding what the link said; nothing runs until they are fixed.
+    expect(await tampered.page.getByTestId('seed').inputValue()).toBe('abc');
+    expect(await tampered.page.getByTestId('error-seed').textContent()).toMatch(/abc.*0–4,294,967,295/);
+    expect(await tampered.page.getByTestId('field-group.size').inputValue()).toBe('500');
+    expect(await tampered.page.getByTestId('error-group.size').textContent()).toMatch(/500.*5–30/);
+    expect(await drawnState(tampered.page)).toBeUndefined();
     const text = await tampered.page.evaluate(() => document.body.innerText);
     expect(text).not.toMatch(/\bat \S+ \(|\.(js|ts):\d+:\d+|TypeError|ReferenceError/);
     await shot(tampered.page, 'error-url');
@@ -479,9 +485,8 @@ describeBrowser('the planners’ app in Chromium', () => {
     writeFileSync(bad, lines.join('\n'));
     await page.getByTestId('roster-file').setInputFiles(bad);
     await page.waitForFunction(() => !!document.querySelector('[data-testid=roster-note] .problems'));
-    const problems = await page.$$eval('[data-testid=roster-note] .problems li', (els) => els.map((e) => e.textContent ?? ''));
-    expect(problems[0]).toBe(en.roster.failed('bad-group.csv'));
-    const rows = problems.slice(1);
+    expect(await page.locator('[data-testid=roster-note] .problems strong').textContent()).toBe(en.roster.failed('bad-group.csv'));
+    const rows = await page.$$eval('[data-testid=roster-note] .problems li', (els) => els.map((e) => e.textContent ?? ''));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(/^row 3\b.*"9"/i);
     expect(rows[1]).toMatch(/^row 7\b.*"9"/i);

@@ -152,7 +152,7 @@ describe('compareRows', () => {
       differences: [{ key: 'memberIncomeMonthly', a: est(100_000, 90_000, 110_000), b: est(125_000, 110_000, 140_000), diff: est(25_000, Number.NaN, Number.NaN), pBetter: 1, pairsBetter: 1, better: 1 }],
     };
     const [row] = compareRows(hand, 'id');
-    expect(row).toMatchObject({ a: 'Rp 100.000', b: 'Rp 125.000', diff: '+Rp 25.000', interval: '', verdict: 'unclear' });
+    expect(row).toMatchObject({ a: 'Rp\u00a0100.000', b: 'Rp\u00a0125.000', diff: '+Rp\u00a025.000', interval: '', verdict: 'unclear' });
   });
 
   it('gives real rows text with no NaN in it', () => {

@@ -145,37 +145,37 @@ describe('words for the scenarios and the schema', () => {
 describe('formats', () => {
   it('writes Indonesian numbers the Indonesian way', () => {
     const f = formats('id');
-    expect(f.rupiah(25_000_000)).toBe('Rp 25.000.000');
+    expect(f.rupiah(25_000_000)).toBe('Rp\u00a025.000.000');
     expect(f.num(0.52, 2)).toBe('0,52');
     expect(f.num(0.5234)).toBe('0,52');
     expect(f.pct(0.835)).toBe('83,5%');
     expect(f.int(1234567)).toBe('1.234.567');
-    expect(f.rupiahShort(25_000_000)).toBe('Rp 25 jt');
-    expect(f.rupiahShort(1_500_000_000)).toBe('Rp 1,5 M');
-    expect(f.rupiahShort(150_000)).toBe('Rp 150 rb');
-    expect(f.rupiahShort(400)).toBe('Rp 400');
+    expect(f.rupiahShort(25_000_000)).toBe('Rp\u00a025\u00a0jt');
+    expect(f.rupiahShort(1_500_000_000)).toBe('Rp\u00a01,5\u00a0M');
+    expect(f.rupiahShort(150_000)).toBe('Rp\u00a0150\u00a0rb');
+    expect(f.rupiahShort(400)).toBe('Rp\u00a0400');
   });
 
   it('writes English numbers the English way', () => {
     const f = formats('en');
-    expect(f.rupiah(25_000_000)).toBe('Rp 25,000,000');
+    expect(f.rupiah(25_000_000)).toBe('Rp\u00a025,000,000');
     expect(f.num(0.52, 2)).toBe('0.52');
     expect(f.pct(0.835)).toBe('83.5%');
     expect(f.int(1234567)).toBe('1,234,567');
-    expect(f.rupiahShort(25_000_000)).toBe('Rp 25 mn');
+    expect(f.rupiahShort(25_000_000)).toBe('Rp\u00a025\u00a0mn');
   });
 
   it('writes negative numbers with a minus sign, and differences with their sign', () => {
     for (const lang of ['id', 'en'] as Lang[]) {
       const f = formats(lang);
-      expect(f.rupiah(-1500)).toBe(lang === 'id' ? '−Rp 1.500' : '−Rp 1,500');
-      expect(f.rupiahShort(-25_000_000)).toMatch(/^−Rp 25 /);
+      expect(f.rupiah(-1500)).toBe(lang === 'id' ? '−Rp\u00a01.500' : '−Rp\u00a01,500');
+      expect(f.rupiahShort(-25_000_000)).toMatch(/^−Rp\u00a025\u00a0/);
       expect(f.pct(-0.1)).toBe(lang === 'id' ? '−10,0%' : '−10.0%');
       expect(f.signed(3.2, (x) => f.num(x, 1))).toBe(lang === 'id' ? '+3,2' : '+3.2');
       expect(f.signed(-1500, f.int)).toBe(lang === 'id' ? '−1.500' : '−1,500');
       // Rounded to nothing: no sign on a zero.
       expect(f.signed(-0.001, (x) => f.num(x, 1))).toBe(lang === 'id' ? '0,0' : '0.0');
-      expect(f.rupiah(-0.2)).toBe('Rp 0');
+      expect(f.rupiah(-0.2)).toBe('Rp\u00a00');
     }
   });
 

@@ -23,7 +23,7 @@ export function pick(text: ParamText, lang: Lang): string {
 
 /** Number formats of one language. */
 export interface Formats {
-  /** "Rp 25.000.000" / "Rp 25,000,000". */
+  /** "Rp 25.000.000" / "Rp 25,000,000" (a no-break space after Rp: a sum never breaks across lines). */
   rupiah(v: number): string;
   /** For axes and cards: "Rp 25 jt" / "Rp 25 M"... see units. */
   rupiahShort(v: number): string;
@@ -33,6 +33,8 @@ export interface Formats {
   num(v: number, digits?: number): string;
   /** A whole number with thousands separators. */
   int(v: number): string;
+  /** A number as short as it can be written: 0.5, 1, 2.25, 1,200 (axis ticks). */
+  short(v: number): string;
   /** A signed difference: "+3,2" / "−1.500". */
   signed(v: number, f: (x: number) => string): string;
 }
@@ -52,20 +54,21 @@ export function formats(lang: Lang): Formats {
   const whole = L.format(',.0f');
   const short = L.format(',.3~r');
   const fixed = [0, 1, 2, 3, 4].map((k) => L.format(`,.${k}f`));
+  const trimmed = L.format(',.4~r');
   const f: Formats = {
     rupiah(v) {
       if (!Number.isFinite(v)) return '–';
       const s = whole(Math.abs(v));
-      return `${v < 0 && s !== '0' ? '−' : ''}Rp ${s}`;
+      return `${v < 0 && s !== '0' ? '−' : ''}Rp\u00a0${s}`;
     },
     rupiahShort(v) {
       if (!Number.isFinite(v)) return '–';
       const a = Math.abs(v);
       const sign = v < 0 && a >= 0.5 ? '−' : '';
-      if (a >= 1e9) return `${sign}Rp ${short(a / 1e9)} ${d.units.billion}`;
-      if (a >= 1e6) return `${sign}Rp ${short(a / 1e6)} ${d.units.million}`;
-      if (a >= 1e3) return `${sign}Rp ${short(a / 1e3)} ${d.units.thousand}`;
-      return `${sign}Rp ${whole(a)}`;
+      if (a >= 1e9) return `${sign}Rp\u00a0${short(a / 1e9)}\u00a0${d.units.billion}`;
+      if (a >= 1e6) return `${sign}Rp\u00a0${short(a / 1e6)}\u00a0${d.units.million}`;
+      if (a >= 1e3) return `${sign}Rp\u00a0${short(a / 1e3)}\u00a0${d.units.thousand}`;
+      return `${sign}Rp\u00a0${whole(a)}`;
     },
     pct(v, digits = 1) {
       return Number.isFinite(v) ? `${fixed[digits](100 * v)}%` : '–';
@@ -75,6 +78,9 @@ export function formats(lang: Lang): Formats {
     },
     int(v) {
       return Number.isFinite(v) ? whole(v) : '–';
+    },
+    short(v) {
+      return Number.isFinite(v) ? trimmed(v) : '–';
     },
     signed(v, g) {
       if (!Number.isFinite(v)) return '–';

@@ -90,7 +90,6 @@ export const en = {
     clear: 'Use generated members again',
     loaded: (n: number, file: string) => `${n} members from ${file}. Group size and member traits below come from this roster.`,
     failed: (file: string) => `${file} could not be used:`,
-    row: (row: number) => `Row ${row}`,
     warnings: 'Notes',
     tooBig: (mb: string) => `The file is ${mb} MB; a roster file is at most 1 MB.`,
   },
@@ -129,6 +128,7 @@ export const en = {
   charts: {
     week: 'Week',
     median: 'Median',
+    mean: 'Mean',
     band50: 'Middle 50% of runs',
     band90: 'Middle 90% of runs',
     pinned: 'A (pinned)',
@@ -207,7 +207,7 @@ export const en = {
     nothing: 'Run first.',
   },
   url: {
-    problems: 'The link had problems; these parts were left out:',
+    problems: 'The link had problems (the settings marked in red hold what it said):',
     unknown: (key: string) => `${key}: not a setting`,
     badRoster: 'not a roster written by kube-sim (a list of 5 to 30 members)',
   },

@@ -92,7 +92,6 @@ export const id: typeof en = {
     clear: 'Kembali ke anggota buatan',
     loaded: (n: number, file: string) => `${n} anggota dari ${file}. Jumlah anggota dan sifat anggota di bawah diambil dari daftar ini.`,
     failed: (file: string) => `${file} tidak dapat dipakai:`,
-    row: (row: number) => `Baris ${row}`,
     warnings: 'Catatan',
     tooBig: (mb: string) => `Berkasnya ${mb} MB; berkas daftar anggota paling besar 1 MB.`,
   },
@@ -131,6 +130,7 @@ export const id: typeof en = {
   charts: {
     week: 'Minggu',
     median: 'Median',
+    mean: 'Rata-rata',
     band50: '50% simulasi di tengah',
     band90: '90% simulasi di tengah',
     pinned: 'A (disematkan)',
@@ -209,7 +209,7 @@ export const id: typeof en = {
     nothing: 'Jalankan dulu.',
   },
   url: {
-    problems: 'Tautan ini bermasalah; bagian berikut diabaikan:',
+    problems: 'Tautan ini bermasalah (isian bertanda merah memuat isi tautan):',
     unknown: (key: string) => `${key}: bukan pengaturan`,
     badRoster: 'bukan daftar anggota yang ditulis kube-sim (daftar 5 sampai 30 anggota)',
   },

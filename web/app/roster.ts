@@ -30,7 +30,23 @@ export function rosterFromText(text: string, lang: Lang): RosterRead {
   }
 }
 
+/** A roster file as read: its text (null when it is too big to be a roster) and its size. */
+export interface RosterFile {
+  name: string;
+  size: number;
+  text: string | null;
+}
+
+export async function loadRosterFile(file: File | Blob, name = file instanceof File ? file.name : 'roster.csv'): Promise<RosterFile> {
+  return { name, size: file.size, text: file.size > MAX_BYTES ? null : decodeText(new Uint8Array(await file.arrayBuffer())) };
+}
+
+/** Check a roster file, in the page's language (kept as text, so a language switch re-words it). */
+export function checkRosterFile(f: RosterFile, lang: Lang): RosterRead {
+  if (f.text === null) return { ok: false, problems: [DICTS[lang].roster.tooBig(formats(lang).num(f.size / MAX_BYTES, 1))] };
+  return rosterFromText(f.text, lang);
+}
+
 export async function readRoster(file: Blob, lang: Lang): Promise<RosterRead> {
-  if (file.size > MAX_BYTES) return { ok: false, problems: [DICTS[lang].roster.tooBig(formats(lang).num(file.size / MAX_BYTES, 1))] };
-  return rosterFromText(decodeText(new Uint8Array(await file.arrayBuffer())), lang);
+  return checkRosterFile(await loadRosterFile(file), lang);
 }
