@@ -8,7 +8,7 @@ import { select, type Selection } from 'd3';
 import { browserPool, ELEMENT_KEYS, Ensemble, INDICATORS, parameterTable, ScenarioError, settableParameters, type EnsembleSummary, type RosterEntry } from '../src/index.ts';
 import { chartPngBlob, chartSvgText, download } from './app/chart-export.ts';
 import { fanData, radarAxes, radarSeries, survivalData, sweepPoints, diffRows } from './app/chart-data.ts';
-import { compareRows, MAIN_OUTCOMES, outcomeFormat, outcomeName, pairRuns } from './app/compare-data.ts';
+import { chanceText, compareRows, MAIN_OUTCOMES, outcomeFormat, outcomeName, pairRuns } from './app/compare-data.ts';
 import { runsCsv, scenarioFileJson, summaryJson } from './app/exports.ts';
 import { DICTS, formats, LANGS, type Dict, type Formats, type Lang } from './app/i18n.ts';
 import { registerOffline } from './app/offline.ts';
@@ -16,7 +16,7 @@ import { checkRosterFile, loadRosterFile, type RosterFile } from './app/roster.t
 import { Session, type EnsembleRun, type SweepRun } from './app/session.ts';
 import { checkParameter, checkWhole, cliCommand, combinedProblems, fromQuery, LIMITS, preset, PRESETS, scenarioOf, SEED_MAX, toQuery, type FieldProblem, type Settings } from './app/settings.ts';
 import { drawCards } from './views/cards.ts';
-import { drawControls, fieldText, sectionOf, setByRoster, type SectionKey } from './views/controls.ts';
+import { drawControls, fieldText, sectionOf, setByRoster, valueAt, type SectionKey } from './views/controls.ts';
 import { drawDiffChart } from './views/diff-chart.ts';
 import { drawFanChart } from './views/fan-chart.ts';
 import { drawRadar } from './views/radar.ts';
@@ -29,6 +29,8 @@ const STORE_KEY = 'kube-sim.settings';
 
 // ---------------------------------------------------------------- state
 
+/** What the page was opened with: its own link, or else what local storage kept. */
+let initialQuery = '';
 const initial = (() => {
   const fromUrl = location.search.length > 1;
   let stored = '';
@@ -38,18 +40,32 @@ const initial = (() => {
     // Storage may be disabled; the URL is enough.
   }
   const browserLang: Lang = /^id\b/i.test(navigator.language) ? 'id' : 'en';
-  return fromQuery(fromUrl ? location.search : stored, browserLang);
+  initialQuery = fromUrl ? location.search : stored;
+  return fromQuery(initialQuery, browserLang);
 })();
+
+/**
+ * A field's problem: what the field holds (kept until fixed) and, for values that are fine alone
+ * but not together, the words for it. Worded when drawn, so a language switch re-words it.
+ */
+interface Problem {
+  key: string;
+  value: string;
+  combined?: (lang: Lang) => string;
+}
 
 const state = {
   settings: initial.settings,
-  urlProblems: initial.problems as FieldProblem[],
+  /** The link's problems are listed at the top until the planner closes the notice. */
+  urlNotice: initial.problems.length > 0,
   /** Problems of fields, with what the field holds until it is fixed. */
-  problems: new Map<string, FieldProblem>(),
+  problems: new Map<string, Problem>(),
   /** Parameter changes that are each valid but do not fit together yet (see update()). */
   pendingSet: null as Settings['set'] | null,
   /** The roster file last chosen (its text, re-read in the page's language when it changes). */
   rosterNote: null as null | RosterFile,
+  /** Why a roster that reads well cannot go with the other settings. */
+  rosterConflict: null as null | ((lang: Lang) => string),
   current: null as EnsembleRun | null,
   pinned: null as EnsembleRun | null,
   sweep: null as SweepRun | null,
@@ -57,8 +73,8 @@ const state = {
   /** The run box's last word, worded when drawn (so a language switch re-words it). */
   status: null as null | ((D: Dict, f: Formats) => string),
   /** What the sweep panel says: a problem with its form, or how far it got. */
-  sweepStatus: '' as string,
-  error: null as null | { text: string; retry: () => void },
+  sweepStatus: null as null | ((D: Dict, f: Formats) => string),
+  error: null as null | { text: (D: Dict) => string; retry: () => void },
   references: null as null | { cempaka: EnsembleSummary; tulip: EnsembleSummary },
   open: new Set<SectionKey>(['intervention']),
   sweepForm: { path: 'intervention.mentoring.visitsPerMonth', from: '0', to: '8', steps: '9', reps: '200', outcome: 'survivalRate' },
@@ -66,23 +82,26 @@ const state = {
 
 // A bad value in the link also shows next to its field (holding what the link said), with its
 // section open; the app then waits for it to be fixed instead of running.
-for (const p of state.urlProblems) {
-  if (!settableParameters().has(p.key) && p.key !== 'seed' && p.key !== 'reps') continue;
-  state.problems.set(p.key, p);
+for (const p of initial.problems) {
+  // Only where a field can show it (a value with no control is listed in the notice alone).
+  if (!sectionOf(p.key) && p.key !== 'seed' && p.key !== 'reps') continue;
+  state.problems.set(p.key, { key: p.key, value: p.value });
   const section = sectionOf(p.key);
   if (section) state.open.add(section);
 }
 
 const session = new Session(browserPool());
-let summaryCache: { run: EnsembleRun; done: number; summary: EnsembleSummary } | null = null;
+/** Summaries of the runs on show (the current one and a pinned A), worked out once per batch. */
+const summaries = new WeakMap<EnsembleRun, { done: number; summary: EnsembleSummary }>();
 
 /** The indicators drawn as fan charts: the only bands worked out while runs stream in. */
 const FAN_KEYS = ['activeMembers', 'capital', 'incomePerMember', 'cohesion'] as const;
 
 function summaryOf(run: EnsembleRun): EnsembleSummary {
-  if (summaryCache?.run === run && summaryCache.done === run.done) return summaryCache.summary;
+  const hit = summaries.get(run);
+  if (hit?.done === run.done) return hit.summary;
   const summary = run.ensemble.summary(FAN_KEYS);
-  summaryCache = { run, done: run.done, summary };
+  summaries.set(run, { done: run.done, summary });
   return summary;
 }
 
@@ -116,13 +135,16 @@ const presetLabel = presetBox.append('label').attr('for', 'preset');
 const presetSelect = presetBox.append('select').attr('id', 'preset').attr('data-testid', 'preset').on('change', function () {
   state.problems.clear();
   state.pendingSet = null;
-  update({ ...state.settings, preset: this.value, set: {}, seed: preset(this.value).scenario.seed });
+  // The seed stays: pin A, pick another package, run B — the pairs share their luck.
+  update({ ...state.settings, preset: this.value, set: {} });
 });
 const presetHelp = presetBox.append('p').attr('class', 'help');
 const presetDesc = presetBox.append('p').attr('class', 'description');
 const presetReset = presetBox.append('button').attr('type', 'button').attr('class', 'link').attr('data-testid', 'reset').on('click', () => {
   state.problems.clear();
   state.pendingSet = null;
+  state.rosterNote = null;
+  state.rosterConflict = null;
   update({ ...state.settings, set: {}, roster: null, rosterFile: null });
 });
 
@@ -145,8 +167,8 @@ const seedError = seedField.append('small').attr('class', 'field-error').attr('i
 const runButtons = runBox.append('div').attr('class', 'buttons');
 const runButton = runButtons.append('button').attr('type', 'submit').attr('class', 'primary').attr('data-testid', 'run');
 const cancelButton = runButtons.append('button').attr('type', 'button').attr('data-testid', 'cancel').on('click', () => state.running?.abort.abort());
-const progress = runBox.append('progress').attr('data-testid', 'progress').attr('max', 1).property('value', 0);
-const runStatus = runBox.append('p').attr('class', 'status').attr('role', 'status').attr('aria-live', 'polite').attr('data-testid', 'status');
+const progress = runBox.append('progress').attr('data-testid', 'progress').attr('aria-labelledby', 'run-status').attr('max', 1).property('value', 0);
+const runStatus = runBox.append('p').attr('id', 'run-status').attr('class', 'status').attr('role', 'status').attr('aria-live', 'polite').attr('data-testid', 'status');
 
 const controlsBox = side.append('div').attr('class', 'sections').on('toggle', (e: Event) => {
   const el = e.target as HTMLDetailsElement;
@@ -166,6 +188,7 @@ const rosterInput = rosterLabel.append('input').attr('type', 'file').attr('accep
 });
 const rosterClear = rosterBox.append('button').attr('type', 'button').attr('class', 'link').attr('data-testid', 'roster-clear').on('click', () => {
   state.rosterNote = null;
+  state.rosterConflict = null;
   update({ ...state.settings, roster: null, rosterFile: null });
 });
 const rosterNote = rosterBox.append('div').attr('class', 'roster-note').attr('data-testid', 'roster-note').attr('aria-live', 'polite');
@@ -185,9 +208,23 @@ for (const k of CHARTS) {
   const panel = grid.append('figure').attr('class', `panel chart chart-${k}`).attr('data-testid', `chart-${k}`);
   const body = panel.append('div').attr('class', 'chart-body');
   chartBoxes.set(k, body.node()!);
-  const tools = panel.append('div').attr('class', 'chart-tools');
+  chartTools(panel.node()!, body.node()!, k);
+}
+
+/** SVG and PNG buttons under a chart: they save whatever chart its body holds when pressed. */
+function chartTools(parent: HTMLElement, body: HTMLElement, name: string): void {
+  const tools = select(parent).append('div').attr('class', 'chart-tools');
   for (const format of ['SVG', 'PNG'] as const) {
-    tools.append('button').attr('type', 'button').attr('class', 'small').attr('data-format', format).text(format).on('click', () => void exportChart(k, format));
+    tools.append('button').attr('type', 'button').attr('class', 'small').attr('data-format', format).text(format).on('click', () => void exportChart(body, name, format));
+  }
+}
+
+/** Name each chart's buttons after the chart now drawn above them (for screen readers). */
+function labelChartTools(root: HTMLElement): void {
+  const D = d();
+  for (const tools of root.querySelectorAll<HTMLElement>('.chart-tools')) {
+    const title = tools.previousElementSibling?.querySelector('svg')?.getAttribute('aria-label') ?? '';
+    for (const b of tools.querySelectorAll<HTMLButtonElement>('button')) b.setAttribute('aria-label', D.charts.download(title, b.dataset.format!));
   }
 }
 
@@ -197,26 +234,61 @@ const exportPanel = main.append('section').attr('class', 'panel exports').attr('
 
 // ---------------------------------------------------------------- updates
 
-/** Take new settings: check they fit together, keep the URL and local storage in step, redraw. */
+/** The words of a problem in the page's language. */
+function problemText(p: Problem, lang: Lang): string {
+  if (p.combined) return p.combined(lang);
+  const r = p.key === 'seed' ? checkWhole('seed', p.value, 0, SEED_MAX, lang)
+    : p.key === 'reps' ? checkWhole('reps', p.value, LIMITS.reps.min, LIMITS.reps.max, lang)
+    : checkParameter(p.key, p.value, lang);
+  return 'problem' in r ? r.problem.message : '';
+}
+
+/** Every field problem, worded in the page's language (what the controls show). */
+function wordedProblems(): Map<string, FieldProblem> {
+  const lang = state.settings.lang;
+  return new Map([...state.problems].map(([k, p]) => [k, { key: k, value: p.value, message: problemText(p, lang) }]));
+}
+
+/** The group size settings would have (they may not fit together yet). */
+function sizeOf(next: Settings): number {
+  return next.roster?.length ?? (next.set['group.size'] as number | undefined) ?? preset(next.preset).scenario.group.size;
+}
+
+/**
+ * Take new parameter settings: check they fit together, then keep them (URL, local storage) and
+ * redraw. When they do not fit, the change just made is held in its field with what is needed.
+ */
 function update(next: Settings, changed?: { path: string; raw: string }): void {
   try {
     scenarioOf(next);
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
-    const problems = combinedProblems(e, next.lang, scenarioOf(state.settings).group.size);
+    const words = (lang: Lang) => {
+      // Making the group smaller than its minimum is said from the size's side.
+      if (changed?.path === 'group.size' && e.problems.some((p) => p.path === 'group.minMembers')) {
+        const min = (next.set['group.minMembers'] as number | undefined) ?? preset(next.preset).scenario.group.minMembers;
+        return DICTS[lang].field.sizeBelowMin(min);
+      }
+      return combinedProblems(e, lang, sizeOf(next)).map((p) => p.message).join(' ');
+    };
     if (changed) {
       // Shares that must add up are changed one at a time: keep the change, say what is needed
       // next to the field just changed, and apply everything once the values fit together.
       state.pendingSet = next.set;
-      state.problems.set(changed.path, { key: changed.path, value: changed.raw, message: problems.map((p) => p.message).join(' ') });
-    } else for (const p of problems) state.problems.set(p.key, p);
+      state.problems.set(changed.path, { key: changed.path, value: changed.raw, combined: words });
+    } else for (const p of combinedProblems(e, next.lang, sizeOf(next))) state.problems.set(p.key, { key: p.key, value: p.value, combined: words });
     renderControls();
+    renderRunBox();
     return;
   }
   state.pendingSet = null;
-  state.urlProblems = [];
-  // Problems of values that are fine on their own were about the combination: gone now.
-  for (const [k, p] of state.problems) if (!settableParameters().has(k) || checkParameterOk(k, p.value)) state.problems.delete(k);
+  // Problems about the combination are gone now; a value wrong on its own stays until fixed.
+  for (const [k, p] of state.problems) if (p.combined) state.problems.delete(k);
+  commit(next);
+}
+
+/** Keep settings that are known to fit: the URL and local storage follow, and the page redraws. */
+function commit(next: Settings): void {
   state.settings = next;
   const q = toQuery(next);
   history.replaceState(null, '', `${location.pathname}${q}${location.hash}`);
@@ -228,40 +300,37 @@ function update(next: Settings, changed?: { path: string; raw: string }): void {
   renderAll();
 }
 
-function checkParameterOk(path: string, raw: string): boolean {
-  return 'value' in checkParameter(path, raw, state.settings.lang);
-}
-
 function setParameter(path: string, raw: string): void {
   const r = checkParameter(path, raw.trim(), state.settings.lang);
   if ('problem' in r) {
-    state.problems.set(path, r.problem);
+    state.problems.set(path, { key: path, value: raw });
     renderControls();
+    renderRunBox();
     return;
   }
   state.problems.delete(path);
   const set = { ...(state.pendingSet ?? state.settings.set) };
-  const base = preset(state.settings.preset).scenario;
-  const baseValue = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], base);
+  const baseValue = valueAt(preset(state.settings.preset).scenario, path);
   if (baseValue === r.value) delete set[path];
   else set[path] = r.value;
   update({ ...state.settings, set }, { path, raw });
 }
 
+/** The seed and the replications never make settings unfit: they are kept as they come. */
 function setWhole(key: 'seed' | 'reps', raw: string, lo: number, hi: number): void {
   const r = checkWhole(key, raw, lo, hi, state.settings.lang);
   if ('problem' in r) {
-    state.problems.set(key, r.problem);
+    state.problems.set(key, { key, value: raw });
     renderRunBox();
     return;
   }
   state.problems.delete(key);
-  update({ ...state.settings, [key]: r.value });
+  commit({ ...state.settings, [key]: r.value });
 }
 
 function setLang(lang: Lang): void {
-  // Field problems are re-worded in the new language when the field is next changed.
-  update({ ...state.settings, lang });
+  // Problems, statuses and notes are worded when drawn: all of them follow.
+  commit({ ...state.settings, lang });
 }
 
 async function loadRoster(file: File): Promise<void> {
@@ -271,7 +340,18 @@ async function loadRoster(file: File): Promise<void> {
     // The roster decides the size and the members' traits: changes made to those go (their
     // controls are locked while a roster is loaded), or a changed size would drop the roster.
     const set = Object.fromEntries(Object.entries(state.settings.set).filter(([path]) => !setByRoster(path)));
-    update({ ...state.settings, set, roster: r.roster as RosterEntry[], rosterFile: file.name });
+    const next = { ...state.settings, set, roster: r.roster as RosterEntry[], rosterFile: file.name };
+    try {
+      scenarioOf(next);
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      // E.g. more "fewest active members" than the roster has: said in the roster's own note.
+      state.rosterConflict = (lang) => combinedProblems(e, lang, next.roster.length).map((p) => p.message).join(' ');
+      renderRoster();
+      return;
+    }
+    state.rosterConflict = null;
+    update(next);
   } else renderRoster();
 }
 
@@ -314,6 +394,7 @@ async function runEnsemble(): Promise<void> {
   state.status = null;
   document.body.dataset.state = 'running';
   renderRunBox();
+  renderSweep();
   const t0 = performance.now();
   let first = true;
   try {
@@ -330,12 +411,13 @@ async function runEnsemble(): Promise<void> {
     });
     state.current = run.done > 0 ? run : state.current;
     const secs = (performance.now() - t0) / 1000;
-    state.status = run.state === 'cancelled' ? (D) => D.run.cancelled : (D, f) => D.run.finished(f.int(run.done), f.num(secs, 2));
+    state.status = run.state === 'cancelled' ? (D, f) => D.run.cancelled(f.int(run.done), f.int(settings.reps)) : (D, f) => D.run.finished(f.int(run.done), f.num(secs, 2));
     document.body.dataset.state = run.state;
   } catch (e) {
     const partial = (e as { run?: EnsembleRun }).run;
     if (partial && partial.done > 0) state.current = partial;
-    state.error = { text: `${d().run.failed}: ${(e as Error)?.message ?? e}`, retry: () => void runEnsemble() };
+    const why = (e as Error)?.message ?? String(e);
+    state.error = { text: (D) => `${D.run.failed}: ${why}`, retry: () => void runEnsemble() };
     document.body.dataset.state = 'failed';
   } finally {
     state.running = null;
@@ -350,16 +432,29 @@ async function runSweep(): Promise<void> {
   const form = state.sweepForm;
   const lang = state.settings.lang;
   const info = settableParameters().get(form.path)!;
-  const lo = checkParameter(form.path, form.from, lang);
-  const hi = checkParameter(form.path, form.to, lang);
+  // The form keeps what was typed, perhaps before a language switch: either way of writing it will do.
+  const either = (raw: string) => {
+    const r = checkParameter(form.path, raw, lang);
+    const other = checkParameter(form.path, raw, lang === 'id' ? 'en' : 'id');
+    return 'value' in r || !('value' in other) ? r : other;
+  };
+  const lo = either(form.from);
+  const hi = either(form.to);
   const steps = checkWhole('steps', form.steps, 2, 41, lang);
   const reps = checkWhole('reps', form.reps, 10, LIMITS.reps.max, lang);
-  const problems = [lo, hi, steps, reps].flatMap((r) => ('problem' in r ? [r.problem.message] : []));
-  if (!problems.length && (lo as { value: number }).value >= (hi as { value: number }).value) problems.push(d().sweep.badRange);
+  const wrong = [lo, hi, steps, reps].some((r) => 'problem' in r);
   const n = 'value' in steps && 'value' in reps ? steps.value * reps.value : 0;
-  if (!problems.length && n > LIMITS.sweepRuns) problems.push(d().sweep.tooMany(fmt().int(n), fmt().int(LIMITS.sweepRuns)));
-  if (problems.length) {
-    state.sweepStatus = problems.join(' ');
+  const badRange = !wrong && (lo as { value: number }).value >= (hi as { value: number }).value;
+  if (wrong || badRange || n > LIMITS.sweepRuns) {
+    // Worded when drawn (the form's texts are checked again in the page's language then).
+    const form0 = { ...form };
+    state.sweepStatus = (D, f) => {
+      if (badRange) return D.sweep.badRange;
+      if (!wrong) return D.sweep.tooMany(f.int(n), f.int(LIMITS.sweepRuns));
+      const l = D === DICTS.id ? 'id' : 'en';
+      return [checkParameter(form0.path, form0.from, l), checkParameter(form0.path, form0.to, l), checkWhole('steps', form0.steps, 2, 41, l), checkWhole('reps', form0.reps, 10, LIMITS.reps.max, l)]
+        .flatMap((r) => ('problem' in r ? [r.problem.message] : [])).join(' ');
+    };
     renderSweep();
     return;
   }
@@ -370,8 +465,10 @@ async function runSweep(): Promise<void> {
   if (info.int) values = [...new Set(values.map(Math.round))];
   const abort = new AbortController();
   state.running = { kind: 'sweep', abort, done: 0, total: values.length * (reps as { value: number }).value };
-  state.sweepStatus = '';
+  state.sweepStatus = null;
+  state.error = null;
   renderRunBox();
+  renderSweep();
   try {
     await references;
     state.sweep = await session.sweep(state.settings, scenarioOf(state.settings), form.path, values, (reps as { value: number }).value, {
@@ -384,7 +481,8 @@ async function runSweep(): Promise<void> {
       },
     });
   } catch (e) {
-    state.error = { text: `${d().run.failed}: ${(e as Error)?.message ?? e}`, retry: () => void runSweep() };
+    const why = (e as Error)?.message ?? String(e);
+    state.error = { text: (D) => `${D.run.failed}: ${why}`, retry: () => void runSweep() };
   } finally {
     state.running = null;
     renderRunBox();
@@ -394,21 +492,10 @@ async function runSweep(): Promise<void> {
 }
 
 /** Cempaka and Tulip, for the radar's reference outlines (once, right after start-up). */
-async function referenceSummaries(): Promise<{ cempaka: EnsembleSummary; tulip: EnsembleSummary }> {
-  await session.warm(preset('default').scenario);
-  const one = async (id: string) => {
-    const sc = preset(id).scenario;
-    const ens = new Ensemble(sc, false);
-    await session.pool.run({ scenarios: [sc], seed: sc.seed, replications: 300, order: 'point', series: false }, { onBatch: (b) => ens.add(b.rows, null) });
-    return ens.summary();
-  };
-  const cempaka = await one('cempaka');
-  const tulip = await one('tulip');
-  state.references = { cempaka, tulip };
-  return state.references;
-}
-
-const references = referenceSummaries().catch(() => null);
+const references = session
+  .references([preset('cempaka').scenario, preset('tulip').scenario])
+  .then(([cempaka, tulip]) => (state.references = { cempaka, tulip }))
+  .catch(() => null);
 
 // ---------------------------------------------------------------- rendering
 
@@ -422,10 +509,16 @@ function renderAll(): void {
   subtitle.text(D.app.subtitle);
   langSwitch.attr('aria-label', D.lang.label);
   langButtons.text((l) => DICTS[l].lang[l]).attr('aria-pressed', (l) => String(l === lang));
-  urlBox.property('hidden', !state.urlProblems.length).selectAll('*').remove();
-  if (state.urlProblems.length) {
+  // The link's problems, worded again in the page's language, until the notice is closed.
+  const linkProblems = state.urlNotice ? fromQuery(initialQuery, lang).problems : [];
+  urlBox.property('hidden', !linkProblems.length).selectAll('*').remove();
+  if (linkProblems.length) {
     urlBox.append('strong').text(D.url.problems);
-    urlBox.append('ul').selectAll('li').data(state.urlProblems).join('li').text((p) => `${p.key}=${p.value} — ${p.message}`);
+    urlBox.append('ul').selectAll('li').data(linkProblems).join('li').text((p) => `${p.key}=${p.value} — ${p.message}`);
+    urlBox.append('button').attr('type', 'button').attr('class', 'small').attr('data-testid', 'url-problems-close').text(D.url.close).on('click', () => {
+      state.urlNotice = false;
+      renderAll();
+    });
   }
   presetLabel.text(D.preset.label);
   presetSelect
@@ -453,8 +546,9 @@ function renderRunBox(): void {
   const s = state.settings;
   repsLabel.text(D.run.reps);
   seedLabel.text(D.run.seed);
-  const repsProblem = state.problems.get('reps');
-  const seedProblem = state.problems.get('seed');
+  const worded = wordedProblems();
+  const repsProblem = worded.get('reps');
+  const seedProblem = worded.get('seed');
   repsInput.property('value', repsProblem?.value ?? fmt().int(s.reps)).attr('aria-invalid', repsProblem ? 'true' : null);
   seedInput.property('value', seedProblem?.value ?? String(s.seed)).attr('aria-invalid', seedProblem ? 'true' : null);
   repsHint.text(`${D.run.repsHelp} (${fmt().int(LIMITS.reps.min)}–${fmt().int(LIMITS.reps.max)})`);
@@ -471,7 +565,7 @@ function renderProgress(): void {
   const r = state.running;
   progress.property('hidden', !r).property('value', r ? r.done / Math.max(1, r.total) : 0);
   runStatus.text(r ? D.run.progress(fmt().int(r.done), fmt().int(r.total)) : state.status?.(D, fmt()) ?? '');
-  if (sweepStatus) sweepStatus.textContent = r?.kind === 'sweep' ? D.run.progress(fmt().int(r.done), fmt().int(r.total)) : state.sweepStatus;
+  if (sweepStatus) sweepStatus.textContent = r?.kind === 'sweep' ? D.run.progress(fmt().int(r.done), fmt().int(r.total)) : state.sweepStatus?.(D, fmt()) ?? '';
 }
 
 function renderControls(): void {
@@ -480,7 +574,7 @@ function renderControls(): void {
     lang: state.settings.lang,
     scenario: sc,
     changed: new Set(Object.keys(state.settings.set)),
-    problems: state.problems,
+    problems: wordedProblems(),
     rosterLoaded: !!state.settings.roster,
     onChange: setParameter,
   }, state.open);
@@ -497,7 +591,9 @@ function renderRoster(): void {
     rosterNote.append('p').attr('class', 'ok').text(D.roster.loaded(state.settings.roster.length, state.settings.rosterFile ?? ''));
   }
   if (state.rosterNote) {
-    const r = checkRosterFile(state.rosterNote, state.settings.lang);
+    const r0 = checkRosterFile(state.rosterNote, state.settings.lang);
+    const conflict = r0.ok && state.rosterConflict && !state.settings.roster ? state.rosterConflict(state.settings.lang) : null;
+    const r = conflict ? { ok: false as const, problems: [conflict] } : r0;
     const lines = r.ok ? r.warnings : r.problems;
     const box = rosterNote.append('div').attr('class', r.ok ? 'warnings' : 'problems').attr('role', r.ok ? null : 'alert');
     if (!r.ok) box.append('strong').text(D.roster.failed(state.rosterNote.name));
@@ -547,7 +643,7 @@ function resultSteps(): (() => void)[] {
   emptyNote.text(D.results.empty).property('hidden', !!run);
   errorBox.property('hidden', !state.error).selectAll('*').remove();
   if (state.error) {
-    errorBox.append('p').text(state.error.text);
+    errorBox.append('p').text(state.error.text(D));
     errorBox.append('button').attr('type', 'button').text(D.run.retry).on('click', state.error.retry);
   }
   const stale = !!run && !state.running && !sameSettings(run.settings, state.settings);
@@ -558,7 +654,7 @@ function resultSteps(): (() => void)[] {
   if (!run) return [renderCompare];
   const s = summaryOf(run);
   const pinned = state.pinned && state.pinned !== run ? state.pinned : null;
-  const ps = pinned ? summaryOf2(pinned) : null;
+  const ps = pinned ? summaryOf(pinned) : null;
   const steps: (() => void)[] = [];
   steps.push(() => drawCards(cardsBox.node()!, s, lang, ps ? { label: D.compare.a, summary: ps } : null));
   const week = D.charts.week;
@@ -598,26 +694,11 @@ function resultSteps(): (() => void)[] {
     }));
   }
   steps.push(renderCompare, renderExports, () => {
-    grid.selectAll<HTMLButtonElement, unknown>('.chart-tools button').attr('aria-label', function () {
-    const k = (this.closest('figure') as HTMLElement).dataset.testid!.replace('chart-', '') as ChartKey;
-    return D.charts.download(chartTitle(k), this.dataset.format!);
-    });
+    labelChartTools(grid.node()!);
     // For tests and the benchmark: what the charts now show.
     document.body.dataset.drawn = `${run.state}:${run.done}`;
   });
   return steps;
-}
-
-const pinnedSummaries = new WeakMap<EnsembleRun, EnsembleSummary>();
-function summaryOf2(run: EnsembleRun): EnsembleSummary {
-  let s = pinnedSummaries.get(run);
-  if (!s) pinnedSummaries.set(run, (s = run.ensemble.summary(FAN_KEYS)));
-  return s;
-}
-
-function chartTitle(k: ChartKey): string {
-  const D = d();
-  return k === 'radar' ? D.charts.radar.title : D.charts[k].title;
 }
 
 function renderCompare(): void {
@@ -649,8 +730,7 @@ function renderCompare(): void {
     return;
   }
   const c = pairRuns(a, b);
-  const notes = [D.compare.sameLuck(f.int(c.paired))];
-  if (!c.sameSeed) notes.push(D.compare.otherSeed);
+  const notes = [c.sameSeed ? D.compare.sameLuck(f.int(c.paired)) : D.compare.otherSeed];
   if (a.done !== b.done) notes.push(D.compare.otherReps(f.int(c.paired)));
   comparePanel.append('p').attr('class', 'note').attr('data-testid', 'compare-note').text(notes.join(' '));
   const rows = compareRows(c, lang);
@@ -661,11 +741,13 @@ function renderCompare(): void {
       key,
       label: outcomeName(key, lang),
       format: (v: number) => (key === 'survived' ? f.signed(v, (x) => `${f.num(100 * x, 1)} pp`) : f.signed(v, outcomeFormat(key, lang))),
-      pText: (p: number) => D.compare.pBetterText(f.pct(p, 0)),
+      pText: (p: number) => D.compare.pBetterText(chanceText(p, lang)),
     }))),
     sides: { aBetter: `← ${D.compare.betterA}`, bBetter: `${D.compare.betterB} →` },
     legend: { better: D.compare.betterB, worse: D.compare.betterA, unclear: D.compare.unclear },
   });
+  chartTools(comparePanel.node()!, diffBox.node()!, 'differences');
+  labelChartTools(comparePanel.node()!);
   const details = comparePanel.append('details').attr('class', 'all-outcomes');
   details.append('summary').text(D.compare.all);
   const table = details.append('table').attr('data-testid', 'compare-table');
@@ -719,7 +801,8 @@ function renderSweep(): void {
       if (key === 'outcome') renderSweep();
     });
   };
-  const numeric = parameterTable().filter((p) => !p.options && p.unit !== 'yes/no' && p.path !== 'seed' && p.path !== 'members.roster' && p.min !== undefined);
+  // Numeric parameters with a range; not those a loaded roster decides (they would not move).
+  const numeric = parameterTable().filter((p) => !p.options && p.unit !== 'yes/no' && p.path !== 'seed' && p.path !== 'members.roster' && p.min !== undefined && !(state.settings.roster && setByRoster(p.path)));
   field('path', D.sweep.parameter, (b) => {
     b.append('select').selectAll('option').data(numeric).join('option').attr('value', (p) => p.path).property('selected', (p) => p.path === form.path).text((p) => p.text[lang]);
   });
@@ -731,7 +814,7 @@ function renderSweep(): void {
   }
   row.append('button').attr('type', 'submit').attr('data-testid', 'sweep-run').text(D.sweep.run).property('disabled', !!state.running);
   if (state.running?.kind === 'sweep') row.append('button').attr('type', 'button').text(D.run.cancel).on('click', () => state.running?.abort.abort());
-  sweepStatus = sweepPanel.append('p').attr('class', 'status').attr('role', 'status').attr('data-testid', 'sweep-status').text(state.running?.kind === 'sweep' ? D.run.progress(f.int(state.running.done), f.int(state.running.total)) : state.sweepStatus).node();
+  sweepStatus = sweepPanel.append('p').attr('class', 'status').attr('role', 'status').attr('data-testid', 'sweep-status').text(state.running?.kind === 'sweep' ? D.run.progress(f.int(state.running.done), f.int(state.running.total)) : state.sweepStatus?.(D, f) ?? '').node();
   const sw = state.sweep;
   if (!sw) return;
   const info = settableParameters().get(sw.path)!;
@@ -758,6 +841,11 @@ function renderSweep(): void {
     legend: { mean: D.charts.mean, band: D.charts.survival.band },
   });
   box.select('svg').attr('data-points', points.length);
+  chartTools(sweepPanel.node()!, box.node()!, 'sweep');
+  labelChartTools(sweepPanel.node()!);
+  if (!state.running && !sameSettings({ ...sw.settings, reps: state.settings.reps }, state.settings)) {
+    sweepPanel.append('p').attr('class', 'stale-note').attr('data-testid', 'sweep-stale').text(D.sweep.stale);
+  }
 }
 
 function sweepOutcomeName(k: SweepOutcome, lang: Lang): string {
@@ -778,27 +866,31 @@ function renderExports(): void {
   bar.append('button').attr('type', 'button').attr('data-testid', 'export-json').text(D.exports.summaryJson).property('disabled', none).on('click', async () => {
     if (run) download(`kube-sim-${run.settings.preset}-seed${run.settings.seed}-summary.json`, new Blob([`${JSON.stringify(await summaryJson(run, run.ensemble.summary()))}\n`], { type: 'application/json' }));
   });
+  // Everything here is of the results on show (a cancelled run: the replications it finished),
+  // so that the link, the file and the command give back exactly these numbers.
+  const shown = run ? { ...run.settings, reps: run.done || run.settings.reps } : state.settings;
   bar.append('button').attr('type', 'button').attr('data-testid', 'export-scenario').text(D.exports.scenarioJson).on('click', () => {
-    download(`kube-sim-scenario-${state.settings.preset}.json`, new Blob([scenarioFileJson(state.settings)], { type: 'application/json' }));
+    download(`kube-sim-scenario-${shown.preset}.json`, new Blob([scenarioFileJson(shown)], { type: 'application/json' }));
   });
   const copy = bar.append('button').attr('type', 'button').attr('data-testid', 'copy-link').text(D.exports.copyLink);
   const copied = bar.append('span').attr('class', 'copied').attr('role', 'status');
   copy.on('click', async () => {
     try {
-      await navigator.clipboard.writeText(location.href);
+      await navigator.clipboard.writeText(`${location.origin}${location.pathname}${toQuery(shown)}`);
       copied.text(D.exports.copied);
     } catch {
       copied.text(D.exports.copyFailed);
     }
   });
   exportPanel.append('p').attr('class', 'help').text(D.exports.cli);
-  exportPanel.append('pre').attr('class', 'cli').attr('data-testid', 'cli').text(cliCommand(run?.settings ?? state.settings));
+  exportPanel.append('pre').attr('class', 'cli').attr('data-testid', 'cli').text(cliCommand(shown));
+  if (run && !sameSettings(run.settings, state.settings)) exportPanel.append('p').attr('class', 'note').text(D.exports.ofShown);
 }
 
-async function exportChart(k: ChartKey, format: 'SVG' | 'PNG'): Promise<void> {
-  const svg = chartBoxes.get(k)!.querySelector('svg');
+async function exportChart(body: HTMLElement, chart: string, format: 'SVG' | 'PNG'): Promise<void> {
+  const svg = body.querySelector('svg');
   if (!svg) return;
-  const name = `kube-sim-${k}.${format.toLowerCase()}`;
+  const name = `kube-sim-${chart}.${format.toLowerCase()}`;
   if (format === 'SVG') download(name, new Blob([chartSvgText(svg)], { type: 'image/svg+xml' }));
   else download(name, await chartPngBlob(svg));
 }
@@ -806,17 +898,20 @@ async function exportChart(k: ChartKey, format: 'SVG' | 'PNG'): Promise<void> {
 // ---------------------------------------------------------------- start
 
 function showCrash(err: unknown): void {
-  const D = d();
   console.error(err);
-  state.error = { text: `${D.app.crashed}: ${err instanceof Error ? err.message : String(err)}. ${D.app.crashedHint}`, retry: () => location.reload() };
+  const why = err instanceof Error ? err.message : String(err);
+  const text = (D: Dict) => `${D.app.crashed}: ${why}. ${D.app.crashedHint}`;
+  state.error = { text, retry: () => location.reload() };
   try {
     renderResults();
   } catch {
-    errorBox.property('hidden', false).text(state.error.text);
+    errorBox.property('hidden', false).text(text(d()));
   }
 }
-// Escape stops a run, wherever the focus is.
+// Escape stops a run (but first closes a drop-down or leaves a field, as it always does there).
 window.addEventListener('keydown', (e) => {
+  const t = e.target as HTMLElement | null;
+  if (t instanceof HTMLSelectElement || t instanceof HTMLInputElement) return;
   if (e.key === 'Escape' && state.running) state.running.abort.abort();
 });
 window.addEventListener('error', (e) => showCrash(e.error ?? e.message));

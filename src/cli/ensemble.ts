@@ -2,11 +2,11 @@
 import { resolve } from 'node:path';
 import { Ensemble, type EnsembleSummary, type Headline } from '../experiment/ensemble.ts';
 import type { JobSpec } from '../experiment/jobs.ts';
-import { F, fieldText, RUN_FIELD_KEYS } from '../experiment/outcomes.ts';
+import { F, RUN_FIELD_KEYS } from '../experiment/outcomes.ts';
 import type { Estimate } from '../experiment/stats.ts';
 import { bandsJson, jsonSummary } from '../experiment/report.ts';
 import { AtomicWriter, writeFileAtomic } from '../io/atomic.ts';
-import { csvLine } from '../io/csv.ts';
+import { runCsvLine, RUNS_CSV_HEADER } from '../io/csv.ts';
 import { z } from 'zod';
 import { common, outPath, parseFlags, UsageError } from './args.ts';
 import { checkWritable, load, manifest, rupiah, runJob, type Loaded } from './common.ts';
@@ -49,7 +49,7 @@ export async function runEnsemble(loaded: Loaded, seed: number, reps: number, wo
   const job: JobSpec = { scenarios: [loaded.scenario], seed, replications: reps, order: 'point', series: bands };
   const ens = new Ensemble(loaded.scenario, bands);
   const runs = runsPath ? new AtomicWriter(runsPath) : null;
-  runs?.write(`${csvLine(['replication', 'seed', ...RUN_FIELD_KEYS])}\n`);
+  runs?.write(`${RUNS_CSV_HEADER}\n`);
   const startedAt = new Date();
   try {
     await runJob('ensemble', job, {
@@ -60,7 +60,7 @@ export async function runEnsemble(loaded: Loaded, seed: number, reps: number, wo
           const lines: string[] = [];
           for (let j = b.from; j < b.to; j++) {
             const o = (j - b.from) * F;
-            lines.push(csvLine([j, seed, ...RUN_FIELD_KEYS.map((_, k) => fieldText(k, b.rows[o + k]))]));
+            lines.push(runCsvLine(b.rows, o, j, seed));
           }
           runs.write(`${lines.join('\n')}\n`);
         }

@@ -2,6 +2,7 @@
  * Small statistics for ensembles: running means with 95% intervals, proportions with Wilson
  * intervals. Pure and deterministic: results depend only on the values and the order they came in.
  */
+import { exp } from '../model/detmath.ts';
 
 /** An estimate with its 95% interval. */
 export interface Estimate {
@@ -10,8 +11,6 @@ export interface Estimate {
   ci: [number, number];
   n: number;
 }
-
-import { exp } from '../model/detmath.ts';
 
 /** z for a two-sided 95% interval. */
 export const Z95 = 1.959963984540054;

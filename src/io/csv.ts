@@ -1,4 +1,5 @@
 /** Tidy CSV: RFC 4180 quoting, numbers written exactly as JavaScript prints them (round-trip safe). */
+import { fieldText, RUN_FIELD_KEYS } from '../experiment/outcomes.ts';
 import { INDICATORS, STATUS_NAMES } from '../model/index.ts';
 
 /** One CSV field: quoted when it holds a comma, quote, or line break. */
@@ -26,3 +27,13 @@ export function weekCells(block: Float64Array, offset: number, H: number, t: num
     return t > endIndex && !d.keepsAfterEnd ? '' : v;
   });
 }
+
+/** The header of a runs CSV (`ensemble --runs`, the web app's runs export). */
+export const RUNS_CSV_HEADER = csvLine(['replication', 'seed', ...RUN_FIELD_KEYS]);
+
+/** One run's line of a runs CSV: its replication, the seed, then its row's fields (F numbers at `offset`). */
+export function runCsvLine(rows: Float64Array, offset: number, replication: number, seed: number): string {
+  return csvLine([replication, seed, ...RUN_FIELD_KEYS.map((_, k) => fieldText(k, rows[offset + k]))]);
+}
+
+

@@ -1,8 +1,8 @@
 /**
  * The planners' charts in Chromium, drawn from real small ensembles (test/e2e/fixtures/charts):
  * every mark the caller counts is there, no text is under 12 px, outside its chart or on top of
- * another text, exports give a standalone SVG and a real PNG, redraws are fast enough for a
- * progressive run, the radar turns into bars on a phone, and nothing throws before any run.
+ * another text, exports give a standalone SVG and a real PNG, the radar turns into bars on a
+ * phone, and nothing throws before any run.
  * Screenshots and the exported files go to test-results/charts-* for a look.
  *
  * Without Chromium the test is skipped locally, but fails under CI (./app.ts).

@@ -41,6 +41,17 @@ export function outcomeFormat(key: string, lang: Lang): (v: number) => string {
   return (v) => f.num(v, key.endsWith('Mean') ? 3 : 2);
 }
 
+/**
+ * A chance as a percentage, never a flat 0% or 100%: a normal approximation cannot be that sure,
+ * and planners read 100% as certainty.
+ */
+export function chanceText(p: number, lang: Lang): string {
+  const f = formats(lang);
+  if (p > 0.99) return `>${f.pct(0.99, 0)}`;
+  if (p < 0.01) return `<${f.pct(0.01, 0)}`;
+  return f.pct(p, 0);
+}
+
 /** A difference's verdict: B better or worse when its whole interval says so, else unclear. */
 export function verdict(d: Difference): 'b' | 'a' | 'unclear' {
   const [lo, hi] = d.diff.ci;
@@ -79,7 +90,7 @@ export function compareRows(c: Comparison, lang: Lang): CompareRow[] {
         b: est(d.b),
         diff: f.signed(d.diff.mean, diffFormat),
         interval: Number.isFinite(d.diff.ci[0]) ? `${f.signed(d.diff.ci[0], diffFormat)} … ${f.signed(d.diff.ci[1], diffFormat)}` : '',
-        pBetter: f.pct(d.pBetter, 0),
+        pBetter: chanceText(d.pBetter, lang),
         verdict: verdict(d),
         d,
       };

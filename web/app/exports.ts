@@ -3,17 +3,17 @@
  * ensemble --runs runs.csv --out summary.json` writes them (same columns, same keys, the same
  * manifest fields, the same scenario hash), and the scenario as a file the CLI can run.
  */
-import { bandsJson, canonicalJson, csvLine, F, fieldText, jsonSummary, RUN_FIELD_KEYS, type EnsembleSummary } from '../../src/index.ts';
+import { bandsJson, canonicalJson, F, jsonSummary, runCsvLine, RUNS_CSV_HEADER, type EnsembleSummary } from '../../src/index.ts';
 import { version } from '../../package.json';
 import { cliCommand, preset, scenarioOf, type Settings } from './settings.ts';
 import type { EnsembleRun } from './session.ts';
 
 /** One row per run: replication, seed, then the run fields (RUN_FIELDS). */
 export function runsCsv(run: EnsembleRun): string {
-  const lines = [csvLine(['replication', 'seed', ...RUN_FIELD_KEYS])];
+  const lines = [RUNS_CSV_HEADER];
   for (let j = 0; j < run.done; j++) {
     const o = j * F;
-    lines.push(csvLine([j, run.settings.seed, ...RUN_FIELD_KEYS.map((_, k) => fieldText(k, run.rows[o + k]))]));
+    lines.push(runCsvLine(run.rows, o, j, run.settings.seed));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -34,7 +34,7 @@ export async function summaryJson(run: EnsembleRun, s: EnsembleSummary) {
   const scenario = { ...run.scenario, seed: preset(settings.preset).scenario.seed };
   return {
     kubeSim: version,
-    command: cliCommand(settings),
+    command: cliCommand({ ...settings, reps: run.done }),
     browser: globalThis.navigator?.userAgent ?? null,
     scenario: scenario.name,
     scenarioFile: settings.roster ? null : preset(settings.preset).file,

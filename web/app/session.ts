@@ -8,6 +8,7 @@ import {
   Ensemble,
   F,
   scenarioAt,
+  type EnsembleSummary,
   type JobSpec,
   type Pool,
   type Scenario,
@@ -56,6 +57,21 @@ export class Session {
     const tiny = { ...sc, horizonWeeks: 4 };
     const replications = this.pool.size;
     await this.pool.run({ scenarios: [tiny], seed: 0, replications, order: 'point', series: false }, { onBatch() {}, batchMs: 50 }).catch(() => {});
+  }
+
+  /**
+   * Summaries (without bands) of a few scenarios at their own seeds, 300 replications each, after
+   * starting the workers: the reference groups the charts are drawn against.
+   */
+  async references(scenarios: Scenario[], replications = 300): Promise<EnsembleSummary[]> {
+    await this.warm(scenarios[0]);
+    const out: EnsembleSummary[] = [];
+    for (const sc of scenarios) {
+      const ens = new Ensemble(sc, false);
+      await this.pool.run({ scenarios: [sc], seed: sc.seed, replications, order: 'point', series: false }, { onBatch: (b) => ens.add(b.rows, null) });
+      out.push(ens.summary());
+    }
+    return out;
   }
 
   /** Replications 0 … reps − 1 of the settings' scenario, with per-week bands. */

@@ -15,7 +15,8 @@ export type SectionKey = 'intervention' | 'group' | 'members' | 'business' | 'co
 export function sectionOf(path: string): SectionKey | null {
   if (path.startsWith('intervention.costs.')) return 'costs';
   if (path.startsWith('intervention.')) return 'intervention';
-  if (path.startsWith('group.')) return 'group';
+  // How long to simulate is a choice about the group's life: it sits with the group.
+  if (path.startsWith('group.') || path === 'horizonWeeks') return 'group';
   if (path === 'members.roster') return null;
   if (path.startsWith('members.')) return 'members';
   if (path.startsWith('business.') || path.startsWith('finance.')) return 'business';
@@ -48,9 +49,8 @@ export function rangeText(info: ParameterInfo, lang: Lang): string {
   if (info.min === undefined || info.max === undefined) return unit;
   const lo = fieldText(info, info.min, lang);
   const hi = fieldText(info, info.max, lang);
-  // A share's unit is its scale, "0–1": after the range 0–1 it would only repeat it.
-  const bare = d.field.range(lo, hi, '');
-  return bare === unit ? bare : d.field.range(lo, hi, unit);
+  // A share's unit is its scale, "0–1": after a range it would only repeat or muddle it.
+  return d.field.range(lo, hi, info.unit === '0–1' ? '' : unit);
 }
 
 export interface ControlsInput {
@@ -65,86 +65,94 @@ export interface ControlsInput {
 }
 
 const id = (path: string) => `f-${path.replace(/\./g, '-')}`;
+const handlers = new WeakMap<HTMLElement, ControlsInput['onChange']>();
 
-/** Draw every section into `root` (a container of <details> sections), replacing what was there. */
+/**
+ * Draw every section into `root` (a container of <details> sections). Sections and fields are
+ * made once and then updated in place — never rebuilt — so the focus, the caret and a section a
+ * planner opened stay where they are when a change redraws the controls.
+ */
 export function drawControls(root: HTMLElement, input: ControlsInput, open: ReadonlySet<SectionKey>): void {
+  handlers.set(root, input.onChange);
   const d = DICTS[input.lang];
   const params = parameterTable().filter((p) => sectionOf(p.path));
   const sections = select(root)
     .selectAll<HTMLDetailsElement, SectionKey>('details.section')
     .data(SECTION_ORDER, (k) => k)
-    .join('details')
-    .attr('class', 'section')
-    .attr('data-section', (k) => k)
-    .property('open', (k) => open.has(k));
-  sections.selectAll('*').remove();
-  sections.append('summary').text((k) => {
+    .join((enter) => {
+      const details = enter.append('details').attr('class', 'section').attr('data-section', (k) => k).property('open', (k) => open.has(k));
+      details.append('summary');
+      details.append('div').attr('class', 'fields');
+      return details;
+    });
+  sections.select('summary').text((k) => {
     const n = params.filter((p) => sectionOf(p.path) === k && input.changed.has(p.path)).length;
     return n ? `${d.sections[k]} · ${d.preset.changed(n)}` : d.sections[k];
   });
   sections.each(function (k) {
-    const box = select(this).append('div').attr('class', 'fields');
-    for (const p of params.filter((q) => sectionOf(q.path) === k)) drawField(box, p, input);
+    select(this)
+      .select<HTMLDivElement>('div.fields')
+      .selectAll<HTMLDivElement, ParameterInfo>('div.field')
+      .data(params.filter((q) => sectionOf(q.path) === k), (p) => p.path)
+      .join((enter) => enter.append('div').attr('class', 'field').attr('data-path', (p) => p.path).each(function (p) {
+        makeField(select(this), p, root);
+      }))
+      .each(function (p) {
+        updateField(select(this), p, input);
+      });
   });
 }
 
-function drawField(box: Selection<HTMLDivElement, unknown, null, undefined>, p: ParameterInfo, input: ControlsInput): void {
-  const { lang } = input;
-  const d = DICTS[lang];
-  const problem = input.problems.get(p.path);
-  const locked = input.rosterLoaded && setByRoster(p.path);
-  const field = box
-    .append('div')
-    .attr('class', 'field')
-    .attr('data-path', p.path)
-    .classed('changed', input.changed.has(p.path))
-    .classed('invalid', !!problem);
-  field.append('label').attr('for', id(p.path)).text(pick(p.text, lang));
-  const hint = `${id(p.path)}-hint`;
-  const err = `${id(p.path)}-error`;
-  const value = valueAt(input.scenario, p.path);
-  let control: Selection<HTMLInputElement | HTMLSelectElement, unknown, null, undefined>;
-  if (p.options) {
-    const sel = field.append('select');
-    sel
-      .selectAll('option')
-      .data(p.options)
-      .join('option')
-      .attr('value', (o) => o)
-      .property('selected', (o) => o === value)
-      .text((o) => d.options[o] ?? o);
-    control = sel as unknown as typeof control;
-  } else {
-    const inp = field
-      .append('input')
-      .attr('type', 'text')
-      .attr('inputmode', p.int ? 'numeric' : 'decimal')
-      .attr('autocomplete', 'off')
-      .attr('spellcheck', 'false')
-      .property('value', problem ? problem.value : fieldText(p, value, lang));
-    control = inp as unknown as typeof control;
+/** The parts of a field that never change: label, control, hint and error lines. */
+function makeField(field: Selection<HTMLDivElement, ParameterInfo, null, undefined>, p: ParameterInfo, root: HTMLElement): void {
+  field.append('label').attr('for', id(p.path));
+  const control = (p.options ? field.append('select') : field.append('input')) as unknown as Selection<HTMLInputElement, ParameterInfo, null, undefined>;
+  if (!p.options) {
+    control.attr('type', 'text').attr('inputmode', p.int ? 'numeric' : 'decimal').attr('autocomplete', 'off').attr('spellcheck', 'false');
   }
   control
     .attr('id', id(p.path))
     .attr('name', p.path)
     .attr('data-testid', `field-${p.path}`)
-    .attr('aria-describedby', `${hint} ${err}`)
-    .attr('aria-invalid', problem ? 'true' : null)
-    .property('disabled', locked)
+    .attr('aria-describedby', `${id(p.path)}-hint ${id(p.path)}-error`)
     .on('change', function () {
-      input.onChange(p.path, (this as HTMLInputElement).value);
+      // The handler of the latest draw (fields outlive draws).
+      handlers.get(root)?.(p.path, this.value);
     });
+  field.append('small').attr('class', 'hint').attr('id', `${id(p.path)}-hint`);
+  field.append('small').attr('class', 'field-error').attr('id', `${id(p.path)}-error`).attr('data-testid', `error-${p.path}`);
+}
+
+/** Words, value, state and message of one field, as they are now. */
+function updateField(field: Selection<HTMLDivElement, ParameterInfo, null, undefined>, p: ParameterInfo, input: ControlsInput): void {
+  const { lang } = input;
+  const d = DICTS[lang];
+  const problem = input.problems.get(p.path);
+  const locked = input.rosterLoaded && setByRoster(p.path);
+  const value = valueAt(input.scenario, p.path);
+  field.classed('changed', input.changed.has(p.path)).classed('invalid', !!problem);
+  field.select('label').text(pick(p.text, lang));
+  const node = field.select<HTMLInputElement | HTMLSelectElement>('input, select').node()!;
+  if (node instanceof HTMLSelectElement) {
+    select(node)
+      .selectAll<HTMLOptionElement, string>('option')
+      .data(p.options ?? [])
+      .join('option')
+      .attr('value', (o) => o)
+      .text((o) => d.options[o] ?? o);
+    node.value = String(value);
+  } else {
+    const text = problem ? problem.value : fieldText(p, value, lang);
+    // What the planner is typing stays as typed; a value applied (or reworded) is shown.
+    if (node.value !== text && (document.activeElement !== node || !problem)) node.value = text;
+  }
+  node.disabled = locked;
+  if (problem) node.setAttribute('aria-invalid', 'true');
+  else node.removeAttribute('aria-invalid');
+  field.select('small.hint').text(locked ? d.field.fromRoster : rangeText(p, lang));
   field
-    .append('small')
-    .attr('class', 'hint')
-    .attr('id', hint)
-    .text(locked ? d.field.fromRoster : rangeText(p, lang));
-  field
-    .append('small')
-    .attr('class', 'field-error')
-    .attr('id', err)
+    .select('small.field-error')
     .attr('role', problem ? 'alert' : null)
-    .attr('data-testid', `error-${p.path}`)
     .property('hidden', !problem)
     .text(problem?.message ?? '');
 }
