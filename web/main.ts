@@ -701,7 +701,24 @@ function resultSteps(): (() => void)[] {
   return steps;
 }
 
+/**
+ * Panels rebuilt whole (the comparison, the sweep, the exports) would drop the focus of a button
+ * or list just used: give it back to the element that now has the same id or test id.
+ */
+function keepFocus(draw: () => void): void {
+  const a = document.activeElement as HTMLElement | null;
+  const key = a?.id ? `#${CSS.escape(a.id)}` : a?.dataset.testid ? `[data-testid="${a.dataset.testid}"]` : null;
+  draw();
+  if (!key || !a || a.isConnected) return;
+  const again = document.querySelector<HTMLElement>(key);
+  if (again && !(again as HTMLButtonElement).disabled) again.focus();
+}
+
 function renderCompare(): void {
+  keepFocus(() => drawCompare());
+}
+
+function drawCompare(): void {
   const D = d();
   const lang = state.settings.lang;
   const f = fmt();
@@ -715,11 +732,14 @@ function renderCompare(): void {
     .on('click', () => {
       state.pinned = state.current;
       renderResults();
+      // Pin is now disabled: the focus goes to its counterpart.
+      void drawn().then(() => document.querySelector<HTMLElement>('[data-testid="unpin"]')?.focus());
     });
   if (state.pinned) {
     bar.append('button').attr('type', 'button').attr('data-testid', 'unpin').text(D.compare.unpin).on('click', () => {
       state.pinned = null;
       renderResults();
+      void drawn().then(() => document.querySelector<HTMLElement>('[data-testid="pin"]')?.focus());
     });
     bar.append('span').attr('class', 'pinned-label').text(D.compare.pinned(presetLabelOf(state.pinned.settings)));
   }
@@ -774,6 +794,10 @@ const SWEEP_OUTCOMES = ['survivalRate', 'memberIncomeMonthly', 'costPerSurviving
 type SweepOutcome = (typeof SWEEP_OUTCOMES)[number];
 
 function renderSweep(): void {
+  keepFocus(() => drawSweep());
+}
+
+function drawSweep(): void {
   const D = d();
   const lang = state.settings.lang;
   const f = fmt();
@@ -854,6 +878,10 @@ function sweepOutcomeName(k: SweepOutcome, lang: Lang): string {
 }
 
 function renderExports(): void {
+  keepFocus(() => drawExports());
+}
+
+function drawExports(): void {
   const D = d();
   const run = state.current;
   exportPanel.selectAll('*').remove();
