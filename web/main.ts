@@ -4,25 +4,24 @@
  * parameter, export and share. Layout is built once with d3-selection; each panel is redrawn by
  * its view from the app's state. Nothing here simulates: all runs go through the runner.
  */
-import { select, type Selection } from 'd3';
-import { browserPool, ELEMENT_KEYS, Ensemble, INDICATORS, parameterTable, ScenarioError, settableParameters, type EnsembleSummary, type RosterEntry } from '../src/index.ts';
-import { chartPngBlob, chartSvgText, download } from './app/chart-export.ts';
-import { fanData, radarAxes, radarSeries, survivalData, sweepPoints, diffRows } from './app/chart-data.ts';
-import { chanceText, compareRows, MAIN_OUTCOMES, outcomeFormat, outcomeName, pairRuns } from './app/compare-data.ts';
-import { runsCsv, scenarioFileJson, summaryJson } from './app/exports.ts';
+import { select } from 'd3';
+import { browserPool, INDICATORS, ScenarioError, settableParameters, type EnsembleSummary, type RosterEntry } from '../src/index.ts';
+import { fanData, radarAxes, radarSeries, survivalData } from './app/chart-data.ts';
 import { DICTS, formats, LANGS, type Dict, type Formats, type Lang } from './app/i18n.ts';
 import { registerOffline } from './app/offline.ts';
 import { checkRosterFile, loadRosterFile, type RosterFile } from './app/roster.ts';
 import { Session, type EnsembleRun, type SweepRun } from './app/session.ts';
-import { checkParameter, checkWhole, cliCommand, combinedProblems, fromQuery, LIMITS, preset, PRESETS, scenarioOf, SEED_MAX, toQuery, type FieldProblem, type Settings } from './app/settings.ts';
+import { checkParameter, checkWhole, combinedProblems, fromQuery, LIMITS, preset, PRESETS, scenarioOf, SEED_MAX, toQuery, type FieldProblem, type Settings } from './app/settings.ts';
 import { drawCards } from './views/cards.ts';
-import { drawControls, fieldText, sectionOf, setByRoster, valueAt, type SectionKey } from './views/controls.ts';
-import { drawDiffChart } from './views/diff-chart.ts';
+import { PALETTE } from './views/chart-frame.ts';
+import { chartTools, labelChartTools } from './views/chart-tools.ts';
+import { drawComparePanel } from './views/compare-panel.ts';
+import { drawControls, sectionOf, setByRoster, valueAt, type SectionKey } from './views/controls.ts';
+import { drawExportsPanel } from './views/exports-panel.ts';
 import { drawFanChart } from './views/fan-chart.ts';
 import { drawRadar } from './views/radar.ts';
 import { drawSurvivalChart } from './views/survival-chart.ts';
-import { drawSweepChart } from './views/sweep-chart.ts';
-import { PALETTE } from './views/chart-frame.ts';
+import { drawSweepPanel, type SweepForm } from './views/sweep-panel.ts';
 import './style.css';
 
 const STORE_KEY = 'kube-sim.settings';
@@ -77,7 +76,7 @@ const state = {
   error: null as null | { text: (D: Dict) => string; retry: () => void },
   references: null as null | { cempaka: EnsembleSummary; tulip: EnsembleSummary },
   open: new Set<SectionKey>(['intervention']),
-  sweepForm: { path: 'intervention.mentoring.visitsPerMonth', from: '0', to: '8', steps: '9', reps: '200', outcome: 'survivalRate' },
+  sweepForm: { path: 'intervention.mentoring.visitsPerMonth', from: '0', to: '8', steps: '9', reps: '200', outcome: 'survivalRate' } as SweepForm,
 };
 
 // A bad value in the link also shows next to its field (holding what the link said), with its
@@ -170,7 +169,10 @@ const cancelButton = runButtons.append('button').attr('type', 'button').attr('da
 const progress = runBox.append('progress').attr('data-testid', 'progress').attr('aria-labelledby', 'run-status').attr('max', 1).property('value', 0);
 const runStatus = runBox.append('p').attr('id', 'run-status').attr('class', 'status').attr('role', 'status').attr('aria-live', 'polite').attr('data-testid', 'status');
 
-const controlsBox = side.append('div').attr('class', 'sections').on('toggle', (e: Event) => {
+const controlsBox = side.append('div').attr('class', 'sections').on('keydown', (e: KeyboardEvent) => {
+  // Enter in a field takes its value (the browser fires change) and then runs, as in the run box.
+  if (e.key === 'Enter' && e.target instanceof HTMLInputElement) setTimeout(() => void runEnsemble(), 0);
+}).on('toggle', (e: Event) => {
   const el = e.target as HTMLDetailsElement;
   const k = el.dataset.section as SectionKey | undefined;
   if (k) el.open ? state.open.add(k) : state.open.delete(k);
@@ -181,7 +183,7 @@ const rosterSummary = rosterBox.append('summary');
 const rosterHelp = rosterBox.append('p').attr('class', 'help');
 const rosterLabel = rosterBox.append('label').attr('class', 'file');
 const rosterText = rosterLabel.append('span');
-const rosterInput = rosterLabel.append('input').attr('type', 'file').attr('accept', '.csv,text/csv,text/plain').attr('data-testid', 'roster-file').on('change', function () {
+rosterLabel.append('input').attr('type', 'file').attr('accept', '.csv,text/csv,text/plain').attr('data-testid', 'roster-file').on('change', function () {
   const file = this.files?.[0];
   this.value = '';
   if (file) void loadRoster(file);
@@ -196,6 +198,7 @@ const rosterNote = rosterBox.append('div').attr('class', 'roster-note').attr('da
 const main = layout.append('main').attr('id', 'results').attr('tabindex', -1);
 const resultsHead = main.append('div').attr('class', 'results-head');
 const resultsTitle = resultsHead.append('h2');
+const resultsOf = resultsHead.append('p').attr('class', 'results-of').attr('data-testid', 'results-of');
 const staleNote = resultsHead.append('p').attr('class', 'stale-note').attr('data-testid', 'stale');
 const errorBox = main.append('div').attr('class', 'error').attr('role', 'alert').attr('data-testid', 'error');
 const emptyNote = main.append('p').attr('class', 'empty');
@@ -209,23 +212,6 @@ for (const k of CHARTS) {
   const body = panel.append('div').attr('class', 'chart-body');
   chartBoxes.set(k, body.node()!);
   chartTools(panel.node()!, body.node()!, k);
-}
-
-/** SVG and PNG buttons under a chart: they save whatever chart its body holds when pressed. */
-function chartTools(parent: HTMLElement, body: HTMLElement, name: string): void {
-  const tools = select(parent).append('div').attr('class', 'chart-tools');
-  for (const format of ['SVG', 'PNG'] as const) {
-    tools.append('button').attr('type', 'button').attr('class', 'small').attr('data-format', format).text(format).on('click', () => void exportChart(body, name, format));
-  }
-}
-
-/** Name each chart's buttons after the chart now drawn above them (for screen readers). */
-function labelChartTools(root: HTMLElement): void {
-  const D = d();
-  for (const tools of root.querySelectorAll<HTMLElement>('.chart-tools')) {
-    const title = tools.previousElementSibling?.querySelector('svg')?.getAttribute('aria-label') ?? '';
-    for (const b of tools.querySelectorAll<HTMLButtonElement>('button')) b.setAttribute('aria-label', D.charts.download(title, b.dataset.format!));
-  }
 }
 
 const comparePanel = main.append('section').attr('class', 'panel compare').attr('data-testid', 'compare');
@@ -379,6 +365,14 @@ function blocked(): boolean {
   if (state.problems.size) {
     state.status = (D) => D.run.fixFirst;
     renderRunBox();
+    // Take the planner to the first field to fix (its section opened).
+    const first = [...state.problems.keys()][0];
+    const section = sectionOf(first);
+    if (section) state.open.add(section);
+    renderControls();
+    const el = first === 'seed' || first === 'reps' ? document.getElementById(first) : document.querySelector<HTMLElement>(`[data-testid="field-${first}"]`);
+    el?.closest('details')?.setAttribute('open', '');
+    el?.focus();
     return true;
   }
   return !!state.running;
@@ -395,6 +389,8 @@ async function runEnsemble(): Promise<void> {
   document.body.dataset.state = 'running';
   renderRunBox();
   renderSweep();
+  // On a phone the results sit above the settings: bring them into view.
+  if (matchMedia('(max-width: 900px)').matches && main.node()!.getBoundingClientRect().top < 0) main.node()!.scrollIntoView({ block: 'start' });
   const t0 = performance.now();
   let first = true;
   try {
@@ -553,8 +549,8 @@ function renderRunBox(): void {
   seedInput.property('value', seedProblem?.value ?? String(s.seed)).attr('aria-invalid', seedProblem ? 'true' : null);
   repsHint.text(`${D.run.repsHelp} (${fmt().int(LIMITS.reps.min)}–${fmt().int(LIMITS.reps.max)})`);
   seedHint.text(D.run.seedHelp);
-  repsError.text(repsProblem?.message ?? '').property('hidden', !repsProblem);
-  seedError.text(seedProblem?.message ?? '').property('hidden', !seedProblem);
+  repsError.text(repsProblem?.message ?? '').property('hidden', !repsProblem).attr('role', repsProblem ? 'alert' : null);
+  seedError.text(seedProblem?.message ?? '').property('hidden', !seedProblem).attr('role', seedProblem ? 'alert' : null);
   runButton.text(D.run.run).property('disabled', !!state.running);
   cancelButton.text(D.run.cancel).property('hidden', !state.running);
   renderProgress();
@@ -640,6 +636,11 @@ function resultSteps(): (() => void)[] {
   const f = fmt();
   const run = state.current;
   resultsTitle.text(D.results.title);
+  // What the results are of: the package, a roster, how many runs (and whether it stopped early).
+  const label = run ? presetLabelOf(run.settings) : '';
+  resultsOf.text(!run ? '' : run.state === 'cancelled' || run.state === 'failed' ? D.results.ofCancelled(label, f.int(run.done), f.int(run.settings.reps), run.settings.seed)
+    : run.state === 'running' ? D.results.ofRunning(label, f.int(run.done), f.int(run.settings.reps), run.settings.seed)
+    : D.results.of(label, f.int(run.done), run.settings.seed));
   emptyNote.text(D.results.empty).property('hidden', !!run);
   errorBox.property('hidden', !state.error).selectAll('*').remove();
   if (state.error) {
@@ -694,7 +695,7 @@ function resultSteps(): (() => void)[] {
     }));
   }
   steps.push(renderCompare, renderExports, () => {
-    labelChartTools(grid.node()!);
+    labelChartTools(grid.node()!, D);
     // For tests and the benchmark: what the charts now show.
     document.body.dataset.drawn = `${run.state}:${run.done}`;
   });
@@ -719,79 +720,35 @@ function renderCompare(): void {
 }
 
 function drawCompare(): void {
-  const D = d();
-  const lang = state.settings.lang;
-  const f = fmt();
-  comparePanel.selectAll('*').remove();
-  comparePanel.append('h2').text(D.compare.title);
-  comparePanel.append('p').attr('class', 'help').text(D.compare.help);
-  const bar = comparePanel.append('div').attr('class', 'buttons');
-  const cur = state.current;
-  bar.append('button').attr('type', 'button').attr('data-testid', 'pin').text(D.compare.pin)
-    .property('disabled', !cur || cur.state === 'running' || !!state.running || cur === state.pinned)
-    .on('click', () => {
+  drawComparePanel(comparePanel.node()!, {
+    lang: state.settings.lang,
+    current: state.current,
+    pinned: state.pinned,
+    busy: !!state.running,
+    label: presetLabelOf,
+    onPin() {
       state.pinned = state.current;
       renderResults();
       // Pin is now disabled: the focus goes to its counterpart.
       void drawn().then(() => document.querySelector<HTMLElement>('[data-testid="unpin"]')?.focus());
-    });
-  if (state.pinned) {
-    bar.append('button').attr('type', 'button').attr('data-testid', 'unpin').text(D.compare.unpin).on('click', () => {
+    },
+    onUnpin() {
       state.pinned = null;
       renderResults();
       void drawn().then(() => document.querySelector<HTMLElement>('[data-testid="pin"]')?.focus());
-    });
-    bar.append('span').attr('class', 'pinned-label').text(D.compare.pinned(presetLabelOf(state.pinned.settings)));
-  }
-  const a = state.pinned;
-  const b = state.current;
-  if (!a || !b || a === b || b.state === 'running') {
-    if (a && (!b || a === b)) comparePanel.append('p').attr('class', 'note').text(D.compare.runB);
-    return;
-  }
-  const c = pairRuns(a, b);
-  const notes = [c.sameSeed ? D.compare.sameLuck(f.int(c.paired)) : D.compare.otherSeed];
-  if (a.done !== b.done) notes.push(D.compare.otherReps(f.int(c.paired)));
-  comparePanel.append('p').attr('class', 'note').attr('data-testid', 'compare-note').text(notes.join(' '));
-  const rows = compareRows(c, lang);
-  const diffBox = comparePanel.append('div').attr('class', 'chart-body').attr('data-testid', 'chart-diff');
-  drawDiffChart(diffBox.node()!, {
-    title: D.compare.diffTitle,
-    rows: diffRows(c, MAIN_OUTCOMES.map((key) => ({
-      key,
-      label: outcomeName(key, lang),
-      format: (v: number) => (key === 'survived' ? f.signed(v, (x) => `${f.num(100 * x, 1)} pp`) : f.signed(v, outcomeFormat(key, lang))),
-      pText: (p: number) => D.compare.pBetterText(chanceText(p, lang)),
-    }))),
-    sides: { aBetter: `← ${D.compare.betterA}`, bBetter: `${D.compare.betterB} →` },
-    legend: { better: D.compare.betterB, worse: D.compare.betterA, unclear: D.compare.unclear },
+    },
   });
-  chartTools(comparePanel.node()!, diffBox.node()!, 'differences');
-  labelChartTools(comparePanel.node()!);
-  const details = comparePanel.append('details').attr('class', 'all-outcomes');
-  details.append('summary').text(D.compare.all);
-  const table = details.append('table').attr('data-testid', 'compare-table');
-  const head = table.append('thead').append('tr');
-  for (const h of [D.compare.outcome, D.compare.a, D.compare.b, D.compare.difference, D.compare.pBetter]) head.append('th').attr('scope', 'col').text(h);
-  const tr = table.append('tbody').selectAll('tr').data(rows).join('tr').attr('class', (r) => `verdict-${r.verdict}`).attr('data-key', (r) => r.key);
-  tr.append('th').attr('scope', 'row').text((r) => r.name);
-  tr.append('td').text((r) => r.a);
-  tr.append('td').text((r) => r.b);
-  tr.append('td').text((r) => (r.interval ? `${r.diff} (${r.interval})` : r.diff));
-  tr.append('td').attr('data-testid', 'p-better').text((r) => r.pBetter);
 }
 
 function presetLabelOf(s: Settings): string {
   const D = d();
-  const n = Object.keys(s.set).length + (s.roster ? 1 : 0);
-  return `${D.preset.names[s.preset] ?? s.preset}${n ? ` + ${D.preset.changed(n)}` : ''}`;
+  const n = Object.keys(s.set).length;
+  const roster = s.roster ? ` + ${D.roster.members(s.roster.length, s.rosterFile && s.rosterFile !== 'link' ? s.rosterFile : '')}` : '';
+  return `${D.preset.names[s.preset] ?? s.preset}${n ? ` + ${D.preset.changed(n)}` : ''}${roster}`;
 }
 
 /** The sweep panel's status line (rebuilt with the panel). */
 let sweepStatus: HTMLParagraphElement | null = null;
-
-const SWEEP_OUTCOMES = ['survivalRate', 'memberIncomeMonthly', 'costPerSurvivingGroup', 'activeMembersFinal', 'capitalFinal', 'exitsPerMember'] as const;
-type SweepOutcome = (typeof SWEEP_OUTCOMES)[number];
 
 function renderSweep(): void {
   keepFocus(() => drawSweep());
@@ -799,82 +756,21 @@ function renderSweep(): void {
 
 function drawSweep(): void {
   const D = d();
-  const lang = state.settings.lang;
   const f = fmt();
-  const form = state.sweepForm;
-  sweepPanel.selectAll('*').remove();
-  sweepPanel.append('h2').text(D.sweep.title);
-  sweepPanel.append('p').attr('class', 'help').text(D.sweep.help);
-  const row = sweepPanel.append('form').attr('class', 'sweep-form').attr('novalidate', '').on('submit', (e: SubmitEvent) => {
-    e.preventDefault();
-    void runSweep();
+  const r = state.running;
+  sweepStatus = drawSweepPanel(sweepPanel.node()!, {
+    lang: state.settings.lang,
+    form: state.sweepForm,
+    sweep: state.sweep,
+    busy: !!r,
+    running: r?.kind === 'sweep',
+    status: r?.kind === 'sweep' ? D.run.progress(f.int(r.done), f.int(r.total)) : state.sweepStatus?.(D, f) ?? '',
+    stale: !!state.sweep && !r && !sameSettings({ ...state.sweep.settings, reps: state.settings.reps }, state.settings),
+    rosterLoaded: !!state.settings.roster,
+    onRun: () => void runSweep(),
+    onCancel: () => state.running?.abort.abort(),
+    onChange: renderSweep,
   });
-  const field = (key: keyof typeof form, label: string, build: (el: Selection<HTMLDivElement, unknown, null, undefined>) => void) => {
-    const box = row.append<HTMLDivElement>('div').attr('class', 'field') as unknown as Selection<HTMLDivElement, unknown, null, undefined>;
-    box.append('label').attr('for', `sweep-${key}`).text(label);
-    build(box);
-    box.select('input, select').attr('id', `sweep-${key}`).attr('data-testid', `sweep-${key}`).on('change', function () {
-      (form as Record<string, string>)[key] = (this as HTMLInputElement).value;
-      if (key === 'path') {
-        const info = settableParameters().get(form.path)!;
-        form.from = fieldText(info, info.min ?? 0, lang);
-        form.to = fieldText(info, info.max ?? 1, lang);
-        renderSweep();
-      }
-      // The runs of a finished sweep hold every outcome: show the one chosen now.
-      if (key === 'outcome') renderSweep();
-    });
-  };
-  // Numeric parameters with a range; not those a loaded roster decides (they would not move).
-  const numeric = parameterTable().filter((p) => !p.options && p.unit !== 'yes/no' && p.path !== 'seed' && p.path !== 'members.roster' && p.min !== undefined && !(state.settings.roster && setByRoster(p.path)));
-  field('path', D.sweep.parameter, (b) => {
-    b.append('select').selectAll('option').data(numeric).join('option').attr('value', (p) => p.path).property('selected', (p) => p.path === form.path).text((p) => p.text[lang]);
-  });
-  field('outcome', D.sweep.outcome, (b) => {
-    b.append('select').selectAll('option').data(SWEEP_OUTCOMES).join('option').attr('value', (k) => k).property('selected', (k) => k === form.outcome).text((k) => sweepOutcomeName(k, lang));
-  });
-  for (const key of ['from', 'to', 'steps', 'reps'] as const) {
-    field(key, D.sweep[key], (b) => void b.append('input').attr('type', 'text').attr('inputmode', 'decimal').property('value', form[key]));
-  }
-  row.append('button').attr('type', 'submit').attr('data-testid', 'sweep-run').text(D.sweep.run).property('disabled', !!state.running);
-  if (state.running?.kind === 'sweep') row.append('button').attr('type', 'button').text(D.run.cancel).on('click', () => state.running?.abort.abort());
-  sweepStatus = sweepPanel.append('p').attr('class', 'status').attr('role', 'status').attr('data-testid', 'sweep-status').text(state.running?.kind === 'sweep' ? D.run.progress(f.int(state.running.done), f.int(state.running.total)) : state.sweepStatus?.(D, f) ?? '').node();
-  const sw = state.sweep;
-  if (!sw) return;
-  const info = settableParameters().get(sw.path)!;
-  const outcome = form.outcome as SweepOutcome;
-  const points = sweepPoints(sw.values.flatMap((x, i) => {
-    const e = sw.points[i];
-    if (!e) return [];
-    const h = e.summary().headline;
-    const est = h[outcome];
-    return est ? [{ x, estimate: est }] : [];
-  }));
-  const box = sweepPanel.append('div').attr('class', 'chart-body').attr('data-testid', 'chart-sweep');
-  const yName = sweepOutcomeName(outcome, lang);
-  drawSweepChart(box.node()!, {
-    title: `${yName} × ${info.text[lang]}`,
-    xLabel: `${info.text[lang]}${DICTS[lang].units[info.unit] ? ` (${DICTS[lang].units[info.unit]})` : ''}`,
-    yLabel: yName,
-    points,
-    xFormat: (v) => (info.unit === 'Rp' || info.unit === 'Rp/month' ? f.rupiahShort(v) : f.short(v)),
-    yFormat: outcome === 'survivalRate' ? (v) => f.pct(v, 0) : ['memberIncomeMonthly', 'costPerSurvivingGroup', 'capitalFinal'].includes(outcome) ? f.rupiahShort : (v) => f.num(v, 2),
-    color: PALETTE.blue,
-    yDomain: outcome === 'survivalRate' ? [0, 1] : null,
-    xInteger: !!info.int,
-    legend: { mean: D.charts.mean, band: D.charts.survival.band },
-  });
-  box.select('svg').attr('data-points', points.length);
-  chartTools(sweepPanel.node()!, box.node()!, 'sweep');
-  labelChartTools(sweepPanel.node()!);
-  if (!state.running && !sameSettings({ ...sw.settings, reps: state.settings.reps }, state.settings)) {
-    sweepPanel.append('p').attr('class', 'stale-note').attr('data-testid', 'sweep-stale').text(D.sweep.stale);
-  }
-}
-
-function sweepOutcomeName(k: SweepOutcome, lang: Lang): string {
-  if (k === 'survivalRate') return DICTS[lang].results.survival;
-  return outcomeName(k, lang);
 }
 
 function renderExports(): void {
@@ -882,45 +778,14 @@ function renderExports(): void {
 }
 
 function drawExports(): void {
-  const D = d();
-  const run = state.current;
-  exportPanel.selectAll('*').remove();
-  exportPanel.append('h2').text(D.exports.title);
-  const bar = exportPanel.append('div').attr('class', 'buttons');
-  const none = !run || run.state === 'running';
-  bar.append('button').attr('type', 'button').attr('data-testid', 'export-csv').text(D.exports.runsCsv).property('disabled', none).on('click', () => {
-    if (run) download(`kube-sim-${run.settings.preset}-seed${run.settings.seed}-runs.csv`, new Blob([runsCsv(run)], { type: 'text/csv' }));
+  drawExportsPanel(exportPanel.node()!, {
+    lang: state.settings.lang,
+    run: state.current,
+    settings: state.settings,
+    stale: !!state.current && !sameSettings(state.current.settings, state.settings),
+    linkOf: (shown) => `${location.origin}${location.pathname}${toQuery(shown)}`,
+    summaryOf: (run) => run.ensemble.summary(),
   });
-  bar.append('button').attr('type', 'button').attr('data-testid', 'export-json').text(D.exports.summaryJson).property('disabled', none).on('click', async () => {
-    if (run) download(`kube-sim-${run.settings.preset}-seed${run.settings.seed}-summary.json`, new Blob([`${JSON.stringify(await summaryJson(run, run.ensemble.summary()))}\n`], { type: 'application/json' }));
-  });
-  // Everything here is of the results on show (a cancelled run: the replications it finished),
-  // so that the link, the file and the command give back exactly these numbers.
-  const shown = run ? { ...run.settings, reps: run.done || run.settings.reps } : state.settings;
-  bar.append('button').attr('type', 'button').attr('data-testid', 'export-scenario').text(D.exports.scenarioJson).on('click', () => {
-    download(`kube-sim-scenario-${shown.preset}.json`, new Blob([scenarioFileJson(shown)], { type: 'application/json' }));
-  });
-  const copy = bar.append('button').attr('type', 'button').attr('data-testid', 'copy-link').text(D.exports.copyLink);
-  const copied = bar.append('span').attr('class', 'copied').attr('role', 'status');
-  copy.on('click', async () => {
-    try {
-      await navigator.clipboard.writeText(`${location.origin}${location.pathname}${toQuery(shown)}`);
-      copied.text(D.exports.copied);
-    } catch {
-      copied.text(D.exports.copyFailed);
-    }
-  });
-  exportPanel.append('p').attr('class', 'help').text(D.exports.cli);
-  exportPanel.append('pre').attr('class', 'cli').attr('data-testid', 'cli').text(cliCommand(shown));
-  if (run && !sameSettings(run.settings, state.settings)) exportPanel.append('p').attr('class', 'note').text(D.exports.ofShown);
-}
-
-async function exportChart(body: HTMLElement, chart: string, format: 'SVG' | 'PNG'): Promise<void> {
-  const svg = body.querySelector('svg');
-  if (!svg) return;
-  const name = `kube-sim-${chart}.${format.toLowerCase()}`;
-  if (format === 'SVG') download(name, new Blob([chartSvgText(svg)], { type: 'image/svg+xml' }));
-  else download(name, await chartPngBlob(svg));
 }
 
 // ---------------------------------------------------------------- start

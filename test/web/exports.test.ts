@@ -78,9 +78,20 @@ describe('scenarioFileJson', () => {
     const text = scenarioFileJson(settings);
     expect(text.endsWith('\n')).toBe(true);
     const sc = parseScenario(JSON.parse(text));
-    expect(sc).toEqual(scenarioOf(settings));
+    // The same scenario, but for the words: name and description say what was changed.
+    const { name, description, ...rest } = sc;
+    const { name: _n, description: _d, ...expected } = scenarioOf(settings);
+    expect(rest).toEqual(expected);
+    expect(name).toBe(`${scenarioOf(settings).name} (changed)`);
+    expect(description!.en).toMatch(/^Changed from scenarios\/cempaka\.json: business\.type=fish, group\.meetingIntervalWeeks=1\./);
+    expect(description!.id).toMatch(/^Diubah dari scenarios\/cempaka\.json: /);
     expect(sc.seed).toBe(123);
     expect(parseScenario(JSON.parse(JSON.stringify(sc)))).toEqual(sc);
+  });
+
+  it('keeps the preset’s own name and words when nothing was changed', () => {
+    const plain = { ...settings, set: {} };
+    expect(parseScenario(JSON.parse(scenarioFileJson(plain)))).toEqual(scenarioOf(plain));
   });
 
   it('runs on the command line to the same runs as the page (its seed is in the file)', () => {

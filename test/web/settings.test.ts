@@ -379,5 +379,23 @@ describe('the scenario of the settings', () => {
       'npx kube-sim ensemble tulip --seed 42 --reps 300 --set business.type=fish --set group.size=12 --set intervention.mentoring.visitsPerMonth=2',
     );
     expect(cliCommand({ ...s, set: {}, roster })).toBe('npx kube-sim ensemble tulip --seed 42 --reps 300 --roster roster.csv');
+    // A roster loaded from a file is named by that file (quoted for the shell when it must be).
+    expect(cliCommand({ ...s, set: {}, roster, rosterFile: 'kube-mawar.csv' })).toBe('npx kube-sim ensemble tulip --seed 42 --reps 300 --roster kube-mawar.csv');
+    expect(cliCommand({ ...s, set: {}, roster, rosterFile: "Ibu Sari's group.csv" })).toBe(`npx kube-sim ensemble tulip --seed 42 --reps 300 --roster 'Ibu Sari'\\''s group.csv'`);
+  });
+
+  it('refuses a whole number written with the other language’s thousands mark, instead of reading 1', () => {
+    for (const [raw, lang] of [['1.000', 'en'], ['1,000', 'id'], ['20.000', 'en']] as const) {
+      const r = checkWhole('reps', raw, 1, 20_000, lang);
+      expect('problem' in r, `${raw} ${lang}`).toBe(true);
+      if ('problem' in r) expect(r.problem.message).toMatch(lang === 'en' ? /a thousand, or one\?/ : /seribu, atau satu\?/);
+      const g = checkParameter('group.size', raw, lang);
+      expect('problem' in g && g.problem.message).toBe(('problem' in r && r.problem.message) || 'missing');
+    }
+    // Its own language's thousands mark is a thousand; a share keeps its decimals.
+    expect(checkWhole('reps', '1,000', 1, 20_000, 'en')).toEqual({ value: 1000 });
+    expect(checkWhole('reps', '1.000', 1, 20_000, 'id')).toEqual({ value: 1000 });
+    expect(checkParameter('group.goalClarity', '0.500', 'en')).toEqual({ value: 0.5 });
+    expect(checkParameter('group.goalClarity', '0,500', 'id')).toEqual({ value: 0.5 });
   });
 });

@@ -3,7 +3,7 @@
  * ensemble --runs runs.csv --out summary.json` writes them (same columns, same keys, the same
  * manifest fields, the same scenario hash), and the scenario as a file the CLI can run.
  */
-import { bandsJson, canonicalJson, F, jsonSummary, runCsvLine, RUNS_CSV_HEADER, type EnsembleSummary } from '../../src/index.ts';
+import { bandsJson, canonicalJson, F, jsonSummary, runCsvLine, RUNS_CSV_HEADER, type EnsembleSummary, type Scenario } from '../../src/index.ts';
 import { version } from '../../package.json';
 import { cliCommand, preset, scenarioOf, type Settings } from './settings.ts';
 import type { EnsembleRun } from './session.ts';
@@ -53,5 +53,25 @@ export async function summaryJson(run: EnsembleRun, s: EnsembleSummary) {
 
 /** The settings' scenario as a scenario file (`kube-sim ensemble file.json` runs it). */
 export function scenarioFileJson(settings: Settings): string {
-  return `${JSON.stringify(scenarioOf(settings), null, 2)}\n`;
+  return `${JSON.stringify(describedScenario(settings), null, 2)}\n`;
+}
+
+/**
+ * The settings' scenario, its name and description saying what was changed from the preset (the
+ * preset's own words would describe a package this file no longer holds). Words only: the runs
+ * are the same.
+ */
+export function describedScenario(settings: Settings): Scenario {
+  const sc = scenarioOf(settings);
+  const changes = Object.keys(settings.set).sort().map((path) => `${path}=${settings.set[path]}`);
+  if (settings.roster) changes.push(`members.roster (${settings.roster.length})`);
+  if (!changes.length) return sc;
+  const list = changes.join(', ');
+  const from = preset(settings.preset).file;
+  const text = (lang: 'en' | 'id', head: string) => `${head} ${from}: ${list}.${sc.description ? ` ${sc.description[lang]}` : ''}`.slice(0, 4000);
+  return {
+    ...sc,
+    name: `${sc.name.slice(0, 68)} (changed)`,
+    description: { en: text('en', 'Changed from'), id: text('id', 'Diubah dari') },
+  };
 }

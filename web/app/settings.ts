@@ -111,6 +111,19 @@ export function parseNumberText(text: string, lang: Lang): number {
 }
 
 /**
+ * "1.000" typed on an English page or "1,000" on an Indonesian one: a thousand written the other
+ * language's way, or a decimal number? In a whole-number field it is refused and asked again,
+ * rather than read as 1 without a word.
+ */
+function ambiguousWhole(raw: string, lang: Lang): FieldProblem | null {
+  const t = raw.trim();
+  const other = lang === 'id' ? ',' : '.';
+  if (!new RegExp(`^-?\\d{1,3}(\\${other}\\d{3})+$`).test(t)) return null;
+  const plain = t.split(other).join('');
+  return { key: '', value: raw, message: DICTS[lang].field.ambiguous(raw, plain, formats(lang).int(Number(plain))) };
+}
+
+/**
  * Check one parameter's value, as typed or as found in a URL, against the schema's unit, range
  * and options. Returns the value to set, or the problem.
  */
@@ -121,11 +134,13 @@ export function checkParameter(path: string, raw: string, lang: Lang): { value: 
   const bad = (message: string) => ({ problem: { key: path, value: raw, message } });
   if (!info || path === 'seed' || path === 'members.roster') return bad(d.url.unknown(path));
   if (info.options) {
-    return info.options.includes(raw) ? { value: raw } : bad(`“${raw}”: ${info.options.map((o) => d.options[o] ?? o).join(', ')}`);
+    return info.options.includes(raw) ? { value: raw } : bad(d.field.oneOf(raw, info.options.map((o) => d.options[o] ?? o).join(', ')));
   }
   if (info.unit === 'yes/no') {
-    return raw === 'true' || raw === 'false' ? { value: raw === 'true' } : bad(`“${raw}”: true / false`);
+    return raw === 'true' || raw === 'false' ? { value: raw === 'true' } : bad(d.field.oneOf(raw, 'true, false'));
   }
+  const unsure = info.int ? ambiguousWhole(raw, lang) : null;
+  if (unsure) return bad(unsure.message);
   const v = parseNumberText(raw, lang);
   const lo = info.min ?? -Infinity;
   const hi = info.max ?? Infinity;
@@ -140,6 +155,8 @@ export function checkParameter(path: string, raw: string, lang: Lang): { value: 
 export function checkWhole(key: string, raw: string, lo: number, hi: number, lang: Lang): { value: number } | { problem: FieldProblem } {
   const d = DICTS[lang];
   const f = formats(lang);
+  const unsure = ambiguousWhole(raw, lang);
+  if (unsure) return { problem: { ...unsure, key } };
   const v = parseNumberText(raw, lang);
   if (!Number.isFinite(v)) return { problem: { key, value: raw, message: d.field.notNumber(raw, f.int(lo), f.int(hi)) } };
   if (v < lo || v > hi) return { problem: { key, value: raw, message: d.field.outOfRange(f.int(v), f.int(lo), f.int(hi)) } };
@@ -284,6 +301,13 @@ function unbase64url(text: string): string {
 export function cliCommand(s: Settings): string {
   const parts = ['npx kube-sim ensemble', s.preset, `--seed ${s.seed}`, `--reps ${s.reps}`];
   for (const path of Object.keys(s.set).sort()) parts.push(`--set ${path}=${s.set[path]}`);
-  if (s.roster) parts.push('--roster roster.csv');
+  // The roster file by the name it was loaded from (a roster that came in a link has none).
+  if (s.roster) parts.push(`--roster ${shellWord(s.rosterFile && s.rosterFile !== 'link' ? s.rosterFile : 'roster.csv')}`);
   return parts.join(' ');
 }
+
+/** A word for a shell command line: quoted when it holds anything but safe characters. */
+function shellWord(w: string): string {
+  return /^[\w./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+

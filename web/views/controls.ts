@@ -38,14 +38,15 @@ export function setByRoster(path: string): boolean {
 /** A value as the field shows it: "25.000.000" or "0,5" in Indonesian. */
 export function fieldText(info: ParameterInfo, v: unknown, lang: Lang): string {
   if (typeof v !== 'number') return String(v ?? '');
-  if (info.unit === 'Rp' || info.unit === 'Rp/month') return formats(lang).int(v);
+  // Sums with thousands separators; a sum with cents keeps them (never shown rounded).
+  if (info.unit === 'Rp' || info.unit === 'Rp/month') return Number.isInteger(v) ? formats(lang).int(v) : formats(lang).num(v, 2);
   return lang === 'id' ? String(v).replace('.', ',') : String(v);
 }
 
 export function rangeText(info: ParameterInfo, lang: Lang): string {
   const d = DICTS[lang];
   const unit = d.units[info.unit] ?? info.unit;
-  if (info.options) return info.options.map((o) => d.options[o] ?? o).join(' · ');
+  if (info.options) return ''; // the list itself shows the choices
   if (info.min === undefined || info.max === undefined) return unit;
   const lo = fieldText(info, info.min, lang);
   const hi = fieldText(info, info.max, lang);

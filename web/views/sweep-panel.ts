@@ -1,0 +1,125 @@
+/**
+ * One parameter, many values: the form (parameter, range, values, runs per value, outcome) and
+ * the chosen outcome against the parameter with its 95% band. Redrawn whole; the caller keeps
+ * the focus. Returns the status line, which the caller updates while the sweep runs.
+ */
+import { select, type Selection } from 'd3';
+import { parameterTable, settableParameters } from '../../src/index.ts';
+import { sweepPoints } from '../app/chart-data.ts';
+import { outcomeName } from '../app/compare-data.ts';
+import { DICTS, formats, type Lang } from '../app/i18n.ts';
+import type { SweepRun } from '../app/session.ts';
+import { PALETTE } from './chart-frame.ts';
+import { chartTools, labelChartTools } from './chart-tools.ts';
+import { fieldText, setByRoster } from './controls.ts';
+import { drawSweepChart } from './sweep-chart.ts';
+
+export const SWEEP_OUTCOMES = ['survivalRate', 'memberIncomeMonthly', 'costPerSurvivingGroup', 'activeMembersFinal', 'capitalFinal', 'exitsPerMember'] as const;
+export type SweepOutcome = (typeof SWEEP_OUTCOMES)[number];
+
+/** What the form holds, as typed (checked when the sweep starts). */
+export interface SweepForm {
+  path: string;
+  from: string;
+  to: string;
+  steps: string;
+  reps: string;
+  outcome: SweepOutcome;
+}
+
+export interface SweepPanelInput {
+  lang: Lang;
+  /** Changed in place as the planner edits the form. */
+  form: SweepForm;
+  sweep: SweepRun | null;
+  /** A run or sweep is going: the form cannot start another. */
+  busy: boolean;
+  /** This panel's sweep is the one going (it shows its own Cancel). */
+  running: boolean;
+  status: string;
+  /** The settings changed since the sweep drawn. */
+  stale: boolean;
+  rosterLoaded: boolean;
+  onRun(): void;
+  onCancel(): void;
+  /** The parameter or the outcome changed: redraw. */
+  onChange(): void;
+}
+
+export function sweepOutcomeName(k: SweepOutcome, lang: Lang): string {
+  return k === 'survivalRate' ? DICTS[lang].results.survival : outcomeName(k, lang);
+}
+
+export function drawSweepPanel(root: HTMLElement, input: SweepPanelInput): HTMLParagraphElement {
+  const { lang, form } = input;
+  const D = DICTS[lang];
+  const f = formats(lang);
+  const panel = select(root);
+  panel.selectAll('*').remove();
+  panel.append('h2').text(D.sweep.title);
+  panel.append('p').attr('class', 'help').text(D.sweep.help);
+  const row = panel.append('form').attr('class', 'sweep-form').attr('novalidate', '').on('submit', (e: SubmitEvent) => {
+    e.preventDefault();
+    input.onRun();
+  });
+  type Box = Selection<HTMLDivElement, unknown, null, undefined>;
+  const field = (key: keyof SweepForm, label: string, build: (el: Box) => void) => {
+    const box = row.append('div').attr('class', 'field') as unknown as Box;
+    box.append('label').attr('for', `sweep-${key}`).text(label);
+    build(box);
+    box.select('input, select').attr('id', `sweep-${key}`).attr('data-testid', `sweep-${key}`).on('change', function () {
+      (form as unknown as Record<string, string>)[key] = (this as HTMLInputElement).value;
+      if (key === 'path') {
+        const info = settableParameters().get(form.path)!;
+        form.from = fieldText(info, info.min ?? 0, lang);
+        form.to = fieldText(info, info.max ?? 1, lang);
+      }
+      // The runs of a finished sweep hold every outcome: the one chosen now is drawn at once.
+      if (key === 'path' || key === 'outcome') input.onChange();
+    });
+  };
+  // Numeric parameters with a range; not those a loaded roster decides (they would not move).
+  const numeric = parameterTable().filter((p) => !p.options && p.unit !== 'yes/no' && p.path !== 'seed' && p.path !== 'members.roster' && p.min !== undefined && !(input.rosterLoaded && setByRoster(p.path)));
+  field('path', D.sweep.parameter, (b) => {
+    b.append('select').selectAll('option').data(numeric).join('option').attr('value', (p) => p.path).property('selected', (p) => p.path === form.path).text((p) => p.text[lang]);
+  });
+  field('outcome', D.sweep.outcome, (b) => {
+    b.append('select').selectAll('option').data(SWEEP_OUTCOMES).join('option').attr('value', (k) => k).property('selected', (k) => k === form.outcome).text((k) => sweepOutcomeName(k, lang));
+  });
+  for (const key of ['from', 'to', 'steps', 'reps'] as const) {
+    field(key, D.sweep[key], (b) => void b.append('input').attr('type', 'text').attr('inputmode', 'decimal').property('value', form[key]));
+  }
+  row.append('button').attr('type', 'submit').attr('data-testid', 'sweep-run').text(D.sweep.run).property('disabled', input.busy);
+  if (input.running) row.append('button').attr('type', 'button').text(D.run.cancel).on('click', input.onCancel);
+  const status = panel.append('p').attr('class', 'status').attr('role', 'status').attr('data-testid', 'sweep-status').text(input.status).node()!;
+  const sw = input.sweep;
+  if (!sw) return status;
+  const info = settableParameters().get(sw.path)!;
+  const outcome = form.outcome;
+  const points = sweepPoints(sw.values.flatMap((x, i) => {
+    const e = sw.points[i];
+    if (!e) return [];
+    const est = e.summary().headline[outcome];
+    return est ? [{ x, estimate: est }] : [];
+  }));
+  const box = panel.append('div').attr('class', 'chart-body').attr('data-testid', 'chart-sweep');
+  const yName = sweepOutcomeName(outcome, lang);
+  const unit = D.units[info.unit];
+  drawSweepChart(box.node()!, {
+    title: `${yName} × ${info.text[lang]}`,
+    xLabel: `${info.text[lang]}${unit ? ` (${unit})` : ''}`,
+    yLabel: yName,
+    points,
+    xFormat: (v) => (info.unit === 'Rp' || info.unit === 'Rp/month' ? f.rupiahShort(v) : f.short(v)),
+    yFormat: outcome === 'survivalRate' ? (v) => f.pct(v, 0) : ['memberIncomeMonthly', 'costPerSurvivingGroup', 'capitalFinal'].includes(outcome) ? f.rupiahShort : (v) => f.num(v, 2),
+    color: PALETTE.blue,
+    yDomain: outcome === 'survivalRate' ? [0, 1] : null,
+    xInteger: !!info.int,
+    legend: { mean: D.charts.mean, band: D.charts.survival.band },
+  });
+  box.select('svg').attr('data-points', points.length);
+  chartTools(root, box.node()!, 'sweep');
+  labelChartTools(root, D);
+  if (input.stale) panel.append('p').attr('class', 'stale-note').attr('data-testid', 'sweep-stale').text(D.sweep.stale);
+  return status;
+}
