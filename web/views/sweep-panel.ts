@@ -16,6 +16,7 @@ import { drawSweepChart } from './sweep-chart.ts';
 
 export const SWEEP_OUTCOMES = ['survivalRate', 'memberIncomeMonthly', 'costPerSurvivingGroup', 'activeMembersFinal', 'capitalFinal', 'exitsPerMember'] as const;
 export type SweepOutcome = (typeof SWEEP_OUTCOMES)[number];
+const RUPIAH_OUTCOMES: readonly SweepOutcome[] = ['memberIncomeMonthly', 'costPerSurvivingGroup', 'capitalFinal'];
 
 /** What the form holds, as typed (checked when the sweep starts). */
 export interface SweepForm {
@@ -108,10 +109,12 @@ export function drawSweepPanel(root: HTMLElement, input: SweepPanelInput): HTMLP
   drawSweepChart(box.node()!, {
     title: `${yName} × ${info.text[lang]}`,
     xLabel: `${info.text[lang]}${unit ? ` (${unit})` : ''}`,
-    yLabel: yName,
+    // The title names the outcome; the axis only its unit (a long name would not fit down the side).
+    yLabel: outcome === 'survivalRate' ? D.charts.survival.axis : RUPIAH_OUTCOMES.includes(outcome) ? 'Rp' : yName,
+    height: 280,
     points,
     xFormat: (v) => (info.unit === 'Rp' || info.unit === 'Rp/month' ? f.rupiahShort(v) : f.short(v)),
-    yFormat: outcome === 'survivalRate' ? (v) => f.pct(v, 0) : ['memberIncomeMonthly', 'costPerSurvivingGroup', 'capitalFinal'].includes(outcome) ? f.rupiahShort : (v) => f.num(v, 2),
+    yFormat: outcome === 'survivalRate' ? (v) => f.pct(v, 0) : RUPIAH_OUTCOMES.includes(outcome) ? f.rupiahShort : (v) => f.num(v, 2),
     color: PALETTE.blue,
     yDomain: outcome === 'survivalRate' ? [0, 1] : null,
     xInteger: !!info.int,
