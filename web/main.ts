@@ -211,7 +211,7 @@ for (const k of CHARTS) {
   const panel = grid.append('figure').attr('class', `panel chart chart-${k}`).attr('data-testid', `chart-${k}`);
   const body = panel.append('div').attr('class', 'chart-body');
   chartBoxes.set(k, body.node()!);
-  chartTools(panel.node()!, body.node()!, k);
+  chartTools(panel.node()!, body.node()!, k, () => `kube-sim · ${resultsOf.text()}`);
 }
 
 const comparePanel = main.append('section').attr('class', 'panel compare').attr('data-testid', 'compare');
@@ -767,6 +767,7 @@ function drawSweep(): void {
     status: r?.kind === 'sweep' ? D.run.progress(f.int(r.done), f.int(r.total)) : state.sweepStatus?.(D, f) ?? '',
     stale: !!state.sweep && !r && !sameSettings({ ...state.sweep.settings, reps: state.settings.reps }, state.settings),
     rosterLoaded: !!state.settings.roster,
+    label: presetLabelOf,
     onRun: () => void runSweep(),
     onCancel: () => state.running?.abort.abort(),
     onChange: renderSweep,

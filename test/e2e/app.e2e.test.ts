@@ -277,6 +277,8 @@ describeBrowser('the planners’ app in Chromium', () => {
     expect(diff).toMatch(/^\+\d+\.\d pp \(/);
     expect(Number.parseFloat(b)).toBeGreaterThan(Number.parseFloat(a));
     expect(await page.locator('[data-testid=compare-table] tr[data-key=survived]').getAttribute('class')).toBe('verdict-b');
+    // The verdict in words too, not only in colour.
+    expect(diff.endsWith(` (${en.compare.betterB})`)).toBe(true);
 
     await page.locator('[data-testid=compare] details.all-outcomes summary').click();
     await page.getByTestId('compare').scrollIntoViewIfNeeded();
@@ -507,6 +509,8 @@ describeBrowser('the planners’ app in Chromium', () => {
           const text = body.toString('utf8').trimStart();
           expect(text.startsWith('<svg') || text.startsWith('<?xml'), what).toBe(true);
           expect(text.trimEnd().endsWith('</svg>'), what).toBe(true);
+          // A file outside the page says what it shows: the package, the runs and the seed.
+          expect(text, what).toContain(`kube-sim · ${en.preset.names.tulip} · 50 runs · seed 1</text>`);
         } else {
           expect(dl.suggestedFilename(), what).toMatch(/\.png$/);
           expect([...body.subarray(0, 8)], what).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

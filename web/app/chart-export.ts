@@ -44,13 +44,19 @@ function inlineStyles(src: Element, dst: Element, parent: CSSStyleDeclaration | 
   for (let i = 0; i < a.length; i++) inlineStyles(a[i], b[i], cs);
 }
 
-/** The chart as a standalone SVG document, with a white margin of 12 CSS pixels. */
-export function chartSvgText(svg: SVGSVGElement): string {
+/** Height of the caption line under an exported chart, CSS pixels. */
+const CAPTION = 18;
+
+/**
+ * The chart as a standalone SVG document, with a white margin of 12 CSS pixels and, if given, a
+ * caption under it saying what it shows (a file outside the page has no page around it).
+ */
+export function chartSvgText(svg: SVGSVGElement, caption = ''): string {
   const { width, height } = sizeOf(svg);
   const copy = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, copy, null);
   // A margin round the chart: in the page its container gives it one.
-  const [w, h] = [width + 2 * MARGIN, height + 2 * MARGIN];
+  const [w, h] = [width + 2 * MARGIN, height + 2 * MARGIN + (caption ? CAPTION : 0)];
   copy.setAttribute('xmlns', SVG_NS);
   copy.setAttribute('width', String(w));
   copy.setAttribute('height', String(h));
@@ -67,14 +73,22 @@ export function chartSvgText(svg: SVGSVGElement): string {
   bg.setAttribute('fill', '#ffffff');
   const title = copy.querySelector(':scope > title');
   copy.insertBefore(bg, title ? title.nextSibling : copy.firstChild);
+  if (caption) {
+    const text = document.createElementNS(SVG_NS, 'text');
+    text.setAttribute('x', '0');
+    text.setAttribute('y', String(height + CAPTION - 2));
+    text.setAttribute('style', `font-family: ${FONT}; font-size: 11px; fill: #4a555d`);
+    text.textContent = caption;
+    copy.append(text);
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
 }
 
 /** The chart as a PNG at `scale` × its exported size (2 by default), on white. */
-export async function chartPngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+export async function chartPngBlob(svg: SVGSVGElement, scale = 2, caption = ''): Promise<Blob> {
   const { width: w, height: h } = sizeOf(svg);
-  const [width, height] = [w + 2 * MARGIN, h + 2 * MARGIN];
-  const url = URL.createObjectURL(new Blob([chartSvgText(svg)], { type: 'image/svg+xml;charset=utf-8' }));
+  const [width, height] = [w + 2 * MARGIN, h + 2 * MARGIN + (caption ? CAPTION : 0)];
+  const url = URL.createObjectURL(new Blob([chartSvgText(svg, caption)], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const img = new Image();
     await new Promise<void>((ok, fail) => {

@@ -65,7 +65,7 @@ export function drawComparePanel(root: HTMLElement, input: ComparePanelInput): v
     sides: { aBetter: `← ${D.compare.betterA}`, bBetter: `${D.compare.betterB} →` },
     legend: { better: D.compare.betterB, worse: D.compare.betterA, unclear: D.compare.unclear },
   });
-  chartTools(root, diffBox.node()!, 'differences');
+  chartTools(root, diffBox.node()!, 'differences', () => `kube-sim · ${D.compare.a}: ${input.label(a.settings)} · ${D.compare.b}: ${input.label(b.settings)} · ${notes.join(' ')}`);
   labelChartTools(root, D);
   const details = panel.append('details').attr('class', 'all-outcomes');
   details.append('summary').text(D.compare.all);
@@ -76,6 +76,8 @@ export function drawComparePanel(root: HTMLElement, input: ComparePanelInput): v
   tr.append('th').attr('scope', 'row').text((r) => r.name);
   tr.append('td').text((r) => r.a);
   tr.append('td').text((r) => r.b);
-  tr.append('td').text((r) => (r.interval ? `${r.diff} (${r.interval})` : r.diff));
+  const diffCell = tr.append('td').text((r) => (r.interval ? `${r.diff} (${r.interval})` : r.diff));
+  // The colour says who is better; so do words, for screen readers and printouts in grey.
+  diffCell.append('span').attr('class', 'sr-only').text((r) => ` (${r.verdict === 'b' ? D.compare.betterB : r.verdict === 'a' ? D.compare.betterA : D.compare.unclear})`);
   tr.append('td').attr('data-testid', 'p-better').text((r) => r.pBetter);
 }

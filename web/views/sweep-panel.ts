@@ -9,6 +9,7 @@ import { sweepPoints } from '../app/chart-data.ts';
 import { outcomeName } from '../app/compare-data.ts';
 import { DICTS, formats, type Lang } from '../app/i18n.ts';
 import type { SweepRun } from '../app/session.ts';
+import type { Settings } from '../app/settings.ts';
 import { PALETTE } from './chart-frame.ts';
 import { chartTools, labelChartTools } from './chart-tools.ts';
 import { fieldText, setByRoster } from './controls.ts';
@@ -41,6 +42,8 @@ export interface SweepPanelInput {
   /** The settings changed since the sweep drawn. */
   stale: boolean;
   rosterLoaded: boolean;
+  /** How a sweep's settings are named (for the exported chart's caption). */
+  label(settings: Settings): string;
   onRun(): void;
   onCancel(): void;
   /** The parameter or the outcome changed: redraw. */
@@ -121,7 +124,7 @@ export function drawSweepPanel(root: HTMLElement, input: SweepPanelInput): HTMLP
     legend: { mean: D.charts.mean, band: D.charts.survival.band },
   });
   box.select('svg').attr('data-points', points.length);
-  chartTools(root, box.node()!, 'sweep');
+  chartTools(root, box.node()!, 'sweep', () => `kube-sim · ${input.label(sw.settings)} · ${D.sweep.reps}: ${f.int(sw.repsPerValue)} · ${D.run.seed} ${sw.settings.seed}`);
   labelChartTools(root, D);
   if (input.stale) panel.append('p').attr('class', 'stale-note').attr('data-testid', 'sweep-stale').text(D.sweep.stale);
   return status;
