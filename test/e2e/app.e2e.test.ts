@@ -286,7 +286,7 @@ describeBrowser('the planners’ app in Chromium', () => {
     await page.getByTestId('compare').screenshot({ path: join(SHOTS, 'app-compare-panel.png') });
   });
 
-  it('sweeps mentoring visits 0..8 at 50 runs each and draws 9 points', async () => {
+  it('sweeps mentoring visits 0..8 at 50 runs each, draws 9 points and saves them as CSV', async () => {
     const { page } = await open('?reps=20');
     await setField(page, 'sweep-reps', '50');
     expect(await page.getByTestId('sweep-path').inputValue()).toBe('intervention.mentoring.visitsPerMonth');
@@ -303,6 +303,11 @@ describeBrowser('the planners’ app in Chromium', () => {
     );
     expect(await page.locator('[data-testid=chart-sweep] [data-testid=sweep-point]').count()).toBe(9);
     expect(await drawnPaths(page, '[data-testid=chart-sweep] [data-testid=sweep-line]')).toBe(1);
+    // Its data saved as CSV: one row per value, survival first after value, runs and seed.
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sweep-csv').click()]);
+    const [head, ...rows] = (await downloaded(dl)).toString('utf8').trimEnd().split('\n');
+    expect(head.startsWith('intervention.mentoring.visitsPerMonth,replications,seed,survivalRate,survivalRateLo,survivalRateHi,')).toBe(true);
+    expect(rows.map((r) => r.split(',').slice(0, 3).join(','))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8].map((v) => `${v},50,1`));
     await page.getByTestId('sweep').scrollIntoViewIfNeeded();
     await shot(page, 'sweep');
     await page.getByTestId('sweep').screenshot({ path: join(SHOTS, 'app-sweep-panel.png') });

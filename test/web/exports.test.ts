@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRosterCsv, parseScenario } from '../../src/index.ts';
-import { runsCsv, scenarioFileJson, summaryJson } from '../../web/app/exports.ts';
+import { runsCsv, scenarioFileJson, summaryJson, sweepCsv } from '../../web/app/exports.ts';
+import type { SweepRun } from '../../web/app/session.ts';
 import { scenarioOf, type Settings } from '../../web/app/settings.ts';
 import { root, runKubeSim, scratchFolder } from '../cli/kube-sim.ts';
 import { ensembleRun } from './runs.ts';
@@ -101,3 +102,23 @@ describe('scenarioFileJson', () => {
     expect(runsCsv(ensembleRun(settings, false))).toBe(fromCli.csv);
   });
 });
+
+describe('sweepCsv', () => {
+  it('has one row per finished value: value, replications, seed, then each headline outcome with its interval', () => {
+    const base = ensembleRun({ reps: 12 }, false);
+    const other = ensembleRun({ reps: 12, set: { 'intervention.mentoring.visitsPerMonth': 4 } }, false);
+    const sw: SweepRun = { settings: base.settings, path: 'intervention.mentoring.visitsPerMonth', values: [1, 4, 8], repsPerValue: 12, points: [base.ensemble, other.ensemble], state: 'cancelled' };
+    const [head, ...rows] = sweepCsv(sw).trimEnd().split('\n');
+    const h = base.ensemble.summary().headline;
+    const keys = Object.keys(h) as (keyof typeof h)[];
+    expect(head.split(',')).toEqual(['intervention.mentoring.visitsPerMonth', 'replications', 'seed', ...keys.flatMap((k) => [k, `${k}Lo`, `${k}Hi`])]);
+    // The value not finished (8) has no row.
+    expect(rows.map((r) => r.split(',')[0])).toEqual(['1', '4']);
+    const cells = rows[0].split(',');
+    expect(cells.slice(1, 3)).toEqual(['12', String(base.settings.seed)]);
+    expect(Number(cells[3])).toBe(h.survivalRate.mean);
+    expect([Number(cells[4]), Number(cells[5])]).toEqual(h.survivalRate.ci);
+    expect(Number(rows[1].split(',')[3])).toBe(other.ensemble.summary().headline.survivalRate.mean);
+  });
+});
+

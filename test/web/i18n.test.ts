@@ -47,6 +47,7 @@ const SAME_IN_BOTH = new Set([
   'field.range', // "lo–hi unit": numbers and a unit, already translated
   'field.other', // a message passed through
   'sweep.parameter', // "Parameter" in both
+  'sweep.csv', // "Data (CSV)" in both
 ]);
 
 /** Texts rightly empty. */

@@ -3,10 +3,10 @@
  * ensemble --runs runs.csv --out summary.json` writes them (same columns, same keys, the same
  * manifest fields, the same scenario hash), and the scenario as a file the CLI can run.
  */
-import { bandsJson, canonicalJson, F, jsonSummary, runCsvLine, RUNS_CSV_HEADER, type EnsembleSummary, type Scenario } from '../../src/index.ts';
+import { bandsJson, canonicalJson, csvLine, F, jsonSummary, runCsvLine, RUNS_CSV_HEADER, type EnsembleSummary, type Headline, type Scenario } from '../../src/index.ts';
 import { version } from '../../package.json';
 import { cliCommand, preset, scenarioOf, type Settings } from './settings.ts';
-import type { EnsembleRun } from './session.ts';
+import type { EnsembleRun, SweepRun } from './session.ts';
 
 /** One row per run: replication, seed, then the run fields (RUN_FIELDS). */
 export function runsCsv(run: EnsembleRun): string {
@@ -75,3 +75,24 @@ export function describedScenario(settings: Settings): Scenario {
     description: { en: text('en', 'Changed from'), id: text('id', 'Diubah dari') },
   };
 }
+
+/**
+ * A sweep as tidy CSV: one row per value finished, with its replications and seed, then every
+ * headline outcome's mean and 95% interval (empty where there is none, e.g. cost per surviving
+ * group when no group survived).
+ */
+export function sweepCsv(sw: SweepRun): string {
+  const heads = sw.points.map((e) => e?.summary().headline);
+  const keys = Object.keys(heads.find(Boolean) ?? {}) as (keyof Headline)[];
+  const lines = [csvLine([sw.path, 'replications', 'seed', ...keys.flatMap((k) => [k, `${k}Lo`, `${k}Hi`])])];
+  sw.values.forEach((x, i) => {
+    const h = heads[i];
+    if (!h) return;
+    lines.push(csvLine([x, sw.repsPerValue, sw.settings.seed, ...keys.flatMap((k) => {
+      const e = h[k];
+      return e ? [e.mean, e.ci[0], e.ci[1]] : [null, null, null];
+    })]));
+  });
+  return `${lines.join('\n')}\n`;
+}
+

@@ -201,6 +201,7 @@ export const en = {
     progress: (done: string, total: string) => `${done} of ${total} values`,
     tooMany: (n: string, max: string) => `That is ${n} runs; at most ${max} in the browser. Use the command line (kube-sim sweep) for more.`,
     stale: 'Settings changed since this sweep: run it again to update it.',
+    csv: 'Data (CSV)',
     badRange: 'From must be below To.',
   },
   exports: {

@@ -203,6 +203,7 @@ export const id: typeof en = {
     progress: (done: string, total: string) => `${done} dari ${total} nilai`,
     tooMany: (n: string, max: string) => `Itu ${n} simulasi; paling banyak ${max} di peramban. Pakai baris perintah (kube-sim sweep) untuk lebih banyak.`,
     stale: 'Pengaturan berubah sejak sapuan ini: jalankan lagi untuk memperbaruinya.',
+    csv: 'Data (CSV)',
     badRange: '“Dari” harus lebih kecil dari “Sampai”.',
   },
   exports: {

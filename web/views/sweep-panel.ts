@@ -6,6 +6,8 @@
 import { select, type Selection } from 'd3';
 import { parameterTable, settableParameters } from '../../src/index.ts';
 import { sweepPoints } from '../app/chart-data.ts';
+import { download } from '../app/chart-export.ts';
+import { sweepCsv } from '../app/exports.ts';
 import { outcomeName } from '../app/compare-data.ts';
 import { DICTS, formats, type Lang } from '../app/i18n.ts';
 import type { SweepRun } from '../app/session.ts';
@@ -126,6 +128,9 @@ export function drawSweepPanel(root: HTMLElement, input: SweepPanelInput): HTMLP
   box.select('svg').attr('data-points', points.length);
   chartTools(root, box.node()!, 'sweep', () => `kube-sim · ${input.label(sw.settings)} · ${D.sweep.reps}: ${f.int(sw.repsPerValue)} · ${D.run.seed} ${sw.settings.seed}`);
   labelChartTools(root, D);
+  select(root).select('.chart-tools').append('button').attr('type', 'button').attr('class', 'small').attr('data-testid', 'sweep-csv').text(D.sweep.csv).on('click', () => {
+    download(`kube-sim-sweep-${sw.path}.csv`, new Blob([sweepCsv(sw)], { type: 'text/csv' }));
+  });
   if (input.stale) panel.append('p').attr('class', 'stale-note').attr('data-testid', 'sweep-stale').text(D.sweep.stale);
   return status;
 }
