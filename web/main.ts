@@ -68,6 +68,8 @@ const state = {
   current: null as EnsembleRun | null,
   pinned: null as EnsembleRun | null,
   sweep: null as SweepRun | null,
+  /** The comparison's "all outcomes" table is open. */
+  allOutcomesOpen: false,
   running: null as null | { kind: 'ensemble' | 'sweep'; abort: AbortController; done: number; total: number },
   /** The run box's last word, worded when drawn (so a language switch re-words it). */
   status: null as null | ((D: Dict, f: Formats) => string),
@@ -211,7 +213,7 @@ for (const k of CHARTS) {
   const panel = grid.append('figure').attr('class', `panel chart chart-${k}`).attr('data-testid', `chart-${k}`);
   const body = panel.append('div').attr('class', 'chart-body');
   chartBoxes.set(k, body.node()!);
-  chartTools(panel.node()!, body.node()!, k, () => `kube-sim · ${resultsOf.text()}`);
+  chartTools(panel.node()!, body.node()!, k, captionOfResults);
 }
 
 const comparePanel = main.append('section').attr('class', 'panel compare').attr('data-testid', 'compare');
@@ -317,6 +319,14 @@ function setWhole(key: 'seed' | 'reps', raw: string, lo: number, hi: number): vo
 function setLang(lang: Lang): void {
   // Problems, statuses and notes are worded when drawn: all of them follow.
   commit({ ...state.settings, lang });
+  // A value held because it was wrong may read well the new language's way ("1.000"): take it.
+  for (const p of [...state.problems.values()]) {
+    if (p.combined) continue;
+    if (p.key === 'seed' || p.key === 'reps') {
+      const [lo, hi] = p.key === 'seed' ? [0, SEED_MAX] : [LIMITS.reps.min, LIMITS.reps.max];
+      if ('value' in checkWhole(p.key, p.value, lo, hi, lang)) setWhole(p.key, p.value, lo, hi);
+    } else if ('value' in checkParameter(p.key, p.value, lang)) setParameter(p.key, p.value);
+  }
 }
 
 async function loadRoster(file: File): Promise<void> {
@@ -366,7 +376,8 @@ function blocked(): boolean {
     state.status = (D) => D.run.fixFirst;
     renderRunBox();
     // Take the planner to the first field to fix (its section opened).
-    const first = [...state.problems.keys()][0];
+    const order = ['seed', 'reps', ...[...document.querySelectorAll<HTMLElement>('.sections .field')].map((el) => el.dataset.path!)];
+    const first = [...state.problems.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b))[0];
     const section = sectionOf(first);
     if (section) state.open.add(section);
     renderControls();
@@ -407,7 +418,9 @@ async function runEnsemble(): Promise<void> {
     });
     state.current = run.done > 0 ? run : state.current;
     const secs = (performance.now() - t0) / 1000;
-    state.status = run.state === 'cancelled' ? (D, f) => D.run.cancelled(f.int(run.done), f.int(settings.reps)) : (D, f) => D.run.finished(f.int(run.done), f.num(secs, 2));
+    state.status = run.state !== 'cancelled' ? (D, f) => D.run.finished(f.int(run.done), f.num(secs, 2))
+      : run.done === 0 ? (D) => D.run.cancelledNone
+      : (D, f) => D.run.cancelled(f.int(run.done), f.int(settings.reps));
     document.body.dataset.state = run.state;
   } catch (e) {
     const partial = (e as { run?: EnsembleRun }).run;
@@ -545,8 +558,14 @@ function renderRunBox(): void {
   const worded = wordedProblems();
   const repsProblem = worded.get('reps');
   const seedProblem = worded.get('seed');
-  repsInput.property('value', repsProblem?.value ?? fmt().int(s.reps)).attr('aria-invalid', repsProblem ? 'true' : null);
-  seedInput.property('value', seedProblem?.value ?? String(s.seed)).attr('aria-invalid', seedProblem ? 'true' : null);
+  // What the planner is typing stays as typed (a run ending redraws this box).
+  const show = (input: typeof repsInput, text: string) => {
+    if (document.activeElement !== input.node()) input.property('value', text);
+  };
+  show(repsInput, repsProblem?.value ?? fmt().int(s.reps));
+  show(seedInput, seedProblem?.value ?? String(s.seed));
+  repsInput.attr('aria-invalid', repsProblem ? 'true' : null);
+  seedInput.attr('aria-invalid', seedProblem ? 'true' : null);
   repsHint.text(`${D.run.repsHelp} (${fmt().int(LIMITS.reps.min)}–${fmt().int(LIMITS.reps.max)})`);
   seedHint.text(D.run.seedHelp);
   repsError.text(repsProblem?.message ?? '').property('hidden', !repsProblem).attr('role', repsProblem ? 'alert' : null);
@@ -638,7 +657,8 @@ function resultSteps(): (() => void)[] {
   resultsTitle.text(D.results.title);
   // What the results are of: the package, a roster, how many runs (and whether it stopped early).
   const label = run ? presetLabelOf(run.settings) : '';
-  resultsOf.text(!run ? '' : run.state === 'cancelled' || run.state === 'failed' ? D.results.ofCancelled(label, f.int(run.done), f.int(run.settings.reps), run.settings.seed)
+  resultsOf.text(!run ? '' : run.state === 'failed' ? D.results.ofFailed(label, f.int(run.done), f.int(run.settings.reps), run.settings.seed)
+    : run.state === 'cancelled' ? D.results.ofCancelled(label, f.int(run.done), f.int(run.settings.reps), run.settings.seed)
     : run.state === 'running' ? D.results.ofRunning(label, f.int(run.done), f.int(run.settings.reps), run.settings.seed)
     : D.results.of(label, f.int(run.done), run.settings.seed));
   emptyNote.text(D.results.empty).property('hidden', !!run);
@@ -732,12 +752,25 @@ function drawCompare(): void {
       // Pin is now disabled: the focus goes to its counterpart.
       void drawn().then(() => document.querySelector<HTMLElement>('[data-testid="unpin"]')?.focus());
     },
+    allOpen: state.allOutcomesOpen,
+    onToggleAll: (open) => void (state.allOutcomesOpen = open),
     onUnpin() {
       state.pinned = null;
       renderResults();
       void drawn().then(() => document.querySelector<HTMLElement>('[data-testid="pin"]')?.focus());
     },
   });
+}
+
+/** What an exported result chart shows: the results line, the changes by name, and A if pinned. */
+function captionOfResults(): string {
+  const run = state.current;
+  if (!run) return 'kube-sim';
+  const changes = Object.keys(run.settings.set).sort().map((p) => `${p}=${run.settings.set[p]}`).join(', ');
+  const parts = ['kube-sim', resultsOf.text()];
+  if (changes) parts.push(changes);
+  if (state.pinned && state.pinned !== run) parts.push(`${d().compare.a}: ${presetLabelOf(state.pinned.settings)}`);
+  return parts.join(' · ');
 }
 
 function presetLabelOf(s: Settings): string {

@@ -57,7 +57,8 @@ function table(aName: string, bName: string, seed: number, c: Comparison): strin
     fmt(d.key, d.a.mean),
     fmt(d.key, d.b.mean),
     `${fmt(d.key, d.diff.mean)} [${fmt(d.key, d.diff.ci[0])}, ${fmt(d.key, d.diff.ci[1])}]`,
-    `${(100 * d.pBetter).toFixed(0)}%`,
+    // A normal approximation is never that sure: no flat 0% or 100% (the JSON keeps the number).
+    d.pBetter > 0.99 ? '>99%' : d.pBetter < 0.01 ? '<1%' : `${(100 * d.pBetter).toFixed(0)}%`,
   ]);
   const head = ['outcome', `A: ${aName}`, `B: ${bName}`, 'B − A [95% interval]', 'P(B better)'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

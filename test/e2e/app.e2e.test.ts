@@ -447,6 +447,21 @@ describeBrowser('the planners’ app in Chromium', () => {
     expect(await drawnState(page)).toBe(before);
     await error.scrollIntoViewIfNeeded();
     await shot(page, 'error-field');
+    // Run took the planner to the field to fix.
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe(VISITS);
+
+    // Thousands typed the other language's way are asked about, not read as a small number:
+    // "30.000" on an English page is Rp 30,000 or Rp 30? The grant keeps what it had.
+    await setField(page, 'field-intervention.grant.amount', '30.000');
+    expect(await page.getByTestId('error-intervention.grant.amount').textContent()).toBe('“30.000”: 30,000 or 30? Type 30000 for 30,000.');
+    expect(new URL(page.url()).searchParams.get('intervention.grant.amount')).toBeNull();
+    // "1.000" replications on the English page waits; switched to Indonesian, it reads 1.000 and is taken.
+    await setField(page, 'reps', '1.000');
+    expect(await page.getByTestId('error-reps').textContent()).toMatch(/^“1\.000”: 1,000 or 1\?/);
+    await page.getByTestId('lang-id').click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('reps') === '1000');
+    expect(await page.getByTestId('error-reps').isHidden()).toBe(true);
+    expect(await page.getByTestId('reps').inputValue()).toBe('1.000');
     expectClean(app);
 
     const tampered = await open('?preset=nope&seed=abc&group.size=500&foo=1');

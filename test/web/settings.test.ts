@@ -384,14 +384,24 @@ describe('the scenario of the settings', () => {
     expect(cliCommand({ ...s, set: {}, roster, rosterFile: "Ibu Sari's group.csv" })).toBe(`npx kube-sim ensemble tulip --seed 42 --reps 300 --roster 'Ibu Sari'\\''s group.csv'`);
   });
 
-  it('refuses a whole number written with the other language’s thousands mark, instead of reading 1', () => {
-    for (const [raw, lang] of [['1.000', 'en'], ['1,000', 'id'], ['20.000', 'en']] as const) {
+  it('asks again, instead of reading 20, when 20.000 / 20,000 is typed the other language’s way', () => {
+    const cases = [
+      ['1.000', 'en', /^“1\.000”: 1,000 or 1\? Type 1000 for 1,000\.$/],
+      ['20.000', 'en', /^“20\.000”: 20,000 or 20\? Type 20000 for 20,000\.$/],
+      ['1,000', 'id', /^“1,000”: 1\.000 atau 1\? Ketik 1000 untuk 1\.000\.$/],
+    ] as const;
+    for (const [raw, lang, message] of cases) {
       const r = checkWhole('reps', raw, 1, 20_000, lang);
-      expect('problem' in r, `${raw} ${lang}`).toBe(true);
-      if ('problem' in r) expect(r.problem.message).toMatch(lang === 'en' ? /a thousand, or one\?/ : /seribu, atau satu\?/);
-      const g = checkParameter('group.size', raw, lang);
-      expect('problem' in g && g.problem.message).toBe(('problem' in r && r.problem.message) || 'missing');
+      expect('problem' in r && r.problem.message, `${raw} ${lang}`).toMatch(message);
     }
+    // Sums of rupiah too (the grant is not a whole-number field): 30.000 is not quietly Rp 30.
+    const grant = checkParameter('intervention.grant.amount', '30.000', 'en');
+    expect('problem' in grant && grant.problem.message).toMatch(/^“30\.000”: 30,000 or 30\?/);
+    const million = checkParameter('intervention.grant.amount', '25.000.000', 'en');
+    expect('problem' in million && million.problem.message).toBe('“25.000.000”: did you mean 25,000,000? Type 25000000.');
+    // When neither reading is allowed, the range is what is said.
+    const size = checkParameter('group.size', '1.000', 'en');
+    expect('problem' in size && size.problem.message).toMatch(/outside the allowed range 5–30/);
     // Its own language's thousands mark is a thousand; a share keeps its decimals.
     expect(checkWhole('reps', '1,000', 1, 20_000, 'en')).toEqual({ value: 1000 });
     expect(checkWhole('reps', '1.000', 1, 20_000, 'id')).toEqual({ value: 1000 });

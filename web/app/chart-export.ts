@@ -3,7 +3,7 @@
  * same outside the page: system sans-serif fonts, no stylesheet, no external reference), or PNG
  * drawn from that SVG at 2× on a white background.
  */
-import { FONT } from '../views/chart-frame.ts';
+import { FONT, wrapText } from '../views/chart-frame.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** CSS pixels of white round an exported chart. */
@@ -44,8 +44,18 @@ function inlineStyles(src: Element, dst: Element, parent: CSSStyleDeclaration | 
   for (let i = 0; i < a.length; i++) inlineStyles(a[i], b[i], cs);
 }
 
-/** Height of the caption line under an exported chart, CSS pixels. */
-const CAPTION = 18;
+/** Height of one caption line under an exported chart, CSS pixels (11 px text). */
+const CAPTION_LINE = 14;
+
+/** The caption's lines, wrapped to the chart's width (at spaces and after " · "). */
+function captionLines(caption: string, width: number): string[] {
+  return caption ? wrapText(caption, width, 11) : [];
+}
+
+/** Extra height the caption takes under the chart. */
+function captionHeight(lines: string[]): number {
+  return lines.length ? 6 + lines.length * CAPTION_LINE : 0;
+}
 
 /**
  * The chart as a standalone SVG document, with a white margin of 12 CSS pixels and, if given, a
@@ -56,7 +66,8 @@ export function chartSvgText(svg: SVGSVGElement, caption = ''): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, copy, null);
   // A margin round the chart: in the page its container gives it one.
-  const [w, h] = [width + 2 * MARGIN, height + 2 * MARGIN + (caption ? CAPTION : 0)];
+  const lines = captionLines(caption, width);
+  const [w, h] = [width + 2 * MARGIN, height + 2 * MARGIN + captionHeight(lines)];
   copy.setAttribute('xmlns', SVG_NS);
   copy.setAttribute('width', String(w));
   copy.setAttribute('height', String(h));
@@ -73,21 +84,21 @@ export function chartSvgText(svg: SVGSVGElement, caption = ''): string {
   bg.setAttribute('fill', '#ffffff');
   const title = copy.querySelector(':scope > title');
   copy.insertBefore(bg, title ? title.nextSibling : copy.firstChild);
-  if (caption) {
+  lines.forEach((line, i) => {
     const text = document.createElementNS(SVG_NS, 'text');
     text.setAttribute('x', '0');
-    text.setAttribute('y', String(height + CAPTION - 2));
+    text.setAttribute('y', String(height + 6 + (i + 1) * CAPTION_LINE - 3));
     text.setAttribute('style', `font-family: ${FONT}; font-size: 11px; fill: #4a555d`);
-    text.textContent = caption;
+    text.textContent = line;
     copy.append(text);
-  }
+  });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
 }
 
 /** The chart as a PNG at `scale` × its exported size (2 by default), on white. */
 export async function chartPngBlob(svg: SVGSVGElement, scale = 2, caption = ''): Promise<Blob> {
   const { width: w, height: h } = sizeOf(svg);
-  const [width, height] = [w + 2 * MARGIN, h + 2 * MARGIN + (caption ? CAPTION : 0)];
+  const [width, height] = [w + 2 * MARGIN, h + 2 * MARGIN + captionHeight(captionLines(caption, w))];
   const url = URL.createObjectURL(new Blob([chartSvgText(svg, caption)], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const img = new Image();

@@ -57,9 +57,9 @@ export function scenarioFileJson(settings: Settings): string {
 }
 
 /**
- * The settings' scenario, its name and description saying what was changed from the preset (the
- * preset's own words would describe a package this file no longer holds). Words only: the runs
- * are the same.
+ * The settings' scenario, its name and description saying first what was changed from the preset
+ * (the preset's own words, which follow, describe the package before the changes). Words only:
+ * the runs are the same, though the file's scenario hash differs from the page's by them.
  */
 export function describedScenario(settings: Settings): Scenario {
   const sc = scenarioOf(settings);

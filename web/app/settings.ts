@@ -111,16 +111,25 @@ export function parseNumberText(text: string, lang: Lang): number {
 }
 
 /**
- * "1.000" typed on an English page or "1,000" on an Indonesian one: a thousand written the other
- * language's way, or a decimal number? In a whole-number field it is refused and asked again,
- * rather than read as 1 without a word.
+ * "20.000" typed on an English page or "20,000" on an Indonesian one: twenty thousand written
+ * the other language's way, or twenty? Where either reading is allowed (a whole number, a sum of
+ * rupiah), it is asked again rather than read as twenty without a word; where neither reading is
+ * in the range, the range is what needs saying.
  */
-function ambiguousWhole(raw: string, lang: Lang): FieldProblem | null {
+function ambiguous(raw: string, lang: Lang, lo: number, hi: number): FieldProblem | null {
   const t = raw.trim();
   const other = lang === 'id' ? ',' : '.';
-  if (!new RegExp(`^-?\\d{1,3}(\\${other}\\d{3})+$`).test(t)) return null;
+  if (!new RegExp(`^\\d{1,3}(\\${other}\\d{3})+$`).test(t)) return null;
   const plain = t.split(other).join('');
-  return { key: '', value: raw, message: DICTS[lang].field.ambiguous(raw, plain, formats(lang).int(Number(plain))) };
+  const big = Number(plain);
+  const f = formats(lang);
+  const fits = (x: number) => x >= lo && x <= hi;
+  const d = DICTS[lang].field;
+  // "1.000.000" can only be a million: asked, to be sure, but without a second reading.
+  if (t.split(other).length > 2) return fits(big) ? { key: '', value: raw, message: d.thousands(raw, f.int(big), plain) } : null;
+  const small = Number(t.replace(other, '.'));
+  if (!fits(big) && !fits(small)) return null;
+  return { key: '', value: raw, message: d.ambiguous(raw, f.int(big), f.short(small), plain) };
 }
 
 /**
@@ -139,7 +148,10 @@ export function checkParameter(path: string, raw: string, lang: Lang): { value: 
   if (info.unit === 'yes/no') {
     return raw === 'true' || raw === 'false' ? { value: raw === 'true' } : bad(d.field.oneOf(raw, 'true, false'));
   }
-  const unsure = info.int ? ambiguousWhole(raw, lang) : null;
+  // Whole numbers and sums of rupiah are where thousands marks get typed.
+  const lo0 = info.min ?? -Infinity;
+  const hi0 = info.max ?? Infinity;
+  const unsure = info.int || info.unit === 'Rp' || info.unit === 'Rp/month' ? ambiguous(raw, lang, lo0, hi0) : null;
   if (unsure) return bad(unsure.message);
   const v = parseNumberText(raw, lang);
   const lo = info.min ?? -Infinity;
@@ -155,7 +167,7 @@ export function checkParameter(path: string, raw: string, lang: Lang): { value: 
 export function checkWhole(key: string, raw: string, lo: number, hi: number, lang: Lang): { value: number } | { problem: FieldProblem } {
   const d = DICTS[lang];
   const f = formats(lang);
-  const unsure = ambiguousWhole(raw, lang);
+  const unsure = ambiguous(raw, lang, lo, hi);
   if (unsure) return { problem: { ...unsure, key } };
   const v = parseNumberText(raw, lang);
   if (!Number.isFinite(v)) return { problem: { key, value: raw, message: d.field.notNumber(raw, f.int(lo), f.int(hi)) } };

@@ -23,6 +23,9 @@ export interface ComparePanelInput {
   label(settings: Settings): string;
   onPin(): void;
   onUnpin(): void;
+  /** Whether "all outcomes" is open (kept across redraws), and its toggle. */
+  allOpen: boolean;
+  onToggleAll(open: boolean): void;
 }
 
 export function drawComparePanel(root: HTMLElement, input: ComparePanelInput): void {
@@ -53,6 +56,9 @@ export function drawComparePanel(root: HTMLElement, input: ComparePanelInput): v
   if (a.done !== b.done) notes.push(D.compare.otherReps(f.int(c.paired)));
   panel.append('p').attr('class', 'note').attr('data-testid', 'compare-note').text(notes.join(' '));
   const rows = compareRows(c, lang);
+  // On a narrow screen the chance goes without its words, which head the chart instead.
+  const narrow = root.clientWidth > 0 && root.clientWidth < 560;
+  if (narrow) panel.append('p').attr('class', 'note right').text(`${D.compare.pBetter} →`);
   const diffBox = panel.append('div').attr('class', 'chart-body').attr('data-testid', 'chart-diff');
   drawDiffChart(diffBox.node()!, {
     title: D.compare.diffTitle,
@@ -60,14 +66,16 @@ export function drawComparePanel(root: HTMLElement, input: ComparePanelInput): v
       key,
       label: outcomeName(key, lang),
       format: (v: number) => (key === 'survived' ? f.signed(v, (x) => `${f.num(100 * x, 1)} pp`) : f.signed(v, outcomeFormat(key, lang))),
-      pText: (p: number) => D.compare.pBetterText(chanceText(p, lang)),
+      pText: (p: number) => (narrow ? chanceText(p, lang) : D.compare.pBetterText(chanceText(p, lang))),
     }))),
     sides: { aBetter: `← ${D.compare.betterA}`, bBetter: `${D.compare.betterB} →` },
     legend: { better: D.compare.betterB, worse: D.compare.betterA, unclear: D.compare.unclear },
   });
   chartTools(root, diffBox.node()!, 'differences', () => `kube-sim · ${D.compare.a}: ${input.label(a.settings)} · ${D.compare.b}: ${input.label(b.settings)} · ${notes.join(' ')}`);
   labelChartTools(root, D);
-  const details = panel.append('details').attr('class', 'all-outcomes');
+  const details = panel.append('details').attr('class', 'all-outcomes').property('open', input.allOpen).on('toggle', function () {
+    input.onToggleAll((this as HTMLDetailsElement).open);
+  });
   details.append('summary').text(D.compare.all);
   const table = details.append('table').attr('data-testid', 'compare-table');
   const head = table.append('thead').append('tr');
@@ -77,7 +85,7 @@ export function drawComparePanel(root: HTMLElement, input: ComparePanelInput): v
   tr.append('td').text((r) => r.a);
   tr.append('td').text((r) => r.b);
   const diffCell = tr.append('td').text((r) => (r.interval ? `${r.diff} (${r.interval})` : r.diff));
-  // The colour says who is better; so do words, for screen readers and printouts in grey.
+  // The colour says who is better; so do words, for screen readers.
   diffCell.append('span').attr('class', 'sr-only').text((r) => ` (${r.verdict === 'b' ? D.compare.betterB : r.verdict === 'a' ? D.compare.betterA : D.compare.unclear})`);
   tr.append('td').attr('data-testid', 'p-better').text((r) => r.pBetter);
 }

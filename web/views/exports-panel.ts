@@ -40,7 +40,8 @@ export function drawExportsPanel(root: HTMLElement, input: ExportsPanelInput): v
   });
   // Everything here is of the results on show (a cancelled run: the replications it finished),
   // so that the link, the file and the command give back exactly these numbers.
-  const shown = run ? { ...run.settings, reps: run.done || run.settings.reps } : input.settings;
+  const stopped = !!run && (run.state === 'cancelled' || run.state === 'failed') && run.done > 0;
+  const shown = run ? { ...run.settings, reps: stopped ? run.done : run.settings.reps } : input.settings;
   bar.append('button').attr('type', 'button').attr('data-testid', 'export-scenario').text(D.exports.scenarioJson).on('click', () => {
     download(`kube-sim-scenario-${shown.preset}.json`, new Blob([scenarioFileJson(shown)], { type: 'application/json' }));
   });

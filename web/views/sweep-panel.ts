@@ -86,6 +86,14 @@ export function drawSweepPanel(root: HTMLElement, input: SweepPanelInput): HTMLP
   };
   // Numeric parameters with a range; not those a loaded roster decides (they would not move).
   const numeric = parameterTable().filter((p) => !p.options && p.unit !== 'yes/no' && p.path !== 'seed' && p.path !== 'members.roster' && p.min !== undefined && !(input.rosterLoaded && setByRoster(p.path)));
+  // A parameter no longer on the list (a roster now decides it) is not swept in secret: the form
+  // moves to the facilitator's visits, or the first on the list, with that parameter's range.
+  if (!numeric.some((p) => p.path === form.path)) {
+    const next = numeric.find((p) => p.path === 'intervention.mentoring.visitsPerMonth') ?? numeric[0];
+    form.path = next.path;
+    form.from = fieldText(next, next.min ?? 0, lang);
+    form.to = fieldText(next, next.max ?? 1, lang);
+  }
   field('path', D.sweep.parameter, (b) => {
     b.append('select').selectAll('option').data(numeric).join('option').attr('value', (p) => p.path).property('selected', (p) => p.path === form.path).text((p) => p.text[lang]);
   });
