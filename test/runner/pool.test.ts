@@ -10,6 +10,7 @@ import { CancelledError, Pool, type WorkerHandle } from '../../src/runner/pool.t
 import { F, writeRunRow } from '../../src/experiment/outcomes.ts';
 import type { JobSpec } from '../../src/experiment/jobs.ts';
 import { INDICATORS, parseScenario, simulate, type Scenario } from '../../src/index.ts';
+import { expectSameBits } from '../same-bits.ts';
 
 const base = parseScenario({ horizonWeeks: 104 });
 const noMentor = parseScenario({ horizonWeeks: 104, intervention: { mentoring: { visitsPerMonth: 0 } } });
@@ -48,15 +49,6 @@ async function collect(pool: Pool, job: JobSpec, opts: { from?: number; to?: num
     },
   });
   return { rows, series, handed, summary };
-}
-
-/** Bit-for-bit equality of two Float64Arrays, reporting the first index that differs. */
-function expectSameBits(actual: Float64Array, expected: Float64Array) {
-  expect(actual.length).toBe(expected.length);
-  const a = new BigUint64Array(actual.buffer, actual.byteOffset, actual.length);
-  const b = new BigUint64Array(expected.buffer, expected.byteOffset, expected.length);
-  const i = a.findIndex((x, k) => x !== b[k]);
-  expect(i, i >= 0 ? `first difference at ${i}: ${actual[i]} vs ${expected[i]}` : '').toBe(-1);
 }
 
 /** Batches cover [from, to) back to back, in increasing order. */

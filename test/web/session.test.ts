@@ -23,6 +23,7 @@ import { Session, type EnsembleRun, type Progress, type SweepRun } from '../../w
 import { defaultSettings, scenarioOf, type Settings } from '../../web/app/settings.ts';
 import { runKubeSim, scratchFolder } from '../cli/kube-sim.ts';
 import { ensembleRun } from './runs.ts';
+import { expectSameBits } from '../same-bits.ts';
 
 const dir = scratchFolder('kube-sim-web-session-');
 
@@ -38,15 +39,6 @@ async function withSession<T>(workers: number, use: (s: Session) => Promise<T>, 
   } finally {
     pool.close();
   }
-}
-
-/** Bit-for-bit equality of two Float64Arrays, reporting the first index that differs. */
-function expectSameBits(actual: Float64Array, expected: Float64Array) {
-  expect(actual.length).toBe(expected.length);
-  const a = new BigUint64Array(actual.buffer, actual.byteOffset, actual.length);
-  const b = new BigUint64Array(expected.buffer, expected.byteOffset, expected.length);
-  const i = a.findIndex((x, k) => x !== b[k]);
-  expect(i, i >= 0 ? `first difference at ${i}: ${actual[i]} vs ${expected[i]}` : '').toBe(-1);
 }
 
 /** What each onBatch call saw: the progress, and the run's own count and ensemble size at that moment. */
