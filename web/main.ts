@@ -198,6 +198,15 @@ const rosterClear = rosterBox.append('button').attr('type', 'button').attr('clas
 const rosterNote = rosterBox.append('div').attr('class', 'roster-note').attr('data-testid', 'roster-note').attr('aria-live', 'polite');
 
 const main = layout.append('main').attr('id', 'results').attr('tabindex', -1);
+// On a phone the answer comes first: the results are moved before the settings in the page itself
+// (not only drawn there), so the keyboard and screen readers meet them in the order seen.
+const narrowScreen = matchMedia('(max-width: 900px)');
+const placeResults = () => {
+  const [m, sb] = [main.node()!, side.node()!];
+  if (narrowScreen.matches ? m.nextElementSibling !== sb : sb.nextElementSibling !== m) layout.node()!.insertBefore(narrowScreen.matches ? m : sb, narrowScreen.matches ? sb : m);
+};
+placeResults();
+narrowScreen.addEventListener('change', placeResults);
 const resultsHead = main.append('div').attr('class', 'results-head');
 const resultsTitle = resultsHead.append('h2');
 const resultsOf = resultsHead.append('p').attr('class', 'results-of').attr('data-testid', 'results-of');
@@ -401,7 +410,7 @@ async function runEnsemble(): Promise<void> {
   renderRunBox();
   renderSweep();
   // On a phone the results sit above the settings: bring them into view.
-  if (matchMedia('(max-width: 900px)').matches && main.node()!.getBoundingClientRect().top < 0) main.node()!.scrollIntoView({ block: 'start' });
+  if (narrowScreen.matches && main.node()!.getBoundingClientRect().top < 0) main.node()!.scrollIntoView({ block: 'start' });
   const t0 = performance.now();
   let first = true;
   try {

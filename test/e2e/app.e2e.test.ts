@@ -552,6 +552,15 @@ describeBrowser('the planners’ app in Chromium', () => {
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await drawnPaths(page, '[data-testid=chart-survival] [data-testid=survival-curve]')).toBe(1);
+    // The answer first, in the page's order too: the results come before the settings, on screen
+    // and in document order, which the keyboard and screen readers follow.
+    const order = await page.evaluate(() => {
+      const results = document.getElementById('results')!.getBoundingClientRect().top;
+      const settings = document.querySelector('.sidebar')!.getBoundingClientRect().top;
+      return { resultsAbove: results < settings, domFirst: document.getElementById('results')!.compareDocumentPosition(document.querySelector('.sidebar')!) & Node.DOCUMENT_POSITION_FOLLOWING };
+    });
+    expect(order.resultsAbove).toBe(true);
+    expect(order.domFirst).toBeTruthy();
     expectClean(app);
   });
 });
