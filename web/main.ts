@@ -11,7 +11,7 @@ import { DICTS, formats, LANGS, type Dict, type Formats, type Lang } from './app
 import { registerOffline } from './app/offline.ts';
 import { checkRosterFile, loadRosterFile, type RosterFile } from './app/roster.ts';
 import { Session, type EnsembleRun, type SweepRun } from './app/session.ts';
-import { checkParameter, checkWhole, combinedProblems, fromQuery, LIMITS, preset, PRESETS, scenarioOf, SEED_MAX, toQuery, type FieldProblem, type Settings } from './app/settings.ts';
+import { checkParameter, checkRunSetting, checkWhole, combinedProblems, fromQuery, LIMITS, preset, PRESETS, RUN_SETTINGS, scenarioOf, toQuery, type FieldProblem, type RunSetting, type Settings } from './app/settings.ts';
 import { drawCards } from './views/cards.ts';
 import { PALETTE } from './views/chart-frame.ts';
 import { chartTools, labelChartTools } from './views/chart-tools.ts';
@@ -85,7 +85,7 @@ const state = {
 // section open; the app then waits for it to be fixed instead of running.
 for (const p of initial.problems) {
   // Only where a field can show it (a value with no control is listed in the notice alone).
-  if (!sectionOf(p.key) && p.key !== 'seed' && p.key !== 'reps') continue;
+  if (!sectionOf(p.key) && !(p.key in RUN_SETTINGS)) continue;
   state.problems.set(p.key, { key: p.key, value: p.value });
   const section = sectionOf(p.key);
   if (section) state.open.add(section);
@@ -156,13 +156,13 @@ const runBox = side.append('form').attr('class', 'runbox').attr('novalidate', ''
 const repsField = runBox.append('div').attr('class', 'field');
 const repsLabel = repsField.append('label').attr('for', 'reps');
 const repsInput = repsField.append('input').attr('id', 'reps').attr('type', 'text').attr('inputmode', 'numeric').attr('data-testid', 'reps').attr('aria-describedby', 'reps-hint reps-error')
-  .on('change', function () { setWhole('reps', this.value, LIMITS.reps.min, LIMITS.reps.max); });
+  .on('change', function () { setWhole('reps', this.value); });
 const repsHint = repsField.append('small').attr('class', 'hint').attr('id', 'reps-hint');
 const repsError = repsField.append('small').attr('class', 'field-error').attr('id', 'reps-error').attr('data-testid', 'error-reps');
 const seedField = runBox.append('div').attr('class', 'field');
 const seedLabel = seedField.append('label').attr('for', 'seed');
 const seedInput = seedField.append('input').attr('id', 'seed').attr('type', 'text').attr('inputmode', 'numeric').attr('data-testid', 'seed').attr('aria-describedby', 'seed-hint seed-error')
-  .on('change', function () { setWhole('seed', this.value, 0, SEED_MAX); });
+  .on('change', function () { setWhole('seed', this.value); });
 const seedHint = seedField.append('small').attr('class', 'hint').attr('id', 'seed-hint');
 const seedError = seedField.append('small').attr('class', 'field-error').attr('id', 'seed-error').attr('data-testid', 'error-seed');
 const runButtons = runBox.append('div').attr('class', 'buttons');
@@ -231,12 +231,12 @@ const exportPanel = main.append('section').attr('class', 'panel exports').attr('
 
 // ---------------------------------------------------------------- updates
 
+const isRunSetting = (key: string): key is RunSetting => key in RUN_SETTINGS;
+
 /** The words of a problem in the page's language. */
 function problemText(p: Problem, lang: Lang): string {
   if (p.combined) return p.combined(lang);
-  const r = p.key === 'seed' ? checkWhole('seed', p.value, 0, SEED_MAX, lang)
-    : p.key === 'reps' ? checkWhole('reps', p.value, LIMITS.reps.min, LIMITS.reps.max, lang)
-    : checkParameter(p.key, p.value, lang);
+  const r = isRunSetting(p.key) ? checkRunSetting(p.key, p.value, lang) : checkParameter(p.key, p.value, lang);
   return 'problem' in r ? r.problem.message : '';
 }
 
@@ -314,8 +314,8 @@ function setParameter(path: string, raw: string): void {
 }
 
 /** The seed and the replications never make settings unfit: they are kept as they come. */
-function setWhole(key: 'seed' | 'reps', raw: string, lo: number, hi: number): void {
-  const r = checkWhole(key, raw, lo, hi, state.settings.lang);
+function setWhole(key: RunSetting, raw: string): void {
+  const r = checkRunSetting(key, raw, state.settings.lang);
   if ('problem' in r) {
     state.problems.set(key, { key, value: raw });
     renderRunBox();
@@ -331,9 +331,8 @@ function setLang(lang: Lang): void {
   // A value held because it was wrong may read well the new language's way ("1.000"): take it.
   for (const p of [...state.problems.values()]) {
     if (p.combined) continue;
-    if (p.key === 'seed' || p.key === 'reps') {
-      const [lo, hi] = p.key === 'seed' ? [0, SEED_MAX] : [LIMITS.reps.min, LIMITS.reps.max];
-      if ('value' in checkWhole(p.key, p.value, lo, hi, lang)) setWhole(p.key, p.value, lo, hi);
+    if (isRunSetting(p.key)) {
+      if ('value' in checkRunSetting(p.key, p.value, lang)) setWhole(p.key, p.value);
     } else if ('value' in checkParameter(p.key, p.value, lang)) setParameter(p.key, p.value);
   }
 }
@@ -385,12 +384,12 @@ function blocked(): boolean {
     state.status = (D) => D.run.fixFirst;
     renderRunBox();
     // Take the planner to the first field to fix (its section opened).
-    const order = ['seed', 'reps', ...[...document.querySelectorAll<HTMLElement>('.sections .field')].map((el) => el.dataset.path!)];
+    const order = [...Object.keys(RUN_SETTINGS), ...[...document.querySelectorAll<HTMLElement>('.sections .field')].map((el) => el.dataset.path!)];
     const first = [...state.problems.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b))[0];
     const section = sectionOf(first);
     if (section) state.open.add(section);
     renderControls();
-    const el = first === 'seed' || first === 'reps' ? document.getElementById(first) : document.querySelector<HTMLElement>(`[data-testid="field-${first}"]`);
+    const el = first in RUN_SETTINGS ? document.getElementById(first) : document.querySelector<HTMLElement>(`[data-testid="field-${first}"]`);
     el?.closest('details')?.setAttribute('open', '');
     el?.focus();
     return true;

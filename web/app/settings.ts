@@ -15,6 +15,7 @@ import {
   settableParameters,
   withOverrides,
   type Override,
+  type ParameterInfo,
   type RosterEntry,
   type Scenario,
 } from '../../src/index.ts';
@@ -132,13 +133,24 @@ function ambiguous(raw: string, lang: Lang, lo: number, hi: number): FieldProble
   return { key: '', value: raw, message: d.ambiguous(raw, f.int(big), f.short(small), plain) };
 }
 
+const isRupiah = (info: ParameterInfo) => info.unit === 'Rp' || info.unit === 'Rp/month';
+
+/**
+ * A parameter's value as its field shows it, and as messages quote it: "25.000.000" or "0,5" in
+ * Indonesian; a sum with cents keeps them (never shown rounded).
+ */
+export function valueText(info: ParameterInfo, v: unknown, lang: Lang): string {
+  if (typeof v !== 'number') return String(v ?? '');
+  if (isRupiah(info)) return Number.isInteger(v) ? formats(lang).int(v) : formats(lang).num(v, 2);
+  return lang === 'id' ? String(v).replace('.', ',') : String(v);
+}
+
 /**
  * Check one parameter's value, as typed or as found in a URL, against the schema's unit, range
  * and options. Returns the value to set, or the problem.
  */
 export function checkParameter(path: string, raw: string, lang: Lang): { value: number | string | boolean } | { problem: FieldProblem } {
   const d = DICTS[lang];
-  const f = formats(lang);
   const info = settableParameters().get(path);
   const bad = (message: string) => ({ problem: { key: path, value: raw, message } });
   if (!info || path === 'seed' || path === 'members.roster') return bad(d.url.unknown(path));
@@ -148,22 +160,33 @@ export function checkParameter(path: string, raw: string, lang: Lang): { value: 
   if (info.unit === 'yes/no') {
     return raw === 'true' || raw === 'false' ? { value: raw === 'true' } : bad(d.field.oneOf(raw, 'true, false'));
   }
-  // Whole numbers and sums of rupiah are where thousands marks get typed.
-  const lo0 = info.min ?? -Infinity;
-  const hi0 = info.max ?? Infinity;
-  const unsure = info.int || info.unit === 'Rp' || info.unit === 'Rp/month' ? ambiguous(raw, lang, lo0, hi0) : null;
-  if (unsure) return bad(unsure.message);
-  const v = parseNumberText(raw, lang);
   const lo = info.min ?? -Infinity;
   const hi = info.max ?? Infinity;
-  const show = (x: number) => (info.unit === 'Rp' || info.unit === 'Rp/month' ? f.int(x) : String(x).replace('.', lang === 'id' ? ',' : '.'));
+  // Whole numbers and sums of rupiah are where thousands marks get typed.
+  const unsure = info.int || isRupiah(info) ? ambiguous(raw, lang, lo, hi) : null;
+  if (unsure) return bad(unsure.message);
+  const v = parseNumberText(raw, lang);
+  const show = (x: number) => valueText(info, x, lang);
   if (!Number.isFinite(v)) return bad(d.field.notNumber(raw, show(lo), show(hi)));
   if (v < lo || v > hi) return bad(d.field.outOfRange(show(v), show(lo), show(hi)));
   if (info.int && !Number.isInteger(v)) return bad(d.field.notWhole(show(v)));
   return { value: v };
 }
 
-/** A whole-number setting of the run (seed, replications) checked the same way. */
+/** The run's whole-number settings and their allowed ranges. */
+export const RUN_SETTINGS = {
+  seed: [0, SEED_MAX],
+  reps: [LIMITS.reps.min, LIMITS.reps.max],
+} as const satisfies Record<string, readonly [number, number]>;
+export type RunSetting = keyof typeof RUN_SETTINGS;
+
+/** The seed or the replications, checked against their range. */
+export function checkRunSetting(key: RunSetting, raw: string, lang: Lang): { value: number } | { problem: FieldProblem } {
+  const [lo, hi] = RUN_SETTINGS[key];
+  return checkWhole(key, raw, lo, hi, lang);
+}
+
+/** A whole-number setting (the run's, the sweep form's) checked the same way. */
 export function checkWhole(key: string, raw: string, lo: number, hi: number, lang: Lang): { value: number } | { problem: FieldProblem } {
   const d = DICTS[lang];
   const f = formats(lang);
@@ -232,13 +255,13 @@ export function fromQuery(search: string, fallbackLang: Lang = 'en'): { settings
   s.seed = preset(s.preset).scenario.seed;
   const seedRaw = q.get('seed');
   if (seedRaw !== null) {
-    const r = checkWhole('seed', seedRaw, 0, SEED_MAX, lang);
+    const r = checkRunSetting('seed', seedRaw, lang);
     if ('value' in r) s.seed = r.value;
     else problems.push({ ...r.problem, message: `${d.run.seed}: ${r.problem.message}` });
   }
   const repsRaw = q.get('reps');
   if (repsRaw !== null) {
-    const r = checkWhole('reps', repsRaw, LIMITS.reps.min, LIMITS.reps.max, lang);
+    const r = checkRunSetting('reps', repsRaw, lang);
     if ('value' in r) s.reps = r.value;
     else problems.push({ ...r.problem, message: `${d.run.reps}: ${r.problem.message}` });
   }

@@ -6,8 +6,8 @@
  */
 import { select, type Selection } from 'd3';
 import { parameterTable, type ParameterInfo, type Scenario } from '../../src/index.ts';
-import { DICTS, formats, pick, type Lang } from '../app/i18n.ts';
-import type { FieldProblem } from '../app/settings.ts';
+import { DICTS, pick, type Lang } from '../app/i18n.ts';
+import { valueText, type FieldProblem } from '../app/settings.ts';
 
 export type SectionKey = 'intervention' | 'group' | 'members' | 'business' | 'costs';
 
@@ -35,21 +35,13 @@ export function setByRoster(path: string): boolean {
   return path === 'group.size' || (path.startsWith('members.') && path !== 'members.incomeAspiration');
 }
 
-/** A value as the field shows it: "25.000.000" or "0,5" in Indonesian. */
-export function fieldText(info: ParameterInfo, v: unknown, lang: Lang): string {
-  if (typeof v !== 'number') return String(v ?? '');
-  // Sums with thousands separators; a sum with cents keeps them (never shown rounded).
-  if (info.unit === 'Rp' || info.unit === 'Rp/month') return Number.isInteger(v) ? formats(lang).int(v) : formats(lang).num(v, 2);
-  return lang === 'id' ? String(v).replace('.', ',') : String(v);
-}
-
 export function rangeText(info: ParameterInfo, lang: Lang): string {
   const d = DICTS[lang];
   const unit = d.units[info.unit] ?? info.unit;
   if (info.options) return ''; // the list itself shows the choices
   if (info.min === undefined || info.max === undefined) return unit;
-  const lo = fieldText(info, info.min, lang);
-  const hi = fieldText(info, info.max, lang);
+  const lo = valueText(info, info.min, lang);
+  const hi = valueText(info, info.max, lang);
   // A share's unit is its scale, "0–1": after a range it would only repeat or muddle it.
   return d.field.range(lo, hi, info.unit === '0–1' ? '' : unit);
 }
@@ -143,7 +135,7 @@ function updateField(field: Selection<HTMLDivElement, ParameterInfo, null, undef
       .text((o) => d.options[o] ?? o);
     node.value = String(value);
   } else {
-    const text = problem ? problem.value : fieldText(p, value, lang);
+    const text = problem ? problem.value : valueText(p, value, lang);
     // What the planner is typing stays as typed; a value applied (or reworded) is shown.
     if (node.value !== text && (document.activeElement !== node || !problem)) node.value = text;
   }

@@ -11,10 +11,10 @@ import { sweepCsv } from '../app/exports.ts';
 import { outcomeName } from '../app/compare-data.ts';
 import { DICTS, formats, type Lang } from '../app/i18n.ts';
 import type { SweepRun } from '../app/session.ts';
-import type { Settings } from '../app/settings.ts';
+import { valueText, type Settings } from '../app/settings.ts';
 import { PALETTE } from './chart-frame.ts';
 import { chartTools, labelChartTools } from './chart-tools.ts';
-import { fieldText, setByRoster } from './controls.ts';
+import { setByRoster } from './controls.ts';
 import { drawSweepChart } from './sweep-chart.ts';
 
 export const SWEEP_OUTCOMES = ['survivalRate', 'memberIncomeMonthly', 'costPerSurvivingGroup', 'activeMembersFinal', 'capitalFinal', 'exitsPerMember'] as const;
@@ -77,8 +77,8 @@ export function drawSweepPanel(root: HTMLElement, input: SweepPanelInput): HTMLP
       (form as unknown as Record<string, string>)[key] = (this as HTMLInputElement).value;
       if (key === 'path') {
         const info = settableParameters().get(form.path)!;
-        form.from = fieldText(info, info.min ?? 0, lang);
-        form.to = fieldText(info, info.max ?? 1, lang);
+        form.from = valueText(info, info.min ?? 0, lang);
+        form.to = valueText(info, info.max ?? 1, lang);
       }
       // The runs of a finished sweep hold every outcome: the one chosen now is drawn at once.
       if (key === 'path' || key === 'outcome') input.onChange();
@@ -91,8 +91,8 @@ export function drawSweepPanel(root: HTMLElement, input: SweepPanelInput): HTMLP
   if (!numeric.some((p) => p.path === form.path)) {
     const next = numeric.find((p) => p.path === 'intervention.mentoring.visitsPerMonth') ?? numeric[0];
     form.path = next.path;
-    form.from = fieldText(next, next.min ?? 0, lang);
-    form.to = fieldText(next, next.max ?? 1, lang);
+    form.from = valueText(next, next.min ?? 0, lang);
+    form.to = valueText(next, next.max ?? 1, lang);
   }
   field('path', D.sweep.parameter, (b) => {
     b.append('select').selectAll('option').data(numeric).join('option').attr('value', (p) => p.path).property('selected', (p) => p.path === form.path).text((p) => p.text[lang]);
