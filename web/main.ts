@@ -74,7 +74,7 @@ const state = {
   /** The run box's last word, worded when drawn (so a language switch re-words it). */
   status: null as null | ((D: Dict, f: Formats) => string),
   /** What the sweep panel says: a problem with its form, or how far it got. */
-  sweepStatus: null as null | ((D: Dict, f: Formats) => string),
+  sweepStatus: null as null | ((lang: Lang) => string),
   error: null as null | { text: (D: Dict) => string; retry: () => void },
   references: null as null | { cempaka: EnsembleSummary; tulip: EnsembleSummary },
   open: new Set<SectionKey>(['intervention']),
@@ -363,6 +363,8 @@ async function loadRoster(file: File): Promise<void> {
 
 let lastDraw = 0;
 let drawTimer = 0;
+/** The sweep panel's own redraw while a sweep streams in (~7 times a second). */
+let sweepTimer = 0;
 /** Redraw the results at most ~8 times a second while a run streams in (and at once at its end). */
 function scheduleResults(now = false): void {
   if (drawTimer) {
@@ -444,33 +446,35 @@ async function runEnsemble(): Promise<void> {
   }
 }
 
-async function runSweep(): Promise<void> {
-  if (blocked()) return;
-  const form = state.sweepForm;
-  const lang = state.settings.lang;
-  const info = settableParameters().get(form.path)!;
-  // The form keeps what was typed, perhaps before a language switch: either way of writing it will do.
+/**
+ * The sweep form read in a language: its range (written either language's way: the form keeps
+ * what was typed, perhaps before a language switch), the number of values and runs per value.
+ */
+function readSweepForm(form: SweepForm, lang: Lang) {
   const either = (raw: string) => {
     const r = checkParameter(form.path, raw, lang);
     const other = checkParameter(form.path, raw, lang === 'id' ? 'en' : 'id');
     return 'value' in r || !('value' in other) ? r : other;
   };
-  const lo = either(form.from);
-  const hi = either(form.to);
-  const steps = checkWhole('steps', form.steps, 2, 41, lang);
-  const reps = checkWhole('reps', form.reps, 10, LIMITS.reps.max, lang);
+  return [either(form.from), either(form.to), checkWhole('steps', form.steps, 2, 41, lang), checkWhole('reps', form.reps, 10, LIMITS.reps.max, lang)] as const;
+}
+
+async function runSweep(): Promise<void> {
+  if (blocked()) return;
+  const form = state.sweepForm;
+  const info = settableParameters().get(form.path)!;
+  const [lo, hi, steps, reps] = readSweepForm(form, state.settings.lang);
   const wrong = [lo, hi, steps, reps].some((r) => 'problem' in r);
   const n = 'value' in steps && 'value' in reps ? steps.value * reps.value : 0;
   const badRange = !wrong && (lo as { value: number }).value >= (hi as { value: number }).value;
   if (wrong || badRange || n > LIMITS.sweepRuns) {
-    // Worded when drawn (the form's texts are checked again in the page's language then).
+    // Worded when drawn: the form as it was, read again in the page's language then.
     const form0 = { ...form };
-    state.sweepStatus = (D, f) => {
+    state.sweepStatus = (lang) => {
+      const D = DICTS[lang];
       if (badRange) return D.sweep.badRange;
-      if (!wrong) return D.sweep.tooMany(f.int(n), f.int(LIMITS.sweepRuns));
-      const l = D === DICTS.id ? 'id' : 'en';
-      return [checkParameter(form0.path, form0.from, l), checkParameter(form0.path, form0.to, l), checkWhole('steps', form0.steps, 2, 41, l), checkWhole('reps', form0.reps, 10, LIMITS.reps.max, l)]
-        .flatMap((r) => ('problem' in r ? [r.problem.message] : [])).join(' ');
+      if (!wrong) return D.sweep.tooMany(formats(lang).int(n), formats(lang).int(LIMITS.sweepRuns));
+      return readSweepForm(form0, lang).flatMap((r) => ('problem' in r ? [r.problem.message] : [])).join(' ');
     };
     renderSweep();
     return;
@@ -494,7 +498,7 @@ async function runSweep(): Promise<void> {
         state.sweep = r;
         state.running!.done = p.done;
         renderProgress();
-        if (!drawTimer) drawTimer = window.setTimeout(() => { drawTimer = 0; renderSweep(); }, 150);
+        if (!sweepTimer) sweepTimer = window.setTimeout(() => { sweepTimer = 0; renderSweep(); }, 150);
       },
     });
   } catch (e) {
@@ -588,7 +592,7 @@ function renderProgress(): void {
   const r = state.running;
   progress.property('hidden', !r).property('value', r ? r.done / Math.max(1, r.total) : 0);
   runStatus.text(r ? D.run.progress(fmt().int(r.done), fmt().int(r.total)) : state.status?.(D, fmt()) ?? '');
-  if (sweepStatus) sweepStatus.textContent = r?.kind === 'sweep' ? D.run.progress(fmt().int(r.done), fmt().int(r.total)) : state.sweepStatus?.(D, fmt()) ?? '';
+  if (sweepStatus) sweepStatus.textContent = r?.kind === 'sweep' ? D.run.progress(fmt().int(r.done), fmt().int(r.total)) : state.sweepStatus?.(state.settings.lang) ?? '';
 }
 
 function renderControls(): void {
@@ -805,7 +809,7 @@ function drawSweep(): void {
     sweep: state.sweep,
     busy: !!r,
     running: r?.kind === 'sweep',
-    status: r?.kind === 'sweep' ? D.run.progress(f.int(r.done), f.int(r.total)) : state.sweepStatus?.(D, f) ?? '',
+    status: r?.kind === 'sweep' ? D.run.progress(f.int(r.done), f.int(r.total)) : state.sweepStatus?.(state.settings.lang) ?? '',
     stale: !!state.sweep && !r && !sameSettings({ ...state.sweep.settings, reps: state.settings.reps }, state.settings),
     rosterLoaded: !!state.settings.roster,
     label: presetLabelOf,
