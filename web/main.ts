@@ -559,7 +559,6 @@ function renderAll(): void {
   renderRoster();
   renderResults();
   renderSweep();
-  renderExports();
 }
 
 function renderRunBox(): void {
@@ -684,7 +683,7 @@ function resultSteps(): (() => void)[] {
   main.classed('is-stale', stale);
   grid.property('hidden', !run);
   cardsBox.property('hidden', !run);
-  if (!run) return [renderCompare];
+  if (!run) return [renderCompare, renderExports];
   const s = summaryOf(run);
   const pinned = state.pinned && state.pinned !== run ? state.pinned : null;
   const ps = pinned ? summaryOf(pinned) : null;
@@ -710,17 +709,18 @@ function resultSteps(): (() => void)[] {
     series,
     format: (v) => f.num(v, 2),
   }));
-  const fans: [ChartKey, string, (v: number) => string, string, boolean, [number, number] | null][] = [
-    ['activeMembers', 'activeMembers', (v) => f.int(v), PALETTE.vermillion, true, [0, run.scenario.group.size]],
-    ['capital', 'capital', f.rupiahShort, PALETTE.green, false, null],
-    ['incomePerMember', 'incomePerMember', f.rupiahShort, PALETTE.orange, false, null],
-    ['cohesion', 'cohesion', (v) => f.num(v, 1), PALETTE.purple, false, [0, 1]],
+  // Each fan chart is named after the indicator it draws.
+  const fans: [(typeof FAN_KEYS)[number], (v: number) => string, string, boolean, [number, number] | null][] = [
+    ['activeMembers', (v) => f.int(v), PALETTE.vermillion, true, [0, run.scenario.group.size]],
+    ['capital', f.rupiahShort, PALETTE.green, false, null],
+    ['incomePerMember', f.rupiahShort, PALETTE.orange, false, null],
+    ['cohesion', (v) => f.num(v, 1), PALETTE.purple, false, [0, 1]],
   ];
-  for (const [key, indicator, yFormat, color, integer, yDomain] of fans) {
-    const data = fanData(s, indicator);
+  for (const [key, yFormat, color, integer, yDomain] of fans) {
+    const data = fanData(s, key);
     if (!data) continue;
-    const a = ps ? fanData(ps, indicator) : null;
-    const text = D.charts[key as 'capital'];
+    const a = ps ? fanData(ps, key) : null;
+    const text = D.charts[key];
     steps.push(() => drawFanChart(chartBoxes.get(key)!, {
       title: text.title, xLabel: week, yLabel: text.axis, weeks: data.weeks, band: data.band, yFormat, color, integer, yDomain,
       legend, compare: a ? { label: D.charts.pinned, band: a.band } : null,
