@@ -52,19 +52,11 @@ export class Session {
     this.pool = pool;
   }
 
-  /** Start the workers now (a tiny job), so the first Run does not wait for them. */
-  async warm(sc: Scenario): Promise<void> {
-    const tiny = { ...sc, horizonWeeks: 4 };
-    const replications = this.pool.size;
-    await this.pool.run({ scenarios: [tiny], seed: 0, replications, order: 'point', series: false }, { onBatch() {}, batchMs: 50 }).catch(() => {});
-  }
-
   /**
-   * Summaries (without bands) of a few scenarios at their own seeds, 300 replications each, after
-   * starting the workers: the reference groups the charts are drawn against.
+   * Summaries (without bands) of a few scenarios at their own seeds, 300 replications each: the
+   * reference groups the charts are drawn against. Run at start-up, they also start the workers.
    */
   async references(scenarios: Scenario[], replications = 300): Promise<EnsembleSummary[]> {
-    await this.warm(scenarios[0]);
     const out: EnsembleSummary[] = [];
     for (const sc of scenarios) {
       const ens = new Ensemble(sc, false);
