@@ -14,6 +14,13 @@ export default defineConfig({
   build: {
     outDir: '../dist',
     emptyOutDir: true,
+    // Two pages of one app: the planners' (index.html) and trainer mode (trainer.html).
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('./web/index.html', import.meta.url)),
+        trainer: fileURLToPath(new URL('./web/trainer.html', import.meta.url)),
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

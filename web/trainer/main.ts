@@ -1,0 +1,1 @@
+document.getElementById('trainer')!.textContent = 'trainer mode';
