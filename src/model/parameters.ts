@@ -99,7 +99,10 @@ export function allowedText(s: AnySchema | undefined): string {
     const keys = Object.keys((d as unknown as { shape: Record<string, unknown> }).shape);
     return `an object with keys ${keys.join(', ')}`;
   }
-  if (d.type === 'string') return 'a text';
+  if (d.type === 'string') {
+    const max = (inner as unknown as { maxLength?: number | null }).maxLength;
+    return typeof max === 'number' ? `a text of at most ${max} characters` : 'a text';
+  }
   if (d.type === 'boolean') return 'true or false';
   return d.type;
 }
@@ -115,14 +118,30 @@ function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 
 function show(v: unknown): string {
   if (v === undefined) return 'nothing';
-  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  return clip(sketch(v, 3));
+}
+
+const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
+
+/**
+ * A value as JSON-like text, bounded in depth and width: a file may hold arrays nested 100,000
+ * deep, which JSON.stringify (and String) would recurse through until the stack overflows.
+ */
+function sketch(v: unknown, depth: number): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
-  try {
-    const j = JSON.stringify(v);
-    return j.length > 60 ? `${j.slice(0, 57)}...` : j;
-  } catch {
-    return String(v);
+  if (typeof v === 'number') return String(v);
+  if (v === null || typeof v !== 'object') return String(v);
+  const keys = Array.isArray(v) ? null : Object.keys(v);
+  const size = keys ? keys.length : (v as unknown[]).length;
+  let inner = size > 0 ? '...' : '';
+  if (depth > 0) {
+    const entries = keys
+      ? keys.slice(0, 4).map((k) => `${JSON.stringify(k)}:${sketch((v as Record<string, unknown>)[k], depth - 1)}`)
+      : (v as unknown[]).slice(0, 4).map((x) => sketch(x, depth - 1));
+    inner = `${entries.join(',')}${size > 4 ? ',...' : ''}`;
   }
+  return Array.isArray(v) ? `[${inner}]` : `{${inner}}`;
 }
 
 function pathText(path: ReadonlyArray<PropertyKey>): string {
