@@ -10,7 +10,7 @@ import { defineConfig, type Plugin } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
   base: './',
-  plugins: [offline()],
+  plugins: [offline(), contentSecurityPolicy()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,
@@ -32,6 +32,54 @@ export default defineConfig({
     port: 4173,
   },
 });
+
+/**
+ * The Content Security Policy of every built page. Each directive is what the app needs and no more:
+ * - scripts, module Workers and the service worker only from the site itself (no inline script, no
+ *   eval: the boot-error handler is public/boot-error.js, not inline);
+ * - styles from the site's CSS files; d3 sets element.style through the CSSOM, which a policy does
+ *   not restrict, so no 'unsafe-inline' (a style="" attribute in markup is refused);
+ * - images from the site, `data:` (the page's empty favicon) and `blob:` (PNG export draws the
+ *   chart's SVG from a blob URL);
+ * - nothing from any other origin, no plugins, no <base>, no form submission anywhere.
+ * frame-ancestors is not here: a <meta> policy cannot carry it (browsers ignore it with a warning).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * The policy as a <meta http-equiv> at the top of every built HTML page (index.html, trainer.html
+ * and any page added later), before any script or stylesheet. Build only: the dev server's HMR
+ * client is injected inline and talks over a WebSocket, which the policy would refuse.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'kube-sim:csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (html.includes('http-equiv="Content-Security-Policy"')) return html;
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+        // Right after <meta charset> (which must stay first), else first in <head>.
+        const charset = /<meta\s+charset=[^>]*>/i.exec(html);
+        if (charset) return html.slice(0, charset.index + charset[0].length) + `\n    ${meta}` + html.slice(charset.index + charset[0].length);
+        return html.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`);
+      },
+    },
+  };
+}
 
 /** The service worker's file name, beside index.html (web/app/offline.ts registers it). */
 export const SERVICE_WORKER = 'sw.js';

@@ -88,7 +88,10 @@ export function chartSvgText(svg: SVGSVGElement, caption = ''): string {
     const text = document.createElementNS(SVG_NS, 'text');
     text.setAttribute('x', '0');
     text.setAttribute('y', String(height + 6 + (i + 1) * CAPTION_LINE - 3));
-    text.setAttribute('style', `font-family: ${FONT}; font-size: 11px; fill: #4a555d`);
+    // Through the CSSOM, not a style="" attribute: the app's Content Security Policy refuses those.
+    text.style.setProperty('font-family', FONT);
+    text.style.setProperty('font-size', '11px');
+    text.style.setProperty('fill', '#4a555d');
     text.textContent = line;
     copy.append(text);
   });
