@@ -15,6 +15,9 @@ export const EVENT_TYPES = [
   'stagnant',
   'revived',
   'dissolution',
+  // Trainer mode's injected events (appended, so the older types keep their numbers).
+  'quarrel',
+  'trainerShock',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const EV = Object.fromEntries(EVENT_TYPES.map((t, i) => [t, i])) as Record<EventType, number>;

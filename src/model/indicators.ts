@@ -108,33 +108,94 @@ export const STATUS_NAMES = ['active', 'stagnant', 'dissolved'] as const;
 export type StatusName = (typeof STATUS_NAMES)[number];
 
 /**
+ * What the nine elements are made of: the quantities each is computed from (`elementsOf`). Trainer
+ * mode compares them week to week to say what moved an element.
+ */
+export interface Drivers {
+  goalClarity: number;
+  roleClarity: number;
+  /** Trust the members place in the chair (0 without an active chair). */
+  acceptance: number;
+  /** Offices (chair, treasurer, secretary) held by active members, 0–3. */
+  officers: number;
+  coordination: number;
+  bookkeeping: number;
+  meetingRate: number;
+  attendanceRate: number;
+  meanTrust: number;
+  meanCommitment: number;
+  meanEffort: number;
+  meanIncomeMet: number;
+  conflict: number;
+  norms: number;
+  hiddenShare: number;
+  /** 1 while misused money is still hidden, else 0. */
+  hiddenMisuse: number;
+}
+
+export const DRIVER_KEYS = [
+  'goalClarity', 'roleClarity', 'acceptance', 'officers', 'coordination', 'bookkeeping', 'meetingRate', 'attendanceRate',
+  'meanTrust', 'meanCommitment', 'meanEffort', 'meanIncomeMet', 'conflict', 'norms', 'hiddenShare', 'hiddenMisuse',
+] as const satisfies readonly (keyof Drivers)[];
+
+export function createDrivers(): Drivers {
+  return Object.fromEntries(DRIVER_KEYS.map((k) => [k, 0])) as unknown as Drivers;
+}
+
+export function driversOf(st: GroupState, s: Summary, d: Drivers): Drivers {
+  const c = st.chair;
+  d.goalClarity = st.goalClarity;
+  d.roleClarity = st.roleClarity;
+  d.acceptance = c >= 0 && st.active[c] ? st.trustIn[c] : 0;
+  d.officers = s.officers;
+  d.coordination = st.coordination;
+  d.bookkeeping = st.bookkeeping;
+  d.meetingRate = st.meetingRate;
+  d.attendanceRate = st.attendanceRate;
+  d.meanTrust = s.meanTrust;
+  d.meanCommitment = s.meanCommitment;
+  d.meanEffort = s.meanEffort;
+  d.meanIncomeMet = s.meanIncomeMet;
+  d.conflict = st.conflict;
+  d.norms = st.norms;
+  d.hiddenShare = s.hiddenShare;
+  d.hiddenMisuse = st.misuser >= 0 ? 1 : 0;
+  return d;
+}
+
+/** The nine elements (ELEMENT_KEYS order) from their drivers, into `out[offset + k * stride]`. */
+export function elementsOf(d: Drivers, out: Float64Array | number[], offset = 0, stride = 1): void {
+  const open = 1 - d.hiddenShare * (1 - 0.5 * d.goalClarity) - (d.hiddenMisuse ? 0.3 : 0);
+  let o = offset;
+  out[o] = d.goalClarity * (0.5 + 0.5 * d.meanCommitment); // goals
+  o += stride;
+  out[o] = 0.5 * d.roleClarity + 0.3 * d.acceptance + 0.2 * (d.officers / 3); // structure
+  o += stride;
+  out[o] = 0.4 * d.coordination + 0.3 * d.meanEffort + 0.3 * d.bookkeeping; // taskFunctions
+  o += stride;
+  out[o] = 0.6 * d.meetingRate + 0.4 * d.attendanceRate; // maintenance
+  o += stride;
+  out[o] = 0.6 * d.meanTrust + 0.4 * d.meanCommitment; // cohesion
+  o += stride;
+  out[o] = (1 - d.conflict) * (0.5 + 0.5 * d.meanTrust); // atmosphere
+  o += stride;
+  out[o] = d.norms * (0.3 + 0.7 * d.meetingRate); // pressure
+  o += stride;
+  out[o] = 0.5 * d.meanIncomeMet + 0.5 * d.meanCommitment; // effectiveness
+  o += stride;
+  out[o] = open < 0 ? 0 : open; // hiddenAgenda (openness)
+}
+
+const scratch = createDrivers();
+
+/**
  * Compute every indicator of the current state into `out[offset + k * stride]`, k in
  * INDICATORS order (one straight function: the week loop calls it once a week).
  */
 export function measure(st: GroupState, s: Summary, out: Float64Array, offset: number, stride: number): void {
-  const c = st.chair;
-  const acceptance = c >= 0 && st.active[c] ? st.trustIn[c] : 0;
-  const open = 1 - s.hiddenShare * (1 - 0.5 * st.goalClarity) - (st.misuser >= 0 ? 0.3 : 0);
   const income = totalIncome(st);
-  let o = offset;
-  out[o] = st.goalClarity * (0.5 + 0.5 * s.meanCommitment); // goals
-  o += stride;
-  out[o] = 0.5 * st.roleClarity + 0.3 * acceptance + 0.2 * (s.officers / 3); // structure
-  o += stride;
-  out[o] = 0.4 * st.coordination + 0.3 * s.meanEffort + 0.3 * st.bookkeeping; // taskFunctions
-  o += stride;
-  out[o] = 0.6 * st.meetingRate + 0.4 * st.attendanceRate; // maintenance
-  o += stride;
-  out[o] = 0.6 * s.meanTrust + 0.4 * s.meanCommitment; // cohesion
-  o += stride;
-  out[o] = (1 - st.conflict) * (0.5 + 0.5 * s.meanTrust); // atmosphere
-  o += stride;
-  out[o] = st.norms * (0.3 + 0.7 * st.meetingRate); // pressure
-  o += stride;
-  out[o] = 0.5 * s.meanIncomeMet + 0.5 * s.meanCommitment; // effectiveness
-  o += stride;
-  out[o] = open < 0 ? 0 : open; // hiddenAgenda (openness)
-  o += stride;
+  elementsOf(driversOf(st, s, scratch), out, offset, stride);
+  let o = offset + 9 * stride;
   out[o] = s.meanTrust;
   o += stride;
   out[o] = s.meanCommitment;

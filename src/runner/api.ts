@@ -6,7 +6,7 @@
 import { binRun } from '../experiment/bands.ts';
 import { F, writeRunRow } from '../experiment/outcomes.ts';
 import { pointCount, runAt, scenarioAt, type JobSpec } from '../experiment/jobs.ts';
-import { INDICATORS, simulate, type Scenario } from '../model/index.ts';
+import { INDICATORS, parseScenario, simulate, trace, type Injection, type Scenario, type Trace } from '../model/index.ts';
 
 /** The result of runs [from, to) of a job. */
 export interface BatchResult {
@@ -30,6 +30,8 @@ export interface WorkerApi {
   runBatch(id: number, from: number, to: number): BatchResult;
   /** Forget a job. */
   release(id: number): void;
+  /** One run's every week, for trainer mode (model/trace.ts); the scenario is checked by the schema. */
+  trace(scenario: unknown, opts: { seed: number; replication?: number; injections?: Injection[] }): Trace;
 }
 
 /** The worker API as plain functions (the same code runs in every kind of worker and in-process). */
@@ -53,6 +55,9 @@ export function createWorkerApi(): WorkerApi {
     },
     release(id) {
       jobs.delete(id);
+    },
+    trace(scenario, opts) {
+      return trace(parseScenario(scenario), opts);
     },
     runBatch(id, from, to) {
       const entry = jobs.get(id);
