@@ -10,3 +10,4 @@ export { trace, traceBuffers, checkInjections, type Trace, type TraceOptions } f
 export { BUSINESS_PROFILES, type BusinessProfile } from './business-types.ts';
 export { createStreams, STREAM_PURPOSES, type Streams, type Rng } from './random.ts';
 export { WEEKS_PER_MONTH } from './context.ts';
+export { createChecker, InvariantError, type Checker } from './check.ts';

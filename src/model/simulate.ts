@@ -6,6 +6,7 @@
 import { createContext, WEEKS_PER_MONTH, type RunContext } from './context.ts';
 import { DISSOLUTION_CAUSES, trimEventLog, type DissolutionCause, type EventLog } from './events.ts';
 import { createSummary, INDICATORS, measure, STATUS_NAMES, summarize, type StatusName, type Summary } from './indicators.ts';
+import { createChecker } from './check.ts';
 import { initialize } from './initialize.ts';
 import { refreshTrustMeans } from './processes/trust.ts';
 import { createStreams } from './random.ts';
@@ -18,6 +19,11 @@ export interface SimulateOptions {
   seed?: number;
   /** Replication number: each gets independent luck from the same seed. Default 0. */
   replication?: number;
+  /**
+   * Debug mode: check the model's invariants on the state after initialisation and after every
+   * week (src/model/check.ts); a broken one throws an InvariantError. Off by default.
+   */
+  check?: boolean;
 }
 
 /** How a run ended. */
@@ -110,6 +116,8 @@ export function createRun(sc: Scenario, opts: SimulateOptions = {}): Run {
   refreshTrustMeans(st);
   const summary: Summary = createSummary();
   const aspirationPerWeek = sc.members.incomeAspiration / WEEKS_PER_MONTH;
+  const checker = opts.check ? createChecker(sc) : null;
+  checker?.check(st);
   return {
     state: st,
     ctx,
@@ -119,6 +127,7 @@ export function createRun(sc: Scenario, opts: SimulateOptions = {}): Run {
       if (st.week >= sc.horizonWeeks) return false;
       if (st.status === STATUS.dissolved) st.week++;
       else step(st, ctx);
+      if (checker) checker.check(st);
       return true;
     },
     measure(out = new Float64Array(INDICATORS.length)) {
