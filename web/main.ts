@@ -30,17 +30,35 @@ const STORE_KEY = 'kube-sim.settings';
 
 /** What the page was opened with: its own link, or else what local storage kept. */
 let initialQuery = '';
+/** Where initialQuery came from (its problems are worded after it). */
+let initialFrom: 'url' | 'storage' = 'url';
+/** Local storage held something this app did not write (it is dropped, and the planner told). */
+let storageUnreadable = false;
 const initial = (() => {
   const fromUrl = location.search.length > 1;
+  const browserLang: Lang = /^id\b/i.test(navigator.language) ? 'id' : 'en';
   let stored = '';
   try {
     stored = fromUrl ? '' : localStorage.getItem(STORE_KEY) ?? '';
+    // The app keeps a query string there (toQuery's); anything else is not its own.
+    if (stored && !/^\?\S*$/.test(stored)) {
+      storageUnreadable = true;
+      stored = '';
+      localStorage.removeItem(STORE_KEY);
+    }
   } catch {
     // Storage may be disabled; the URL is enough.
   }
-  const browserLang: Lang = /^id\b/i.test(navigator.language) ? 'id' : 'en';
+  initialFrom = fromUrl ? 'url' : 'storage';
   initialQuery = fromUrl ? location.search : stored;
-  return fromQuery(initialQuery, browserLang);
+  try {
+    return fromQuery(initialQuery, browserLang);
+  } catch {
+    // fromQuery reports what it cannot read rather than throwing; should it throw, start afresh.
+    if (!fromUrl) storageUnreadable = true;
+    initialQuery = '';
+    return fromQuery('', browserLang);
+  }
 })();
 
 /**
@@ -56,7 +74,7 @@ interface Problem {
 const state = {
   settings: initial.settings,
   /** The link's problems are listed at the top until the planner closes the notice. */
-  urlNotice: initial.problems.length > 0,
+  urlNotice: initial.problems.length > 0 || storageUnreadable,
   /** Problems of fields, with what the field holds until it is fixed. */
   problems: new Map<string, Problem>(),
   /** Parameter changes that are each valid but do not fit together yet (see update()). */
@@ -75,7 +93,8 @@ const state = {
   status: null as null | ((D: Dict, f: Formats) => string),
   /** What the sweep panel says: a problem with its form, or how far it got. */
   sweepStatus: null as null | ((lang: Lang) => string),
-  error: null as null | { text: (D: Dict) => string; retry: () => void },
+  /** What went wrong (worded when drawn), what was kept, the technical detail, and a retry. */
+  error: null as null | { text: (D: Dict) => string; kept?: (D: Dict) => string; detail?: string; retry: () => void },
   references: null as null | { cempaka: EnsembleSummary; tulip: EnsembleSummary },
   open: new Set<SectionKey>(['intervention']),
   sweepForm: { path: 'intervention.mentoring.visitsPerMonth', from: '0', to: '8', steps: '9', reps: '200', outcome: 'survivalRate' } as SweepForm,
@@ -91,7 +110,8 @@ for (const p of initial.problems) {
   if (section) state.open.add(section);
 }
 
-const session = new Session(browserPool());
+/** The runs' pool of Workers: replaced whole when the planner retries after a crash (freshSession). */
+let session = new Session(browserPool());
 /** Summaries of the runs on show (the current one and a pinned A), worked out once per batch. */
 const summaries = new WeakMap<EnsembleRun, { done: number; summary: EnsembleSummary }>();
 
@@ -433,10 +453,10 @@ async function runEnsemble(): Promise<void> {
       : (D, f) => D.run.cancelled(f.int(run.done), f.int(settings.reps));
     document.body.dataset.state = run.state;
   } catch (e) {
+    // The runs finished before the failure are shown, marked as failed; a pinned A is untouched.
     const partial = (e as { run?: EnsembleRun }).run;
     if (partial && partial.done > 0) state.current = partial;
-    const why = (e as Error)?.message ?? String(e);
-    state.error = { text: (D) => `${D.run.failed}: ${why}`, retry: () => void runEnsemble() };
+    state.error = crashError(e, () => void runEnsemble());
     document.body.dataset.state = 'failed';
   } finally {
     state.running = null;
@@ -502,8 +522,7 @@ async function runSweep(): Promise<void> {
       },
     });
   } catch (e) {
-    const why = (e as Error)?.message ?? String(e);
-    state.error = { text: (D) => `${D.run.failed}: ${why}`, retry: () => void runSweep() };
+    state.error = crashError(e, () => void runSweep());
   } finally {
     state.running = null;
     renderRunBox();
@@ -512,11 +531,40 @@ async function runSweep(): Promise<void> {
   }
 }
 
+/**
+ * A run that failed (the pool tried the failed runs again on a fresh worker, and that failed too;
+ * or the worker's script would not load): said in the page's language, with what the pool said
+ * as a detail, and a retry that starts a fresh pool before running again.
+ */
+function crashError(e: unknown, again: () => void): NonNullable<typeof state.error> {
+  console.error(e);
+  const detail = (e as Error)?.message ?? String(e);
+  return {
+    text: (D) => D.run.crashed,
+    kept: (D) => (state.pinned ? D.run.crashKeptPinned : D.run.crashKept),
+    detail,
+    retry: () => {
+      freshSession();
+      again();
+    },
+  };
+}
+
+/** End every Worker of the pool and start a new one (and the references, if they never came). */
+function freshSession(): void {
+  session.pool.close();
+  session = new Session(browserPool());
+  if (!state.references) references = loadReferences();
+}
+
 /** Cempaka and Tulip, for the radar's reference outlines (once, right after start-up). */
-const references = session
-  .references([preset('cempaka').scenario, preset('tulip').scenario])
-  .then(([cempaka, tulip]) => (state.references = { cempaka, tulip }))
-  .catch(() => null);
+function loadReferences() {
+  return session
+    .references([preset('cempaka').scenario, preset('tulip').scenario])
+    .then(([cempaka, tulip]) => (state.references = { cempaka, tulip }))
+    .catch(() => null);
+}
+let references = loadReferences();
 
 // ---------------------------------------------------------------- rendering
 
@@ -532,10 +580,12 @@ function renderAll(): void {
   langButtons.text((l) => DICTS[l].lang[l]).attr('aria-pressed', (l) => String(l === lang));
   // The link's problems, worded again in the page's language, until the notice is closed.
   const linkProblems = state.urlNotice ? fromQuery(initialQuery, lang).problems : [];
-  urlBox.property('hidden', !linkProblems.length).selectAll('*').remove();
-  if (linkProblems.length) {
-    urlBox.append('strong').text(D.url.problems);
-    urlBox.append('ul').selectAll('li').data(linkProblems).join('li').text((p) => `${p.key}=${p.value} — ${p.message}`);
+  const unreadable = state.urlNotice && storageUnreadable;
+  urlBox.property('hidden', !linkProblems.length && !unreadable).selectAll('*').remove();
+  if (unreadable) urlBox.append('strong').text(D.storage.unreadable);
+  if (linkProblems.length || unreadable) {
+    if (linkProblems.length) urlBox.append('strong').text(initialFrom === 'storage' ? D.storage.problems : D.url.problems);
+    if (linkProblems.length) urlBox.append('ul').selectAll('li').data(linkProblems).join('li').text((p) => `${p.key}=${p.value} — ${p.message}`);
     urlBox.append('button').attr('type', 'button').attr('class', 'small').attr('data-testid', 'url-problems-close').text(D.url.close).on('click', () => {
       state.urlNotice = false;
       renderAll();
@@ -675,8 +725,14 @@ function resultSteps(): (() => void)[] {
   emptyNote.text(D.results.empty).property('hidden', !!run);
   errorBox.property('hidden', !state.error).selectAll('*').remove();
   if (state.error) {
-    errorBox.append('p').text(state.error.text(D));
-    errorBox.append('button').attr('type', 'button').text(D.run.retry).on('click', state.error.retry);
+    errorBox.append('p').attr('class', 'error-text').text(state.error.text(D));
+    if (state.error.kept) errorBox.append('p').attr('class', 'error-kept').text(state.error.kept(D));
+    errorBox.append('button').attr('type', 'button').attr('data-testid', 'retry').text(D.run.retry).on('click', state.error.retry);
+    if (state.error.detail) {
+      const more = errorBox.append('details').attr('class', 'error-detail');
+      more.append('summary').text(D.run.crashDetail);
+      more.append('code').text(state.error.detail);
+    }
   }
   const stale = !!run && !state.running && !sameSettings(run.settings, state.settings);
   staleNote.text(stale ? D.run.stale : '').property('hidden', !stale);

@@ -8,7 +8,12 @@ export function browserWorker(): WorkerHandle {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'kube-sim' });
   const api = Comlink.wrap<WorkerApi>(worker);
   const dead = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => reject(new Error(`worker crashed: ${e.message || 'unknown error'}`)));
+    worker.addEventListener('error', (e) => {
+      // Handled here (the pool retries or fails the run): not also reported to the page as an
+      // uncaught error, which the page would take for a crash of its own.
+      e.preventDefault();
+      reject(new Error(`worker crashed: ${e.message || 'its script did not load or failed'}`));
+    });
     worker.addEventListener('messageerror', () => reject(new Error('worker sent a message that could not be read')));
   });
   return remoteHandle(api, dead, () => worker.terminate());

@@ -113,6 +113,10 @@ export const en = {
     fixFirst: 'Fix the fields marked in red first.',
     failed: 'The run failed',
     retry: 'Try again',
+    crashed: 'The run could not finish: the simulator’s background worker stopped working (the failed runs were tried again on a fresh worker, which stopped too).',
+    crashKept: 'Your settings are kept, and so are the results on screen. Try again starts the simulator afresh and runs again.',
+    crashKeptPinned: 'Your settings are kept, and so are the results on screen and the pinned result A. Try again starts the simulator afresh and runs again.',
+    crashDetail: 'Technical detail',
   },
   results: {
     title: 'Results',
@@ -224,6 +228,10 @@ export const en = {
     problems: 'The link had problems (the settings marked in red hold what it said):',
     unknown: (key: string) => `${key}: not a setting`,
     badRoster: 'not a roster written by kube-sim (a list of 5 to 30 members)',
+  },
+  storage: {
+    unreadable: 'The settings kept from your last visit could not be read, so the app opened on the default scenario.',
+    problems: 'Some settings kept from your last visit could not be used (the settings marked in red hold what was kept):',
   },
   status: { active: 'Active', stagnant: 'Stagnant', dissolved: 'Dissolved' },
   offline: { ready: 'Ready to work offline' },

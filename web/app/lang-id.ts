@@ -115,6 +115,10 @@ export const id: typeof en = {
     fixFirst: 'Perbaiki dulu isian yang ditandai merah.',
     failed: 'Simulasi gagal',
     retry: 'Coba lagi',
+    crashed: 'Simulasi tidak dapat selesai: pekerja latar simulator berhenti bekerja (simulasi yang gagal sudah dicoba lagi pada pekerja baru, yang juga berhenti).',
+    crashKept: 'Pengaturan Anda tetap tersimpan, begitu pula hasil di layar. Coba lagi memulai ulang simulator dan menjalankannya kembali.',
+    crashKeptPinned: 'Pengaturan Anda tetap tersimpan, begitu pula hasil di layar dan hasil A yang disematkan. Coba lagi memulai ulang simulator dan menjalankannya kembali.',
+    crashDetail: 'Rincian teknis',
   },
   results: {
     title: 'Hasil',
@@ -226,6 +230,10 @@ export const id: typeof en = {
     problems: 'Tautan ini bermasalah (isian bertanda merah memuat isi tautan):',
     unknown: (key: string) => `${key}: bukan pengaturan`,
     badRoster: 'bukan daftar anggota yang ditulis kube-sim (daftar 5 sampai 30 anggota)',
+  },
+  storage: {
+    unreadable: 'Pengaturan yang tersimpan dari kunjungan terakhir Anda tidak dapat dibaca, jadi aplikasi dibuka dengan skenario bawaan.',
+    problems: 'Sebagian pengaturan yang tersimpan dari kunjungan terakhir Anda tidak dapat dipakai (isian bertanda merah memuat isi yang tersimpan):',
   },
   status: { active: 'Aktif', stagnant: 'Macet', dissolved: 'Bubar' },
   offline: { ready: 'Siap dipakai tanpa internet' },
