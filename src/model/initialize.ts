@@ -96,7 +96,8 @@ export function initialize(ctx: RunContext): GroupState {
     else if (st.role[i] === ROLE.sekretaris) st.secretary = i;
     else if (st.role[i] === ROLE.bendahara) st.treasurer = i;
   }
-  if (st.chair < 0) st.chair = bestMember(st, (i) => st.leadership[i], -1, -1);
+  // A roster may name a secretary or treasurer but no chair: they keep their office.
+  if (st.chair < 0) st.chair = bestMember(st, (i) => st.leadership[i], st.secretary, st.treasurer);
   if (st.treasurer < 0) st.treasurer = bestMember(st, (i) => st.integrity[i], st.chair, st.secretary);
   if (st.secretary < 0) st.secretary = bestMember(st, (i) => st.skill[i], st.chair, st.treasurer);
   st.role[st.chair] = ROLE.ketua;

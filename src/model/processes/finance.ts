@@ -15,7 +15,8 @@ export function finance(st: GroupState, ctx: RunContext): void {
   if (st.retainedProfit > 0 && st.capital > 0) {
     const profit = Math.min(st.retainedProfit, st.capital);
     const iks = profit * f.iksShare;
-    const paid = profit * (1 - f.reinvestShare - f.iksShare);
+    // Floored at 0: shares that add up to 1 leave −3e-17 in floating point (0.9 + 0.1).
+    const paid = profit * Math.max(0, 1 - f.reinvestShare - f.iksShare);
     st.capital -= iks + paid;
     st.iksFund += iks;
     st.iksIn += iks;
