@@ -1,0 +1,283 @@
+/**
+ * The members and their trust, animated: one circle per member (size = commitment, shade = skill,
+ * a dark ring and a label for the officers) and one line per pair of members still in the group
+ * (thickness and colour = their mutual trust). d3-force keeps members who trust each other close;
+ * the page ticks it once per animation frame. Members who leave move to a row along the bottom.
+ *
+ * Built once per group; every frame only sets attributes (no elements are made or removed), so
+ * 30 members and their 435 lines redraw well inside a 60 Hz frame.
+ */
+import * as d3 from 'd3';
+import type { Trace } from '../../src/index.ts';
+
+export const WIDTH = 640;
+export const HEIGHT = 420;
+const LEFT_ROW = HEIGHT - 22;
+/** Middle of the area for members still in. */
+const AREA_Y = (LEFT_ROW - 26) / 2;
+
+/** Trust 0 → 1: vermillion through grey to blue (Okabe–Ito ends, readable with colour blindness). */
+const trustColour = d3.scaleLinear<string>().domain([0, 0.5, 1]).range(['#D55E00', '#b8b8b8', '#0072B2']).interpolate(d3.interpolateRgb).clamp(true);
+const TRUST_COLOURS = d3.range(101).map((k) => trustColour(k / 100));
+const skillColour = (s: number) => d3.interpolateBlues(0.2 + 0.75 * s);
+
+interface Node extends d3.SimulationNodeDatum {
+  i: number;
+}
+interface Link extends d3.SimulationLinkDatum<Node> {
+  a: number;
+  b: number;
+  /** Mutual trust this week, 0–1. */
+  w: number;
+  on: boolean;
+}
+
+export interface NetworkOptions {
+  /** Label of member i at frame f (number or initials), and the office word under it. */
+  label(i: number): string;
+  office(role: number): string;
+  /** A member was pointed at (hover or focus) or let go (null). `pinned`: tapped or clicked. */
+  onMember(i: number | null, anchor: Element | null, pinned: boolean): void;
+  /** Accessible name of member i at the frame on show. */
+  name(i: number, f: number): string;
+}
+
+export interface NetworkView {
+  /** Draw frame f, `alpha` of the way to frame f + 1. */
+  draw(t: Trace, f: number, alpha: number): void;
+  /** One step of the layout; true while it still moves. */
+  tick(): boolean;
+  /** Keep the layout moving (after a week changed the trust). */
+  warm(): void;
+  readonly svg: SVGSVGElement;
+}
+
+export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptions): NetworkView {
+  const svg = d3
+    .select(parent)
+    .append('svg')
+    .attr('class', 'network')
+    .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
+    .attr('preserveAspectRatio', 'xMidYMid meet')
+    .attr('role', 'group');
+  svg.append('line').attr('class', 'left-rule').attr('x1', 10).attr('x2', WIDTH - 10).attr('y1', LEFT_ROW - 18).attr('y2', LEFT_ROW - 18);
+  const leftLabel = svg.append('text').attr('class', 'left-label').attr('x', 12).attr('y', LEFT_ROW - 24);
+
+  const scale = n <= 12 ? 1 : Math.sqrt(12 / n);
+  const radius = (commitment: number) => scale * (7 + 13 * commitment);
+
+  // Founding members on a circle, the chair first: the same start for every run of the group.
+  const nodes: Node[] = d3.range(n).map((i) => {
+    const a = (2 * Math.PI * i) / n - Math.PI / 2;
+    return { i, x: WIDTH / 2 + 140 * Math.cos(a), y: (HEIGHT - 40) / 2 + 120 * Math.sin(a) };
+  });
+  const links: Link[] = [];
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) links.push({ source: a, target: b, a, b, w: 0.5, on: true });
+
+  const linkForce = d3
+    .forceLink<Node, Link>(links)
+    .id((d) => d.i)
+    .distance((l) => (l.on ? 90 + 220 * (1 - l.w) : 0))
+    .strength((l) => (l.on ? (0.02 + 0.4 * l.w * l.w) / Math.sqrt(n) : 0));
+  const sim = d3
+    .forceSimulation<Node>(nodes)
+    .force('link', linkForce)
+    .force('charge', d3.forceManyBody<Node>().strength(-170 * scale).distanceMax(320))
+    .force('x', d3.forceX<Node>(WIDTH / 2).strength(0.04))
+    .force('y', d3.forceY<Node>((HEIGHT - 40) / 2).strength(0.07))
+    .force('collide', d3.forceCollide<Node>(() => 22 * scale))
+    .alphaDecay(0.02)
+    .stop();
+
+  const edgeLayer = svg.append('g').attr('class', 'edges');
+  const lines = edgeLayer
+    .selectAll<SVGLineElement, Link>('line')
+    .data(links)
+    .join('line')
+    .nodes();
+  const nodeLayer = svg.append('g').attr('class', 'nodes');
+  const groups = nodeLayer
+    .selectAll<SVGGElement, Node>('g')
+    .data(nodes)
+    .join('g')
+    .attr('class', 'member')
+    .attr('tabindex', 0)
+    .attr('role', 'button')
+    .attr('data-member', (d) => d.i);
+  const circles = groups.append('circle').nodes();
+  groups
+    .append('text')
+    .attr('class', 'member-label')
+    .attr('dy', '0.35em')
+    .text((d) => opts.label(d.i));
+  const offices = groups.append('text').attr('class', 'member-office').nodes();
+  const groupEls = groups.nodes();
+
+  let pinned: number | null = null;
+  groups
+    .on('pointerenter', (event: PointerEvent, d) => {
+      if (pinned === null && event.pointerType === 'mouse') opts.onMember(d.i, event.currentTarget as Element, false);
+    })
+    .on('pointerleave', (event: PointerEvent) => {
+      if (pinned === null && event.pointerType === 'mouse') opts.onMember(null, null, false);
+    })
+    .on('focus', (event: FocusEvent, d) => {
+      if (pinned === null) opts.onMember(d.i, event.currentTarget as Element, false);
+    })
+    .on('blur', () => {
+      if (pinned === null) opts.onMember(null, null, false);
+    })
+    .on('click', (event: MouseEvent, d) => {
+      pinned = pinned === d.i ? null : d.i;
+      opts.onMember(pinned, pinned === null ? null : (event.currentTarget as Element), pinned !== null);
+    })
+    .on('keydown', (event: KeyboardEvent, d) => {
+      if (event.key !== 'Enter') return;
+      pinned = pinned === d.i ? null : d.i;
+      opts.onMember(pinned, pinned === null ? null : (event.currentTarget as Element), pinned !== null);
+    });
+  svg.on('click', (event: MouseEvent) => {
+    if (pinned !== null && !(event.target as Element).closest('.member')) {
+      pinned = null;
+      opts.onMember(null, null, false);
+    }
+  });
+
+  // What the last drawn frame was, to redo the slow parts (labels, forces) only when it changes.
+  let drawnFrame = -1;
+  const sx = new Float64Array(n);
+  const sy = new Float64Array(n);
+  // Zoom to fit: the members still in fill the area above the row of leavers, eased frame to frame.
+  const view = { k: 1, cx: WIDTH / 2, cy: AREA_Y };
+  function fit(t: Trace, f: number): void {
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let y0 = Infinity;
+    let y1 = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (t.active[f * n + i] !== 1) continue;
+      const node = nodes[i];
+      x0 = Math.min(x0, node.x!);
+      x1 = Math.max(x1, node.x!);
+      y0 = Math.min(y0, node.y!);
+      y1 = Math.max(y1, node.y!);
+    }
+    if (x0 > x1) return;
+    const pad = 2 * radius(1);
+    const k = Math.max(0.5, Math.min(2.2, (WIDTH - 2 * pad) / Math.max(1, x1 - x0), (2 * AREA_Y - 2 * pad) / Math.max(1, y1 - y0)));
+    const ease = view.k === 1 && view.cx === WIDTH / 2 && view.cy === AREA_Y ? 1 : 0.08;
+    view.k += (k - view.k) * ease;
+    view.cx += ((x0 + x1) / 2 - view.cx) * ease;
+    view.cy += ((y0 + y1) / 2 - view.cy) * ease;
+  }
+  let drawnTrace: Trace | null = null;
+  const commit = new Float64Array(n);
+  const wasActive = new Uint8Array(n);
+
+  function weekChanged(t: Trace, f: number): void {
+    const at = f * n;
+    let leftCount = 0;
+    for (let i = 0; i < n; i++) {
+      const active = t.active[at + i] === 1;
+      const node = nodes[i];
+      if (!active) {
+        // Members who left line up along the bottom, in the order they left.
+        node.fx = 24 + leftCount * 30 * Math.max(scale, 0.7);
+        node.fy = LEFT_ROW;
+        leftCount++;
+      } else {
+        node.fx = node.fy = null;
+      }
+      if (wasActive[i] !== (active ? 1 : 0)) {
+        wasActive[i] = active ? 1 : 0;
+        groupEls[i].classList.toggle('gone', !active);
+      }
+      const role = t.role[at + i];
+      offices[i].textContent = active ? opts.office(role) : '';
+      groupEls[i].classList.toggle('officer', active && role < 3);
+      groupEls[i].setAttribute('aria-label', opts.name(i, f));
+    }
+    leftLabel.attr('visibility', leftCount ? 'visible' : 'hidden');
+    const nn = n * n;
+    for (const l of links) {
+      l.on = t.active[at + l.a] === 1 && t.active[at + l.b] === 1;
+      l.w = (t.trust[f * nn + l.a * n + l.b] + t.trust[f * nn + l.b * n + l.a]) / 2;
+    }
+    linkForce.distance(linkForce.distance()).strength(linkForce.strength());
+  }
+
+  return {
+    svg: svg.node()!,
+    draw(t, f, alpha) {
+      if (t !== drawnTrace || f !== drawnFrame) {
+        weekChanged(t, f);
+        drawnTrace = t;
+        drawnFrame = f;
+      }
+      const g = Math.min(f + 1, t.frames - 1);
+      const a = g === f ? 0 : alpha;
+      fit(t, f);
+      const nn = n * n;
+      const at = f * nn;
+      const next = g * nn;
+      for (let i = 0; i < n; i++) {
+        const node = nodes[i];
+        if (node.fy === LEFT_ROW) {
+          sx[i] = node.fx!;
+          sy[i] = LEFT_ROW;
+        } else {
+          sx[i] = WIDTH / 2 + (node.x! - view.cx) * view.k;
+          sy[i] = AREA_Y + (node.y! - view.cy) * view.k;
+        }
+      }
+      for (let k = 0; k < links.length; k++) {
+        const l = links[k];
+        const el = lines[k];
+        if (!l.on) {
+          el.style.display = 'none';
+          continue;
+        }
+        const now = (t.trust[at + l.a * n + l.b] + t.trust[at + l.b * n + l.a]) / 2;
+        const then = (t.trust[next + l.a * n + l.b] + t.trust[next + l.b * n + l.a]) / 2;
+        const w = now + (then - now) * a;
+        el.style.display = '';
+        el.setAttribute('x1', sx[l.a].toFixed(1));
+        el.setAttribute('y1', sy[l.a].toFixed(1));
+        el.setAttribute('x2', sx[l.b].toFixed(1));
+        el.setAttribute('y2', sy[l.b].toFixed(1));
+        el.setAttribute('stroke', TRUST_COLOURS[Math.round(w * 100)] ?? TRUST_COLOURS[50]);
+        el.setAttribute('stroke-width', (0.4 + 5.5 * w * w * scale).toFixed(2));
+        el.setAttribute('stroke-opacity', (0.12 + 0.6 * w).toFixed(2));
+      }
+      for (let i = 0; i < n; i++) {
+        const c0 = t.commitment[f * n + i];
+        const c1 = t.commitment[g * n + i];
+        commit[i] = c0 + (c1 - c0) * a;
+        groupEls[i].setAttribute('transform', `translate(${sx[i].toFixed(1)},${sy[i].toFixed(1)})`);
+        const c = circles[i];
+        const r = radius(commit[i]);
+        c.setAttribute('r', r.toFixed(1));
+        c.setAttribute('fill', skillColour(t.skill[f * n + i]));
+        offices[i].setAttribute('y', (r + 11).toFixed(1));
+      }
+    },
+    tick() {
+      if (sim.alpha() < sim.alphaMin()) return false;
+      sim.tick();
+      return true;
+    },
+    warm() {
+      if (sim.alpha() < 0.3) sim.alpha(0.3);
+    },
+  };
+}
+
+/** The legend's colours, for the page to draw a key. */
+export function trustKey(k: number): string {
+  return TRUST_COLOURS[Math.max(0, Math.min(100, Math.round(k * 100)))];
+}
+
+export function setLeftLabel(view: NetworkView, text: string): void {
+  const t = view.svg.querySelector('.left-label');
+  if (t) t.textContent = text;
+}
