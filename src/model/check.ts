@@ -88,8 +88,8 @@ function sum(a: Float64Array): number {
 }
 
 function checkWeek(st: GroupState, sc: Scenario, prev: Previous | null): void {
-  // The week just simulated (the engine advances the counter at its end).
-  const week = prev ? st.week - 1 : -1;
+  // The week just simulated: the one that began where the last check left off.
+  const week = prev ? prev.week : -1;
   const n = st.n;
 
   // --- ranges, and no NaN or Infinity anywhere (comparisons written so that NaN fails) ---
