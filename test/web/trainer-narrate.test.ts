@@ -1,0 +1,440 @@
+/**
+ * Trainer mode's words (web/trainer/narrate.ts, story-en.ts, story-id.ts): both languages have the
+ * same words, every event and every injection is narrated in both, nothing broken reaches the
+ * screen over many runs, numbers are written each language's way, and the misuse week tells the
+ * story the issue asks for (money found missing, trust in the culprit falling, trust named as what
+ * moved cohesion).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  DISSOLUTION_CAUSE_TEXT,
+  DISSOLUTION_CAUSES,
+  DRIVER_KEYS,
+  ELEMENT_KEYS,
+  EVENT_TYPES,
+  INJECTION_KINDS,
+  parseScenario,
+  trace,
+  type Injection,
+  type InjectionKind,
+  type Trace,
+} from '../../src/index.ts';
+import { formats, LANGS, type Lang } from '../../web/app/i18n.ts';
+import { describeMember, explainElement, MAX_LINES, memberName, narrateFrame, STORIES, TOUR, weekLabel, type Line } from '../../web/trainer/narrate.ts';
+
+type Leaf = string | ((...args: never[]) => string);
+
+/** Every leaf of a dictionary by its dotted key. */
+function leaves(o: unknown, prefix = ''): Map<string, Leaf> {
+  const out = new Map<string, Leaf>();
+  for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string' || typeof v === 'function') out.set(key, v as Leaf);
+    else if (v && typeof v === 'object') for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
+    else throw new Error(`${key}: neither text, a function nor a group (${typeof v})`);
+  }
+  return out;
+}
+
+/** Distinct sample arguments, so each can be found again in the text (`list` takes an array). */
+const SAMPLE = ['17', '23', '29', '31', '37'];
+const call = (key: string, f: Leaf): string => {
+  if (typeof f === 'string') return f;
+  const g = f as (...a: unknown[]) => string;
+  return key === 'list' ? g(SAMPLE.slice(0, 3)) : g(...SAMPLE.slice(0, g.length));
+};
+
+/** Texts rightly the same in both languages: a name and its office or share, joined by punctuation. */
+const SAME_IN_BOTH = new Set(['withRole', 'person.trustItem']);
+
+const en = leaves(STORIES.en);
+const id = leaves(STORIES.id);
+
+/** Ten members with names, offices and traits, as a trainer would load a real group. */
+const ROSTER = [
+  { name: 'Ibu Sari', role: 'ketua', integrity: 0.9, leadership: 0.8 },
+  { name: 'Ibu Wati', role: 'bendahara', integrity: 0.3, need: 0.9 },
+  { name: 'Pak Joko', role: 'sekretaris' },
+  { name: 'Ibu Ani', commitment: 0.3, disposition: 'freeRider' },
+  { name: 'Ibu Rini', hiddenAgenda: true },
+  { name: 'Ibu Tuti', disposition: 'unconditional' },
+  { name: 'Pak Budi', need: 0.9, commitment: 0.35 },
+  { name: 'Ibu Yanti' },
+  { name: 'Ibu Dewi', hiddenAgenda: true, integrity: 0.4 },
+  { name: 'Ibu Lina' },
+];
+
+const preset = (name: string) => parseScenario(JSON.parse(readFileSync(join(import.meta.dirname, '../../scenarios', `${name}.json`), 'utf8')));
+const DEFAULT = parseScenario({ horizonWeeks: 104 });
+const TULIP = parseScenario({
+  horizonWeeks: 104,
+  group: { meetingIntervalWeeks: 8, goalClarity: 0.2, roleClarity: 0.15, hiddenAgendaShare: 0.5, priorAcquaintance: 0.3, homogeneity: 0.3 },
+  members: { leadership: { mean: 0.25 }, commitment: { mean: 0.4 }, dispositions: { conditional: 0.45, freeRider: 0.4, unconditional: 0.15 } },
+  finance: { bookkeeping: 0.1 },
+});
+const NAMED = parseScenario({ horizonWeeks: 104, members: { roster: ROSTER } });
+const NAMED_TULIP = parseScenario({ ...TULIP, members: { ...TULIP.members, roster: ROSTER } });
+
+/** Every string a trace can give at every frame, in one language. */
+function everything(t: Trace, lang: Lang): string[] {
+  const out: string[] = [];
+  for (let f = 0; f < t.frames; f++) {
+    out.push(weekLabel(f, lang));
+    for (const line of narrateFrame(t, f, lang)) out.push(line.text);
+    for (let e = 0; e < ELEMENT_KEYS.length; e++) {
+      const x = explainElement(t, f, e, lang);
+      out.push(x.name, x.meaning, x.moved);
+    }
+    for (let i = 0; i < t.n; i++) {
+      const m = describeMember(t, f, i, lang);
+      out.push(m.title, ...m.lines, memberName(t, i, f, lang));
+    }
+  }
+  return out;
+}
+
+/** What must never reach the screen: missing values, objects, leftover template or dictionary keys. */
+const BROKEN = /undefined|NaN|null|\[object|Infinity|\$\{|[{}]|\b[a-z]+[A-Z][A-Za-z]*\b/;
+/** Words of the other language: an Indonesian screen with English left in, or the reverse. */
+const FOREIGN: Record<Lang, RegExp> = {
+  en: /\b(Minggu|Anggota|anggota|kelompok|dan|Pelatih)\b/,
+  id: /\b(Week|Member|the|and|members|group|trainer|trust)\b/,
+};
+
+/** A line of this kind in this frame, or undefined. */
+const lineOf = (t: Trace, f: number, lang: Lang, kind: string): Line | undefined => narrateFrame(t, f, lang).find((l) => l.kind === kind);
+
+describe('the two languages', () => {
+  it('have the same keys, nested, functions included', () => {
+    expect([...id.keys()].sort()).toEqual([...en.keys()].sort());
+    for (const [k, v] of en) expect(typeof id.get(k), k).toBe(typeof v);
+  });
+
+  it('have functions of the same arity', () => {
+    for (const [k, v] of en) if (typeof v === 'function') expect((id.get(k) as () => string).length, k).toBe(v.length);
+  });
+
+  it('give non-empty text with every argument in it, from every entry', () => {
+    for (const lang of LANGS) {
+      for (const [k, v] of leaves(STORIES[lang])) {
+        const text = call(k, v);
+        expect(text.trim(), `${lang} ${k}`).not.toBe('');
+        if (typeof v === 'function') for (const a of SAMPLE.slice(0, k === 'list' ? 3 : v.length)) expect(text, `${lang} ${k}`).toContain(a);
+      }
+    }
+  });
+
+  it('translate everything but a name joined to its office or share', () => {
+    const same = [...en].filter(([k, v]) => call(k, v) === call(k, id.get(k)!)).map(([k]) => k);
+    expect(same.sort()).toEqual([...SAME_IN_BOTH].sort());
+  });
+
+  it('have a phrase for every driver, both ways, and a meaning for every element', () => {
+    for (const lang of LANGS) {
+      expect(Object.keys(STORIES[lang].drivers).sort()).toEqual([...DRIVER_KEYS].sort());
+      expect(Object.keys(STORIES[lang].meaning).sort()).toEqual([...ELEMENT_KEYS].sort());
+    }
+  });
+
+  it('label weeks and count members each its own way', () => {
+    expect(weekLabel(34, 'en')).toBe('Week 34');
+    expect(weekLabel(34, 'id')).toBe('Minggu ke-34');
+    expect(STORIES.en.frame.meeting(7, 9)).toBe('The group met. Seven of nine members came.');
+    expect(STORIES.en.frame.meeting(9, 9)).toBe('The group met. All nine members came.');
+    expect(STORIES.id.frame.meeting(7, 9)).toBe('Kelompok mengadakan pertemuan. Tujuh dari 9 anggota datang.');
+    expect(STORIES.en.list(['Ani', 'Wati', 'Joko'])).toBe('Ani, Wati and Joko');
+    expect(STORIES.id.list(['Ani', 'Wati', 'Joko'])).toBe('Ani, Wati dan Joko');
+  });
+});
+
+describe('members by name', () => {
+  it('use the roster name and the office held at that frame: "Ibu Wati, the treasurer" / "Ibu Wati, bendahara"', () => {
+    const t = trace(NAMED, { seed: 1 });
+    expect(memberName(t, 1, 0, 'en')).toBe('Ibu Wati, the treasurer');
+    expect(memberName(t, 1, 0, 'id')).toBe('Ibu Wati, bendahara');
+    expect(memberName(t, 0, 0, 'en')).toBe('Ibu Sari, the chair');
+    expect(memberName(t, 3, 0, 'en')).toBe('Ibu Ani'); // no office, no title
+  });
+
+  it('number a member without a name from 1: "Member 4" / "Anggota 4"', () => {
+    const t = trace(DEFAULT, { seed: 1 });
+    const plain = Array.from({ length: t.n }, (_, i) => i).find((i) => t.role[i] === 3)!;
+    expect(memberName(t, plain, 0, 'en')).toBe(`Member ${plain + 1}`);
+    expect(memberName(t, plain, 0, 'id')).toBe(`Anggota ${plain + 1}`);
+  });
+
+  it('drop the office once it is lost: the treasurer found out is a plain member the week after', () => {
+    const t = trace(NAMED, { seed: 1, injections: [{ week: 20, kind: 'misuse', member: 1 }] });
+    expect(t.applied).toHaveLength(1);
+    expect(memberName(t, 1, 20, 'en')).toBe('Ibu Wati, the treasurer');
+    expect(memberName(t, 1, 21, 'en')).toBe('Ibu Wati');
+  });
+});
+
+describe('narrateFrame', () => {
+  it('gives no lines at frame 0, the founding state', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const t = trace(NAMED, { seed });
+      for (const lang of LANGS) expect(narrateFrame(t, 0, lang)).toEqual([]);
+    }
+  });
+
+  it('narrates every event type in both languages (natural ones found by scanning seeds, the trainer-only ones injected)', () => {
+    const found = new Map<string, { t: Trace; f: number }>();
+    // Revivals are rare: groups without a facilitator stall and some come back.
+    const scenarios = ['tulip', 'default', 'grant-only', 'mentoring-none'].map(preset);
+    for (const sc of scenarios) {
+      for (let seed = 1; seed <= 40 && found.size < EVENT_TYPES.length - 2; seed++) {
+        const t = trace(sc, { seed });
+        for (const e of t.events) {
+          if (found.has(e.type)) continue;
+          // A line for it (a week can hold more news than MAX_LINES; take one where it is told).
+          if (LANGS.every((lang) => lineOf(t, e.week + 1, lang, e.type))) found.set(e.type, { t, f: e.week + 1 });
+        }
+      }
+    }
+    const t = trace(DEFAULT, { seed: 2, injections: [{ week: 20, kind: 'quarrel' }, { week: 30, kind: 'marketShock' }] });
+    found.set('quarrel', { t, f: 21 });
+    found.set('trainerShock', { t, f: 31 });
+    expect([...found.keys()].sort()).toEqual([...EVENT_TYPES].sort());
+    for (const [type, { t, f }] of found) {
+      const en = lineOf(t, f, 'en', type)!;
+      const id = lineOf(t, f, 'id', type)!;
+      expect(en, type).toBeDefined();
+      expect(id, type).toBeDefined();
+      expect(id.text, type).not.toBe(en.text);
+      expect(id.week).toBe(f);
+      expect(en.members, type).toEqual(id.members);
+    }
+  });
+
+  it('names every cause of a dissolution in both languages', () => {
+    const cases: Record<string, Trace> = {
+      stagnation: trace(preset('tulip'), { seed: 1 }),
+      capitalSplit: trace(preset('tulip'), { seed: 2 }),
+      tooFewMembers: trace(parseScenario({ horizonWeeks: 52, group: { size: 5 } }), {
+        seed: 1,
+        injections: [{ week: 5, kind: 'leave' }, { week: 5, kind: 'leave' }, { week: 5, kind: 'leave' }],
+      }),
+      capitalGone: trace(parseScenario({ horizonWeeks: 104, business: { type: 'warung' }, intervention: { grant: { amount: 5_000_000 } } }), {
+        seed: 1,
+        injections: Array.from({ length: 30 }, (_, k): Injection => ({ week: 2 + k, kind: 'marketShock' })),
+      }),
+    };
+    expect(Object.keys(cases).sort()).toEqual([...DISSOLUTION_CAUSES].sort());
+    for (const [cause, t] of Object.entries(cases)) {
+      const end = t.events.find((e) => e.type === 'dissolution')!;
+      expect(end.cause, cause).toBe(cause);
+      for (const lang of LANGS) {
+        const line = lineOf(t, end.week + 1, lang, 'dissolution')!;
+        expect(line.text, `${lang} ${cause}`).toContain(DISSOLUTION_CAUSE_TEXT[cause as keyof typeof DISSOLUTION_CAUSE_TEXT][lang]);
+        expect(line.tone).toBe('bad');
+        // The story ends there.
+        for (let f = end.week + 2; f < t.frames; f++) expect(narrateFrame(t, f, lang)).toEqual([]);
+      }
+    }
+  });
+
+  it('narrates every injection kind in both languages, marked as the trainer’s and saying so', () => {
+    const KIND: Record<InjectionKind, string> = { visit: 'mentorVisit', marketShock: 'trainerShock', quarrel: 'quarrel', misuse: 'misuseDetected', leave: 'exit' };
+    const SAYS: Record<Lang, RegExp> = { en: /\btrainer\b/, id: /\bPelatih\b/ };
+    for (const kind of INJECTION_KINDS) {
+      const t = trace(NAMED, { seed: 3, injections: [{ week: 20, kind }] });
+      expect(t.applied, kind).toHaveLength(1);
+      for (const lang of LANGS) {
+        const lines = narrateFrame(t, 21, lang);
+        const mine = lines.filter((l) => l.injected);
+        expect(mine.map((l) => l.kind), `${lang} ${kind}`).toEqual([KIND[kind]]);
+        expect(mine[0].text, `${lang} ${kind}`).toMatch(SAYS[lang]);
+        // The trainer's event is told first.
+        expect(lines[0], `${lang} ${kind}`).toBe(mine[0]);
+      }
+    }
+  });
+
+  it('marks nothing as injected in a run without injections', () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const t = trace(TULIP, { seed });
+      for (let f = 0; f < t.frames; f++) for (const lang of LANGS) for (const l of narrateFrame(t, f, lang)) expect(l.injected).toBe(false);
+    }
+  });
+
+  it('tells the misuse week: the money taken and found out, and trust in the culprit falling', () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const t = trace(NAMED, { seed, injections: [{ week: 33, kind: 'misuse' }] });
+      expect(t.applied, `seed ${seed}`).toHaveLength(1);
+      const found = t.events.filter((e) => e.week === 33 && e.type === 'misuseDetected').at(-1)!;
+      const who = found.member;
+      const name = ROSTER[who].name;
+      for (const lang of LANGS) {
+        const lines = narrateFrame(t, 34, lang);
+        const misuse = lines.find((l) => l.kind === 'misuseDetected')!;
+        expect(misuse.injected).toBe(true);
+        expect(misuse.members).toEqual([who]);
+        expect(misuse.text).toContain(name);
+        expect(misuse.text).toContain(formats(lang).rupiah(Math.round(found.amount / 1000) * 1000));
+        const fell = lines.find((l) => l.kind === 'trustFell' && l.members[0] === who)!;
+        expect(fell, `${lang} seed ${seed}`).toBeDefined();
+        const F = formats(lang);
+        expect(fell.text).toContain(name);
+        expect(fell.text).toContain(F.pct(t.trustIn[33 * t.n + who], 0));
+        expect(fell.text).toContain(F.pct(t.trustIn[34 * t.n + who], 0));
+        expect(t.trustIn[34 * t.n + who]).toBeLessThan(t.trustIn[33 * t.n + who]);
+      }
+    }
+  });
+
+  it('writes Indonesian numbers the Indonesian way and English ones the English way', () => {
+    const t = trace(NAMED, { seed: 1, injections: [{ week: 33, kind: 'misuse' }] });
+    const id = narrateFrame(t, 34, 'id').find((l) => l.kind === 'misuseDetected')!.text;
+    const en = narrateFrame(t, 34, 'en').find((l) => l.kind === 'misuseDetected')!.text;
+    expect(id).toMatch(/Rp\u00a0\d{1,3}(\.\d{3})+(?!,\d)/);
+    expect(id).not.toMatch(/\d,\d{3}/);
+    expect(en).toMatch(/Rp\u00a0\d{1,3}(,\d{3})+/);
+    expect(en).not.toMatch(/\d\.\d{3}/);
+    // The grant, round: "Rp 25.000.000" / "Rp 25,000,000".
+    expect(narrateFrame(t, 1, 'id').find((l) => l.kind === 'grant')!.text).toContain('Rp\u00a025.000.000');
+    expect(narrateFrame(t, 1, 'en').find((l) => l.kind === 'grant')!.text).toContain('Rp\u00a025,000,000');
+  });
+
+  it('keeps a week short: at most MAX_LINES lines, each of the week it is asked for', () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const t = trace(TULIP, { seed, injections: [{ week: 10, kind: 'quarrel' }, { week: 10, kind: 'misuse' }, { week: 10, kind: 'leave' }, { week: 10, kind: 'visit' }, { week: 10, kind: 'marketShock' }] });
+      for (let f = 0; f < t.frames; f++) {
+        for (const lang of LANGS) {
+          const lines = narrateFrame(t, f, lang);
+          expect(lines.length).toBeLessThanOrEqual(MAX_LINES);
+          for (const l of lines) expect(l.week).toBe(f);
+        }
+      }
+    }
+  });
+});
+
+describe('explainElement', () => {
+  const COHESION = ELEMENT_KEYS.indexOf('cohesion');
+
+  it('names trust as what moved cohesion in the week misuse was found', () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const t = trace(DEFAULT, { seed, injections: [{ week: 33, kind: 'misuse' }] });
+      for (const lang of LANGS) {
+        const x = explainElement(t, 34, COHESION, lang);
+        expect(x.driver, `seed ${seed}`).toBe('meanTrust');
+        expect(x.moved).toContain(STORIES[lang].drivers.meanTrust.down);
+        expect(x.moved).toMatch(lang === 'en' ? /^Fell from/ : /^Turun dari/);
+      }
+    }
+  });
+
+  it('says where the group starts at frame 0, with the element’s name and meaning', () => {
+    const t = trace(DEFAULT, { seed: 1 });
+    for (const lang of LANGS) {
+      for (let e = 0; e < ELEMENT_KEYS.length; e++) {
+        const x = explainElement(t, 0, e, lang);
+        expect(x.moved).toBe(STORIES[lang].moved.start);
+        expect(x.meaning).toBe(STORIES[lang].meaning[ELEMENT_KEYS[e] as keyof (typeof STORIES)['en']['meaning']]);
+        expect(x.name.length).toBeGreaterThan(3);
+        expect(x.driver).toBeNull();
+      }
+    }
+    expect(explainElement(t, 0, COHESION, 'en').name).toBe('Cohesion');
+    expect(explainElement(t, 0, COHESION, 'id').name).toBe('Kekompakan');
+  });
+
+  it('says an element hardly moved when it moved less than half a point', () => {
+    const t = trace(DEFAULT, { seed: 1 });
+    const K = ELEMENT_KEYS.length;
+    let quiet = 0;
+    for (let f = 1; f < t.frames; f++) {
+      for (let e = 0; e < K; e++) {
+        const x = explainElement(t, f, e, 'en');
+        if (x.moved === STORIES.en.moved.hardly) {
+          quiet++;
+          expect(x.driver).toBeNull();
+        } else expect(x.moved).toMatch(/^(Rose|Fell) from \d+(\.\d)?% to \d+(\.\d)?% this week/);
+      }
+    }
+    expect(quiet).toBeGreaterThan(0);
+  });
+});
+
+describe('describeMember', () => {
+  it('gives office, traits in plain words, income, whom they trust most and how much they are trusted', () => {
+    const t = trace(NAMED, { seed: 4 });
+    for (const lang of LANGS) {
+      const s = STORIES[lang].person;
+      const wati = describeMember(t, 0, 1, lang);
+      expect(wati.title).toBe(memberName(t, 1, 0, lang));
+      expect(wati.lines[0]).toBe(s.roleTitle.bendahara);
+      expect(wati.lines).toContain(s.stillIn);
+      expect(wati.lines).toContain(s.disposition[t.disposition[1]]);
+      expect(wati.lines.some((l) => l.startsWith(s.trustsMost('').trim()))).toBe(true);
+      expect(wati.lines).toContain(s.trustedBy(formats(lang).pct(t.trustIn[1], 0)));
+      expect(describeMember(t, 0, 3, lang).lines).toContain(s.disposition.freeRider);
+      expect(describeMember(t, 0, 5, lang).lines).toContain(s.disposition.unconditional);
+      expect(describeMember(t, 0, 4, lang).lines).toContain(s.hiddenAgenda);
+      expect(describeMember(t, 0, 7, lang).lines).not.toContain(s.hiddenAgenda);
+      const last = t.frames - 1;
+      expect(describeMember(t, last, 2, lang).lines).toContain(s.income(formats(lang).rupiah(Math.round(t.income[last * t.n + 2] / 1000) * 1000)));
+    }
+  });
+
+  it('says when a member left, and names the three others they trust most', () => {
+    const t = trace(NAMED, { seed: 4, injections: [{ week: 15, kind: 'leave', member: 6 }] });
+    expect(t.applied).toHaveLength(1);
+    expect(describeMember(t, 16, 6, 'en').lines).toContain('Left the group in week 16');
+    expect(describeMember(t, 16, 6, 'id').lines).toContain('Keluar dari kelompok pada minggu ke-16');
+    expect(describeMember(t, 15, 6, 'en').lines).toContain('Still in the group');
+    const n = t.n;
+    const top = Array.from({ length: n }, (_, j) => j)
+      .filter((j) => j !== 0)
+      .sort((a, b) => t.trust[10 * n * n + b] - t.trust[10 * n * n + a] || a - b)
+      .slice(0, 3);
+    for (const lang of LANGS) {
+      const s = STORIES[lang];
+      const items = top.map((j) => s.person.trustItem(ROSTER[j].name, formats(lang).pct(t.trust[10 * n * n + j], 0)));
+      expect(describeMember(t, 10, 0, lang).lines).toContain(s.person.trustsMost(s.list(items)));
+    }
+  });
+});
+
+describe('the guided tour', () => {
+  it('has 5–7 steps, the same parts in the same order in both languages, covering every part of the view', () => {
+    const targets = TOUR.en.map((s) => s.target);
+    expect(targets.length).toBeGreaterThanOrEqual(5);
+    expect(targets.length).toBeLessThanOrEqual(7);
+    expect(TOUR.id.map((s) => s.target)).toEqual(targets);
+    expect([...targets].sort()).toEqual(['compare', 'controls', 'elements', 'inject', 'network', 'story', 'week']);
+    for (const lang of LANGS) for (const s of TOUR[lang]) expect(s.title.trim() && s.text.trim()).toBeTruthy();
+    TOUR.en.forEach((s, k) => expect(TOUR.id[k].text).not.toBe(s.text));
+  });
+});
+
+describe('nothing broken reaches the screen', () => {
+  it('the guards catch what they are meant to (so a clean scan means something)', () => {
+    for (const bad of ['Rp undefined', 'NaN%', 'trust in null', '[object Object]', 'misuseDetected', 'drivers.meanTrust', 'Rp ${x}']) expect(bad).toMatch(BROKEN);
+    for (const ok of ['Ibu Sari, the treasurer', 'The IKS solidarity fund gave Rp\u00a078,000 to a family in need.', 'Minggu ke-34']) expect(ok).not.toMatch(BROKEN);
+    expect(STORIES.en.ev.exit('Member 4')).toMatch(FOREIGN.id);
+    expect(STORIES.id.ev.exit('Anggota 4')).toMatch(FOREIGN.en);
+  });
+
+  it('30 runs × every frame × both languages: no undefined, NaN, null, [object…], leftover key or the other language', () => {
+    const scenarios = [NAMED, DEFAULT, NAMED_TULIP, TULIP];
+    for (let seed = 1; seed <= 30; seed++) {
+      const sc = scenarios[seed % scenarios.length];
+      // Every third run has the trainer's events too.
+      const injections: Injection[] = seed % 3 === 0 ? INJECTION_KINDS.map((kind, k) => ({ week: 8 + 7 * k, kind })) : [];
+      const t = trace(sc, { seed, injections });
+      for (const lang of LANGS) {
+        // Collected, then asserted once: a million single expects would take minutes.
+        const texts = everything(t, lang);
+        expect(texts.length).toBeGreaterThan(t.frames * 20);
+        expect(texts.filter((x) => BROKEN.test(x)), `seed ${seed} ${lang}`).toEqual([]);
+        expect(texts.filter((x) => FOREIGN[lang].test(x)), `seed ${seed} ${lang}`).toEqual([]);
+        expect(texts.filter((x) => !x.trim()), `seed ${seed} ${lang}`).toEqual([]);
+      }
+    }
+  });
+});
