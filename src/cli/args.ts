@@ -34,6 +34,8 @@ export const common = {
   reps: wholeNumber('--reps', 1, MAX_REPS).optional(),
   set: z.array(z.string()).default([]),
   roster: z.string().optional(),
+  /** Debug mode: the model's invariants checked every week (src/model/check.ts). */
+  check: z.boolean().optional(),
 };
 
 const PLACEHOLDER: Record<string, string> = {

@@ -12,16 +12,17 @@ import { common, outPath, parseFlags, UsageError } from './args.ts';
 import { checkWritable, load, manifest, rupiah, runJob, type Loaded } from './common.ts';
 
 export const ENSEMBLE_HELP = `kube-sim ensemble <scenario> --reps N [--seed N] [--workers N] [--set PATH=VALUE]...
-                  [--roster FILE.csv] [--json] [--out summary.json] [--runs runs.csv]
+                  [--roster FILE.csv] [--json] [--out summary.json] [--runs runs.csv] [--check]
     Replications 0..N-1 of one scenario: survival, outcomes with 95% intervals, cost.
     --out writes the summary with per-week quantile bands of every indicator and the
-    survival curve; --runs writes one CSV row per run (+ runs.csv.json manifest).`;
+    survival curve; --runs writes one CSV row per run (+ runs.csv.json manifest).
+    --check checks the model's invariants every week of every run (debug mode).`;
 
 export async function ensembleCommand(args: string[]): Promise<number> {
   const { flags, positionals } = parseFlags(
     'ensemble',
     args,
-    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, runs: { type: 'string' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, },
+    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, runs: { type: 'string' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, check: { type: 'boolean' } },
     { ...common, json: z.boolean().optional(), out: outPath('--out', ['.json']).optional(), runs: outPath('--runs', ['.csv']).optional() },
   );
   if (positionals.length !== 1) throw new UsageError(`ensemble: expected one scenario (a JSON file or a built-in name), got ${positionals.length}`);
@@ -33,7 +34,7 @@ export async function ensembleCommand(args: string[]): Promise<number> {
   if (runsPath) checkWritable(runsPath, '--runs');
   const seed = flags.seed ?? loaded.scenario.seed;
   const startedAt = new Date();
-  const summary = await runEnsemble(loaded, seed, flags.reps, flags.workers, !!out, runsPath);
+  const summary = await runEnsemble(loaded, seed, flags.reps, flags.workers, !!out, runsPath, flags.check);
   const doc = {
     ...manifest({ scenario: loaded.scenario.name, scenarioFile: loaded.path, scenarioHash: loaded.hash, set: loaded.set, seed, replications: flags.reps }, startedAt),
     ...jsonSummary(summary),
@@ -45,8 +46,8 @@ export async function ensembleCommand(args: string[]): Promise<number> {
 }
 
 /** Run the ensemble on a pool, writing per-run rows to `runsPath` as they arrive (in order). */
-export async function runEnsemble(loaded: Loaded, seed: number, reps: number, workers: number | undefined, bands: boolean, runsPath: string | null): Promise<EnsembleSummary> {
-  const job: JobSpec = { scenarios: [loaded.scenario], seed, replications: reps, order: 'point', series: bands };
+export async function runEnsemble(loaded: Loaded, seed: number, reps: number, workers: number | undefined, bands: boolean, runsPath: string | null, check = false): Promise<EnsembleSummary> {
+  const job: JobSpec = { scenarios: [loaded.scenario], seed, replications: reps, order: 'point', series: bands, ...(check ? { check } : {}) };
   const ens = new Ensemble(loaded.scenario, bands);
   const runs = runsPath ? new AtomicWriter(runsPath) : null;
   runs?.write(`${RUNS_CSV_HEADER}\n`);

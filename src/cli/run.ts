@@ -7,23 +7,24 @@ import { common, outPath, parseFlags, UsageError, wholeNumber } from './args.ts'
 import { checkWritable, load, rupiah, VERSION } from './common.ts';
 
 export const RUN_HELP = `kube-sim run <scenario> [--seed N] [--replication N] [--set PATH=VALUE]... [--roster FILE.csv]
-              [--out run.json|run.csv]
+              [--out run.json|run.csv] [--check]
     One replication. Prints the outcome; --out writes the weekly series, events,
     members and outcome as JSON, or the weekly series as a tidy CSV (one row per week).
-    In events, member numbers are 0-based indexes into the members list (-1: none).`;
+    In events, member numbers are 0-based indexes into the members list (-1: none).
+    --check checks the model's invariants every week (debug mode; same numbers, slower).`;
 
 export function runCommand(args: string[]): number {
   const { flags, positionals } = parseFlags(
     'run',
     args,
-    { seed: { type: 'string' }, replication: { type: 'string' }, out: { type: 'string' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, },
-    { seed: common.seed, replication: wholeNumber('--replication', 0, 4294967295).optional(), out: outPath('--out', ['.json', '.csv']).optional(), set: common.set, roster: common.roster },
+    { seed: { type: 'string' }, replication: { type: 'string' }, out: { type: 'string' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, check: { type: 'boolean' } },
+    { seed: common.seed, replication: wholeNumber('--replication', 0, 4294967295).optional(), out: outPath('--out', ['.json', '.csv']).optional(), set: common.set, roster: common.roster, check: common.check },
   );
   if (positionals.length !== 1) throw new UsageError(`run: expected one scenario (a JSON file or a built-in name), got ${positionals.length}`);
   const { scenario, path } = load(positionals[0], flags.set, flags.roster);
   const out = flags.out ? resolve(flags.out) : null;
   if (out) checkWritable(out, '--out');
-  const result = simulate(scenario, { seed: flags.seed, replication: flags.replication });
+  const result = simulate(scenario, { seed: flags.seed, replication: flags.replication, check: flags.check });
   // Write first: a failed write must not look like a finished run.
   if (out) {
     const text = out.toLowerCase().endsWith('.csv') ? weeklyCsv(result) : `${JSON.stringify(runDocument(scenario, path, result, args))}\n`;

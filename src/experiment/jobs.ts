@@ -29,6 +29,8 @@ export interface JobSpec {
   order: 'point' | 'replication';
   /** Keep the weekly series of every run (ensembles need them for the bands; sweeps do not). */
   series: boolean;
+  /** Debug mode: check the model's invariants every week of every run (docs/MODEL.md §8.4). */
+  check?: boolean;
 }
 
 /** Number of design points of a job. */

@@ -72,7 +72,7 @@ export function createWorkerApi(): WorkerApi {
       let memberWeeks = 0;
       for (let j = from; j < to; j++) {
         const { point, replication } = runAt(job, j);
-        const r = simulate(scenario(entry, point), { seed: job.seed, replication });
+        const r = simulate(scenario(entry, point), { seed: job.seed, replication, check: job.check });
         writeRunRow(r, rows, (j - from) * F);
         if (series) {
           series.set(new Float64Array(r.series[INDICATORS[0].key].buffer, 0, K * H), (j - from) * K * H);

@@ -145,7 +145,8 @@ describe('the two languages', () => {
     expect(STORIES.en.frame.meeting(9, 9)).toBe('The group met. All nine members came.');
     expect(STORIES.id.frame.meeting(7, 9)).toBe('Kelompok mengadakan pertemuan. Tujuh dari 9 anggota datang.');
     expect(STORIES.en.list(['Ani', 'Wati', 'Joko'])).toBe('Ani, Wati and Joko');
-    expect(STORIES.id.list(['Ani', 'Wati', 'Joko'])).toBe('Ani, Wati dan Joko');
+    expect(STORIES.id.list(['Ani', 'Wati', 'Joko'])).toBe('Ani, Wati, dan Joko');
+    expect(STORIES.id.list(['Ani', 'Wati'])).toBe('Ani dan Wati');
   });
 });
 

@@ -134,8 +134,9 @@ function injectedEvents(evs: KubeEvent[], applied: Injection[]): Set<KubeEvent> 
 
 /** Priority of a line (lower is told first). */
 const RANK: Record<string, number> = {
-  dissolution: 0, capitalSplit: 1, misuseDetected: 2, misuse: 3, trainerShock: 4, marketShock: 4, exit: 5, quarrel: 6,
-  trustFell: 7, leaderReplaced: 8, stagnant: 9, revived: 9, grant: 10, stayedAway: 11, trustRose: 12, payout: 13,
+  // The grant first: when a shock hits in week 1 too, the money must have arrived before it was lost.
+  grant: 0, dissolution: 0, capitalSplit: 1, misuseDetected: 2, misuse: 3, trainerShock: 4, marketShock: 4, exit: 5, quarrel: 6,
+  trustFell: 7, leaderReplaced: 8, stagnant: 9, revived: 9, stayedAway: 11, trustRose: 12, payout: 13,
   iks: 14, salesFell: 15, sales: 15, mentorVisit: 16, meeting: 17,
 };
 

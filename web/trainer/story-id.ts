@@ -16,7 +16,9 @@ export const storyId: typeof storyEn = {
   member: (k: number) => `Anggota ${k}`,
   withRole: (name: string, role: string) => `${name}, ${role}`,
   roles: { ketua: 'ketua', sekretaris: 'sekretaris', bendahara: 'bendahara', anggota: 'anggota' },
-  list: (names: string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} dan ${names[names.length - 1]}`),
+  // PUEBI: a comma before "dan" in a list of three or more.
+  list: (names: string[]) =>
+    names.length < 2 ? names.join('') : names.length === 2 ? `${names[0]} dan ${names[1]}` : `${names.slice(0, -1).join(', ')}, dan ${names[names.length - 1]}`,
 
   ev: {
     grant: (rp: string) => `Dana bantuan datang: ${rp} untuk memulai usaha.`,
