@@ -63,22 +63,37 @@ export const CONTENT_SECURITY_POLICY = [
  * and any page added later), before any script or stylesheet. Build only: the dev server's HMR
  * client is injected inline and talks over a WebSocket, which the policy would refuse.
  */
-function contentSecurityPolicy(): Plugin {
-  return {
-    name: 'kube-sim:csp',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html) {
-        if (html.includes('http-equiv="Content-Security-Policy"')) return html;
-        const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
-        // Right after <meta charset> (which must stay first), else first in <head>.
-        const charset = /<meta\s+charset=[^>]*>/i.exec(html);
-        if (charset) return html.slice(0, charset.index + charset[0].length) + `\n    ${meta}` + html.slice(charset.index + charset[0].length);
-        return html.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`);
+function contentSecurityPolicy(): Plugin[] {
+  return [
+    {
+      name: 'kube-sim:csp',
+      apply: 'build',
+      transformIndexHtml: {
+        order: 'post',
+        handler(html) {
+          if (html.includes('http-equiv="Content-Security-Policy"')) return html;
+          const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+          // Right after <meta charset> (which must stay first), else first in <head>.
+          const charset = /<meta\s+charset=[^>]*>/i.exec(html);
+          if (charset) return html.slice(0, charset.index + charset[0].length) + `\n    ${meta}` + html.slice(charset.index + charset[0].length);
+          return html.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`);
+        },
       },
     },
-  };
+    {
+      // Before the page's own module (Vite bundles a page's module scripts in order): zod must be
+      // told not to try eval before the engine's schemas are built (see web/app/no-eval.ts).
+      name: 'kube-sim:no-eval',
+      apply: 'build',
+      transformIndexHtml: {
+        order: 'pre',
+        handler(html) {
+          if (html.includes('/app/no-eval.ts')) return html;
+          return html.replace(/<script type="module"/, '<script type="module" src="/app/no-eval.ts"></script>\n    $&');
+        },
+      },
+    },
+  ];
 }
 
 /** The service worker's file name, beside index.html (web/app/offline.ts registers it). */
