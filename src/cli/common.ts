@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAssignment, withOverrides, type Override } from '../experiment/jobs.ts';
 import { canonicalJson } from '../experiment/report.ts';
-import { parseRosterCsv } from '../io/roster-csv.ts';
+import { decodeRosterBytes, MAX_ROSTER_CHARS, parseRosterCsv } from '../io/roster-csv.ts';
 import { loadScenario } from '../io/scenario-file.ts';
 import { parseScenario, type Scenario } from '../model/index.ts';
 import { defaultWorkers, nodePool } from '../runner/node-pool.ts';
@@ -42,8 +42,11 @@ export function load(nameOrPath: string, sets: string[] = [], rosterFile?: strin
 function withRoster(sc: Scenario, file: string): Scenario {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const size = statSync(file).size;
+    if (size > MAX_ROSTER_CHARS) throw new UsageError(`--roster: ${file} has ${size.toLocaleString('en')} bytes; allowed: a CSV file of at most ${MAX_ROSTER_CHARS.toLocaleString('en')} bytes (30 members take a few KB)`);
+    text = decodeRosterBytes(readFileSync(file));
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`--roster: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); allowed: a CSV file, one row per member`);
   }
   const { roster, warnings } = parseRosterCsv(text, file);

@@ -103,9 +103,26 @@ const NO = new Set(['tidak', 'tdk', 'no', 'n', 'false', '0', 'bukan', '']);
 const MAX_NAME = 60;
 const MIN_ROWS = 5;
 const MAX_ROWS = 30;
+/**
+ * The longest roster text read: 30 members take a few KB, and the browser app refuses files over
+ * 1 MB before reading them; the command line reads through here, so the same bound holds there.
+ */
+export const MAX_ROSTER_CHARS = 1024 * 1024;
+
+/**
+ * A roster file's bytes as text: UTF-8 if they are, else Windows-1252 (what Excel on Windows
+ * writes), so names with accents survive; the browser app reads files the same way.
+ */
+export function decodeRosterBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
 
 const key = (header: string) =>
-  header.replace(/\(.*?\)|\[.*?\]/g, '').toLowerCase().replace(/[\s_\-.]+/g, '');
+  header.replace(/\([^()]*\)|\[[^[\]]*\]/g, '').toLowerCase().replace(/[\s_\-.]+/g, '');
 
 const HEADER_FIELD = new Map<string, Field>(
   (Object.entries(ROSTER_CSV_COLUMNS) as [Field, readonly string[]][]).flatMap(([f, names]) => names.map((n) => [key(n), f] as const)),
@@ -141,35 +158,44 @@ function records(text: string, delimiter: string): { rows: CsvRecord[]; unclosed
   let start = 1;
   let quoted = false;
   let quoteLine = 0;
+  // Whether the cell so far is blank (cell.trim() === ''), kept as we go: trimming a long cell
+  // at every quote made a 1 MB line of a"a"a"… take minutes.
+  let blank = true;
+  const add = (s: string) => {
+    cell += s;
+    if (blank && s.trim() !== '') blank = false;
+  };
   const endRecord = () => {
     cells.push(cell);
     rows.push({ line: start, cells });
     cells = [];
     cell = '';
+    blank = true;
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
       if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
+        add('"');
         i++;
       } else if (ch === '"') quoted = false;
       else {
         if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
-        cell += ch;
+        add(ch);
       }
-    } else if (ch === '"' && cell.trim() === '') {
+    } else if (ch === '"' && blank) {
       quoted = true;
       quoteLine = line;
       cell = '';
     } else if (ch === delimiter) {
       cells.push(cell);
       cell = '';
+      blank = true;
     } else if (ch === '\r' || ch === '\n') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       endRecord();
       start = ++line;
-    } else cell += ch;
+    } else add(ch);
   }
   if (quoted) {
     return { rows, unclosed: quoteLine };
@@ -201,6 +227,13 @@ export function parseRosterCsv(text: string, source?: string): { roster: RosterE
   const fail = (problems: RosterCsvProblem[]): never => {
     throw new RosterCsvError(problems, source);
   };
+  if (text.length > MAX_ROSTER_CHARS) {
+    const n = text.length.toLocaleString('en');
+    fail([problem(1, undefined, undefined, {
+      en: `the file has ${n} characters; a roster file is at most ${MAX_ROSTER_CHARS.toLocaleString('en')} (${MAX_ROWS} members take a few KB)`,
+      id: `berkas ini berisi ${n} karakter; berkas daftar anggota paling banyak ${MAX_ROSTER_CHARS.toLocaleString('id')} karakter (${MAX_ROWS} anggota hanya beberapa KB)`,
+    })]);
+  }
   let body = text.replace(/^\uFEFF/, '');
   let skipped = 0;
   // Excel writes "sep=;" as a first line to name the delimiter.
