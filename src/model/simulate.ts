@@ -92,8 +92,11 @@ export interface Run {
   ctx: RunContext;
   seed: number;
   replication: number;
-  /** Advance one week; false once the horizon is reached. A dissolved group only ages. */
-  step(): boolean;
+  /**
+   * Advance one week; false once the horizon is reached. A dissolved group only ages. `endOfWeek`
+   * runs after the week's processes and before the invariant check (trainer mode's injections).
+   */
+  step(endOfWeek?: () => void): boolean;
   /** The indicators of the current state, in INDICATORS order. */
   measure(out?: Float64Array): Float64Array;
   /** Write the current indicators into week t of a block of K columns of length H (K × H). */
@@ -123,10 +126,11 @@ export function createRun(sc: Scenario, opts: SimulateOptions = {}): Run {
     ctx,
     seed,
     replication,
-    step() {
+    step(endOfWeek) {
       if (st.week >= sc.horizonWeeks) return false;
       if (st.status === STATUS.dissolved) st.week++;
       else step(st, ctx);
+      endOfWeek?.();
       if (checker) checker.check(st);
       return true;
     },

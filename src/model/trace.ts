@@ -123,12 +123,14 @@ export function trace(sc: Scenario, opts: TraceOptions = {}): Trace {
   keep(0);
   let next = 0;
   for (let f = 1; f < F; f++) {
-    run.step();
     const week = f - 1;
-    while (next < byWeek.length && byWeek[next].inj.week === week) {
-      const { inj } = byWeek[next++];
-      if (inject(run, inj.kind, inj.member)) out.applied.push(inj);
-    }
+    // Injections belong to the week just run: applied before its invariant check (debug mode).
+    run.step(() => {
+      while (next < byWeek.length && byWeek[next].inj.week === week) {
+        const { inj } = byWeek[next++];
+        if (inject(run, inj.kind, inj.member)) out.applied.push(inj);
+      }
+    });
     keep(f);
   }
   out.events = eventList(st.events);

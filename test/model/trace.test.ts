@@ -167,6 +167,17 @@ describe('injected events', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it('every kind of injection keeps the model’s invariants (debug mode checks every week)', () => {
+    const kinds = ['visit', 'marketShock', 'quarrel', 'misuse', 'leave'] as const;
+    let applied = 0;
+    for (let r = 0; r < 20; r++) {
+      const injections: Injection[] = kinds.flatMap((kind, k) => [{ week: 5 + k, kind }, { week: 40 + 3 * k, kind }]);
+      const t = trace(sc, { replication: r, injections, check: true });
+      applied += t.applied.length;
+    }
+    expect(applied).toBeGreaterThan(100);
+  });
+
   it('direction over many seeds: an injected misuse leaves the group less cohesive three months later', () => {
     let lower = 0;
     let total = 0;
