@@ -8,7 +8,7 @@
 import * as Comlink from 'comlink';
 import * as d3 from 'd3';
 import { INJECTION_KINDS, withOverrides, type Injection, type InjectionKind, type Scenario, type Trace } from '../../src/index.ts';
-import type { WorkerApi } from '../../src/runner/api.ts';
+import type { WorkerApi } from '../../src/index.ts';
 import { DICTS, formats, LANGS, type Lang } from '../app/i18n.ts';
 import { registerOffline } from '../app/offline.ts';
 import { fromQuery, PRESETS, scenarioOf, toQuery, type Settings } from '../app/settings.ts';
@@ -128,7 +128,7 @@ const langButtons = langBox
   .text((l) => DICTS[l].lang[l])
   .on('click', (_e, l) => setLang(l));
 const projectorButton = setup.append('button').attr('type', 'button').attr('data-testid', 'projector').on('click', () => toggleProjector());
-const tourButton = setup.append('button').attr('type', 'button').attr('data-testid', 'tour').on('click', () => openTour());
+const tourButton = setup.append('button').attr('type', 'button').attr('data-testid', 'open-tour').on('click', () => openTour());
 const keysButton = setup.append('button').attr('type', 'button').attr('data-testid', 'keys').on('click', () => toggleKeys());
 const plannerLink = setup.append('a').attr('class', 't-planner').attr('data-testid', 'planner');
 
@@ -554,6 +554,16 @@ document.addEventListener('keydown', (e) => {
     case 'ArrowLeft':
       stepBy(-1);
       break;
+    case 'Home':
+    case 'End': {
+      player.playing = false;
+      const reached = player.seek(e.key === 'Home' ? 0 : player.last);
+      if (e.key === 'Home') renderStory();
+      else appendStory(reached);
+      renderPlay();
+      needsDraw = true;
+      break;
+    }
     case '+':
     case '=':
       player.faster(1);

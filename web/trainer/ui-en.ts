@@ -33,6 +33,7 @@ export const uiEn = {
   shortcutList: [
     ['Space', 'play or pause'],
     ['→ / ←', 'next / previous week'],
+    ['Home / End', 'first / last week'],
     ['+ / −', 'faster / slower'],
     ['R', 'restart the same group'],
     ['N', 'new luck (new seed)'],

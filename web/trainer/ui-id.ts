@@ -35,6 +35,7 @@ export const uiId: typeof uiEn = {
   shortcutList: [
     ['Spasi', 'putar atau jeda'],
     ['→ / ←', 'minggu berikut / sebelumnya'],
+    ['Home / End', 'minggu pertama / terakhir'],
     ['+ / −', 'lebih cepat / lebih lambat'],
     ['R', 'ulangi kelompok yang sama'],
     ['N', 'nasib baru (benih acak baru)'],

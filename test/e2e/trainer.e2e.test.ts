@@ -1,0 +1,265 @@
+/**
+ * Trainer mode end to end, in real headless Chromium against the built app: the guided tour shows
+ * once and can be skipped; Play advances the week and the story tells each week in English and in
+ * Indonesian — the very lines the narrator gives for the same run computed here in Node (so the
+ * page's run is bit-identical to Node's too); pause, step and the keyboard; an injected misuse
+ * makes trust fall and is narrated, in both languages; side by side, the group with and without
+ * mentoring meets the same market shocks; member and element explanations; projector mode.
+ * Screenshots go to test-results/trainer-*.png for a look.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { INDICATOR_KEYS, parseScenario, trace, withOverrides, type Injection, type Scenario, type Trace } from '../../src/index.ts';
+import { describeMember, explainElement, narrateFrame, TOUR, weekLabel } from '../../web/trainer/narrate.ts';
+import { uiEn } from '../../web/trainer/ui-en.ts';
+import { uiId } from '../../web/trainer/ui-id.ts';
+import { appDist, describeBrowser, launchChromium, newAppPage, serveStatic, type AppPage, type StaticServer } from './app.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const SHOTS = join(ROOT, 'test-results');
+const K = INDICATOR_KEYS.length;
+const TRUST = INDICATOR_KEYS.indexOf('meanTrust');
+
+const preset = (id: string): Scenario => parseScenario(JSON.parse(readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8')), `scenarios/${id}.json`);
+const DEFAULT = preset('default');
+
+const week = (page: Page) => page.evaluate(() => Number(document.body.dataset.week));
+const waitWeek = (page: Page, f: number) => page.waitForFunction((w) => Number(document.body.dataset.week) === w, f, { timeout: 15_000 });
+/** The story's lines for one week and panel, as shown. */
+const storyOf = (page: Page, f: number, panel = 'a') =>
+  page.$$eval(`[data-testid="story"] li[data-week="${f}"][data-panel="${panel}"]`, (els) => els.map((e) => e.textContent));
+/** What the narrator says for frame f, as the page shows it (one panel). */
+const expected = (t: Trace, f: number, lang: 'en' | 'id') => narrateFrame(t, f, lang).map((l) => `${weekLabel(f, lang)}: ${l.text}`);
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `trainer-${name}.png`) });
+}
+
+function expectClean(app: AppPage): void {
+  expect(app.consoleErrors).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
+  expect(app.foreignRequests).toEqual([]);
+}
+
+describeBrowser('trainer mode in Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  const pages: AppPage[] = [];
+  const open = async (query: string) => {
+    const app = await newAppPage(browser, `${server.url}trainer.html${query}`);
+    pages.push(app);
+    await app.page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
+    return app;
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await serveStatic(appDist());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const p of pages) await p.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the tour shows on a first visit, steps, can be skipped, and stays away after', async () => {
+    const app = await open('');
+    const { page } = app;
+    const tour = page.getByTestId('tour');
+    await tour.waitFor();
+    await expect(tour.locator('h2').textContent()).resolves.toBe(TOUR.en[0].title);
+    await expect(page.locator(`[data-tour="${TOUR.en[0].target}"]`).getAttribute('class')).resolves.toContain('tour-target');
+    await page.getByTestId('tour-next').click();
+    await expect(tour.locator('h2').textContent()).resolves.toBe(TOUR.en[1].title);
+    await shot(page, 'tour');
+    await page.getByTestId('tour-skip').click();
+    await expect(page.getByTestId('tour').count()).resolves.toBe(0);
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    await page.waitForTimeout(300);
+    await expect(page.getByTestId('tour').count()).resolves.toBe(0);
+    // The Tour button brings it back, in Indonesian when the page is.
+    await page.getByTestId('lang-id').click();
+    await expect(page.getByTestId('open-tour').textContent()).resolves.toBe(uiId.tour);
+    await page.getByTestId('open-tour').click();
+    await expect(page.getByTestId('tour').locator('h2').textContent()).resolves.toBe(TOUR.id[0].title);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('tour').count()).resolves.toBe(0);
+    expectClean(app);
+  });
+
+  it('Play advances the week and the story tells each week in English and Indonesian, as the narrator does for the same run in Node', async () => {
+    const app = await open('?tour=0');
+    const { page } = app;
+    await expect(page.getByTestId('week-a').textContent()).resolves.toBe(uiEn.week(0, DEFAULT.horizonWeeks));
+    await page.getByTestId('play').click();
+    await page.waitForFunction(() => Number(document.body.dataset.week) >= 6, undefined, { timeout: 15_000 });
+    await page.getByTestId('play').click();
+    await expect(page.evaluate(() => document.body.dataset.playing)).resolves.toBe('0');
+    const w = await week(page);
+    await expect(page.getByTestId('week-a').textContent()).resolves.toBe(uiEn.week(w, DEFAULT.horizonWeeks));
+    const t = trace(DEFAULT, { seed: DEFAULT.seed });
+    let lines = 0;
+    for (let f = 1; f <= w; f++) {
+      await expect(storyOf(page, f)).resolves.toEqual(expected(t, f, 'en'));
+      lines += expected(t, f, 'en').length;
+    }
+    expect(lines).toBeGreaterThan(2);
+    // The trust shown is the run's, to the last bit.
+    await expect(page.getByTestId('trust-a').getAttribute('data-value')).resolves.toBe(String(t.indicators[w * K + TRUST]));
+    await shot(page, 'playing-en');
+
+    await page.getByTestId('lang-id').click();
+    await expect(page.getByTestId('week-a').textContent()).resolves.toBe(uiId.week(w, DEFAULT.horizonWeeks));
+    await expect(page.getByTestId('play').textContent()).resolves.toContain(uiId.play);
+    for (let f = 1; f <= w; f++) await expect(storyOf(page, f)).resolves.toEqual(expected(t, f, 'id'));
+    await expect(page.getByTestId('story').textContent()).resolves.toMatch(/Rp\u00a025\.000\.000/);
+    await shot(page, 'playing-id');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('id');
+    expectClean(app);
+  });
+
+  it('pause and step with the buttons and the keyboard', async () => {
+    const app = await open('?tour=0');
+    const { page } = app;
+    await page.getByTestId('forward').click();
+    await page.getByTestId('forward').click();
+    await waitWeek(page, 2);
+    await page.getByTestId('back').click();
+    await waitWeek(page, 1);
+    await page.locator('body').press('ArrowRight');
+    await page.locator('body').press('ArrowRight');
+    await waitWeek(page, 3);
+    await page.locator('body').press('ArrowLeft');
+    await waitWeek(page, 2);
+    // Stepping back takes the story back too.
+    await expect(page.$$eval('[data-testid="story"] li', (els) => Math.max(...els.map((e) => Number((e as HTMLElement).dataset.week))))).resolves.toBeLessThanOrEqual(2);
+    // Space on a focused button presses that button (as everywhere); away from buttons it plays.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.locator('body').press('Space');
+    await expect(page.evaluate(() => document.body.dataset.playing)).resolves.toBe('1');
+    await page.waitForFunction(() => Number(document.body.dataset.week) >= 4, undefined, { timeout: 15_000 });
+    await page.locator('body').press('Space');
+    await expect(page.evaluate(() => document.body.dataset.playing)).resolves.toBe('0');
+    const w = await week(page);
+    await page.waitForTimeout(600);
+    await expect(week(page)).resolves.toBe(w);
+    await page.locator('body').press('End');
+    await waitWeek(page, DEFAULT.horizonWeeks);
+    await page.locator('body').press('Home');
+    await waitWeek(page, 0);
+    expectClean(app);
+  });
+
+  it('an injected misuse makes trust fall and is narrated in both languages; hovering explains the culprit and cohesion', async () => {
+    const seed = 11;
+    const app = await open(`?tour=0&seed=${seed}`);
+    const { page } = app;
+    for (let k = 0; k < 8; k++) await page.getByTestId('forward').click();
+    await waitWeek(page, 8);
+    const before = Number(await page.getByTestId('trust-a').getAttribute('data-value'));
+    await page.getByTestId('inject-misuse').click();
+    // Paused, the page steps into the week it happens.
+    await waitWeek(page, 9);
+    const injections: Injection[] = [{ week: 8, kind: 'misuse' }];
+    const hit = trace({ ...DEFAULT, seed }, { seed, injections });
+    const base = trace({ ...DEFAULT, seed }, { seed });
+    const shown = Number(await page.getByTestId('trust-a').getAttribute('data-value'));
+    expect(shown).toBe(hit.indicators[9 * K + TRUST]);
+    expect(shown).toBeLessThan(base.indicators[9 * K + TRUST]);
+    expect(shown).toBeLessThan(before);
+    const injectedEn = await page.$$eval('[data-testid="story"] li.injected[data-week="9"]', (els) => els.map((e) => e.textContent));
+    const want = narrateFrame(hit, 9, 'en').filter((l) => l.injected);
+    expect(want.length).toBe(1);
+    expect(injectedEn).toEqual([`${weekLabel(9, 'en')}: ${want[0].text}`]);
+    await expect(storyOf(page, 9)).resolves.toEqual(expected(hit, 9, 'en'));
+    await shot(page, 'misuse-en');
+
+    const culprit = hit.events.find((e) => e.type === 'misuseDetected' && e.week === 8)!.member;
+    await page.locator(`[data-panel="a"] .member[data-member="${culprit}"]`).hover();
+    await expect(page.getByTestId('tip').locator('h3').textContent()).resolves.toBe(describeMember(hit, 9, culprit, 'en').title);
+    await expect(page.getByTestId('tip').textContent()).resolves.toContain(describeMember(hit, 9, culprit, 'en').lines[0]);
+    await shot(page, 'member-tip');
+    await page.locator('[data-panel="a"] [data-element="cohesion"]').hover();
+    const cohesion = explainElement(hit, 9, 4, 'en');
+    await expect(page.getByTestId('tip').textContent()).resolves.toContain(cohesion.meaning);
+    await expect(page.getByTestId('tip').textContent()).resolves.toContain(cohesion.moved);
+    await shot(page, 'element-tip');
+
+    await page.getByTestId('lang-id').click();
+    const injectedId = await page.$$eval('[data-testid="story"] li.injected[data-week="9"]', (els) => els.map((e) => e.textContent));
+    expect(injectedId).toEqual([`${weekLabel(9, 'id')}: ${narrateFrame(hit, 9, 'id').filter((l) => l.injected)[0].text}`]);
+    expect(injectedId[0]).not.toBe(injectedEn[0]);
+    await shot(page, 'misuse-id');
+    expectClean(app);
+  });
+
+  it('side by side, with and without mentoring meet the same market shocks (same seed), and differ in what mentoring changes', async () => {
+    // A seed whose run has market shocks before either group could dissolve, found in Node.
+    const without = withOverrides(DEFAULT, { 'intervention.mentoring.visitsPerMonth': 0 }, 'test');
+    const shocks = (t: Trace, end: number) => t.events.filter((e) => e.type === 'marketShock' && e.week + 1 <= end).map((e) => e.week + 1);
+    const lastAlive = (t: Trace) => t.events.find((e) => e.type === 'dissolution')?.week ?? t.frames;
+    let seed = 0;
+    let want: number[] = [];
+    for (let s = 1; s < 400 && !want.length; s++) {
+      const a = trace(DEFAULT, { seed: s });
+      const b = trace(without, { seed: s });
+      const end = Math.min(lastAlive(a), lastAlive(b));
+      const sa = shocks(a, end);
+      if (sa.length >= 2 && a.outcome.mentorVisits > 0) {
+        expect(shocks(b, end)).toEqual(sa);
+        seed = s;
+        want = sa;
+      }
+    }
+    expect(want.length).toBeGreaterThan(1);
+    const app = await open(`?tour=0&compare=1&seed=${seed}`);
+    const { page } = app;
+    await expect(page.locator("section[data-panel]").count()).resolves.toBe(2);
+    await expect(page.locator('[data-panel="a"] .panel-title').textContent()).resolves.toBe(uiEn.withMentoring);
+    await expect(page.locator('[data-panel="b"] .panel-title').textContent()).resolves.toBe(uiEn.withoutMentoring);
+    await page.locator('body').press('End');
+    await waitWeek(page, DEFAULT.horizonWeeks);
+    const end = Math.max(...want);
+    const shown = async (p: string) =>
+      ((await page.locator(`section[data-panel="${p}"]`).getAttribute('data-market-shocks')) ?? '').split(',').filter(Boolean).map(Number).filter((w) => w <= end);
+    await expect(shown('a')).resolves.toEqual(want);
+    await expect(shown('b')).resolves.toEqual(want);
+    // The story names both groups, and only the mentored one is visited.
+    await expect(page.locator('[data-testid="story"] li[data-panel="b"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('[data-testid="story"] li[data-panel="a"][data-kind="mentorVisit"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('[data-testid="story"] li[data-panel="b"][data-kind="mentorVisit"]').count()).resolves.toBe(0);
+    await page.locator('body').press('Home');
+    await waitWeek(page, 0);
+    await page.getByTestId('play').click();
+    await page.waitForFunction(() => Number(document.body.dataset.week) >= 10, undefined, { timeout: 15_000 });
+    await page.getByTestId('play').click();
+    await shot(page, 'side-by-side');
+    expectClean(app);
+  });
+
+  it('projector mode enlarges the type, and the link keeps it', async () => {
+    const app = await open('?tour=0&group.size=30');
+    const { page } = app;
+    await expect(page.locator('[data-panel="a"] .member').count()).resolves.toBe(30);
+    const small = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.week')!).fontSize));
+    await page.getByTestId('projector').click();
+    const big = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.week')!).fontSize));
+    expect(big).toBeGreaterThan(1.4 * small);
+    expect(new URL(page.url()).searchParams.get('projector')).toBe('1');
+    await page.getByTestId('play').click();
+    await page.waitForFunction(() => Number(document.body.dataset.week) >= 8, undefined, { timeout: 15_000 });
+    await page.getByTestId('play').click();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.waitForTimeout(300);
+    await shot(page, 'projector');
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    await expect(page.evaluate(() => document.body.classList.contains('projector'))).resolves.toBe(true);
+    expectClean(app);
+  });
+});
