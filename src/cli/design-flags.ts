@@ -67,12 +67,35 @@ export function buildDesign(kind: DesignKind, varies: string[], samples: number 
       return { kind, factors, design: null, grid: { factors, values }, points };
     }
     if (samples === undefined) throw new UsageError(`--design ${kind}: --samples N is required (${kind === 'morris' ? 'trajectories' : kind === 'sobol' ? 'base samples N; runs N × (factors + 2) points' : 'points'})`);
+    checkDesignSize(kind, samples, factors.length);
     const design = kind === 'lhs' ? latinHypercube(factors, samples, seed) : kind === 'morris' ? morrisDesign(factors, samples, 4, seed) : sobolDesign(factors, samples, seed);
     return { kind, factors, design, grid: null, points: design.points.length, samples };
   } catch (e) {
     if (e instanceof RangeError) throw new UsageError(`${kind === 'grid' ? '--vary' : '--vary/--samples'}: ${e.message}`);
     throw e;
   }
+}
+
+/**
+ * Values (points × factors) an lhs, morris or sobol design may hold. Unlike a grid, whose points
+ * are computed when needed, these points are built as objects (about 37 bytes a value, measured)
+ * in the main thread and copied into every worker, so 5,000,000 values is about 185 MB a copy,
+ * 1.7 GB with the default 8 workers: more would exhaust a laptop's memory, or Node's heap, before
+ * the first run.
+ */
+export const MAX_DESIGN_VALUES = 5_000_000;
+
+/** Refuse an lhs, morris or sobol design too big to hold, before building it. */
+export function checkDesignSize(kind: Exclude<DesignKind, 'grid'>, samples: number, k: number): void {
+  const points = kind === 'lhs' ? samples : kind === 'morris' ? samples * (k + 1) : samples * (k + 2);
+  const values = points * k;
+  if (values <= MAX_DESIGN_VALUES) return;
+  const most = Math.max(1, Math.floor(MAX_DESIGN_VALUES / (k * (points / samples))));
+  throw new UsageError(
+    `--samples: got ${samples}; ${kind === 'lhs' ? 'an' : 'a'} ${kind} design of ${samples.toLocaleString('en')} samples over ${k} parameter${k === 1 ? '' : 's'} has ${points.toLocaleString('en')} points × ${k} = ${values.toLocaleString('en')} values, ` +
+      `about ${Math.round((values * 37) / 1e6).toLocaleString('en')} MB in the main thread and again in each worker; allowed: at most ${MAX_DESIGN_VALUES.toLocaleString('en')} values ` +
+      `(--samples ${most.toLocaleString('en')} or fewer with these parameters, or fewer --vary)`,
+  );
 }
 
 /** The job of a design: the base scenario, one design point per override, replications each. */
