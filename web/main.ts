@@ -138,7 +138,10 @@ const header = app.append('header');
 const titles = header.append('div').attr('class', 'titles');
 const h1 = titles.append('h1');
 const subtitle = titles.append('p').attr('class', 'subtitle');
-const langSwitch = header.append('div').attr('class', 'lang').attr('role', 'group');
+const headerTools = header.append('div').attr('class', 'header-tools');
+// Trainer mode opens the same group (preset, changes, roster, seed, language) week by week.
+const trainerLink = headerTools.append('a').attr('class', 'trainer-link').attr('data-testid', 'trainer-link');
+const langSwitch = headerTools.append('div').attr('class', 'lang').attr('role', 'group');
 const langButtons = langSwitch
   .selectAll('button')
   .data(LANGS)
@@ -309,6 +312,7 @@ function commit(next: Settings): void {
   state.settings = next;
   const q = toQuery(next);
   history.replaceState(null, '', `${location.pathname}${q}${location.hash}`);
+  trainerLink.attr('href', `./trainer.html${q}`);
   try {
     localStorage.setItem(STORE_KEY, q);
   } catch {
@@ -576,6 +580,7 @@ function renderAll(): void {
   skip.text(D.app.skip);
   h1.text(D.app.title);
   subtitle.text(D.app.subtitle);
+  trainerLink.text(D.app.trainer).attr('href', `./trainer.html${toQuery(state.settings)}`);
   langSwitch.attr('aria-label', D.lang.label);
   langButtons.text((l) => DICTS[l].lang[l]).attr('aria-pressed', (l) => String(l === lang));
   // The link's problems, worded again in the page's language, until the notice is closed.

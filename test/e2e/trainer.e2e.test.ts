@@ -242,6 +242,26 @@ describeBrowser('trainer mode in Chromium', () => {
     expectClean(app);
   });
 
+  it('the planner’s link opens trainer mode on the same group, and the trainer’s link leads back', async () => {
+    const app = await newAppPage(browser, `${server.url}?preset=tulip&seed=5`);
+    pages.push(app);
+    const { page } = app;
+    await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 60_000 });
+    await expect(page.getByTestId('trainer-link').getAttribute('href')).resolves.toBe('./trainer.html?preset=tulip&seed=5');
+    await page.getByTestId('trainer-link').click();
+    await page.waitForFunction(() => document.body.dataset.ready === '1' && location.pathname.endsWith('trainer.html'), undefined, { timeout: 30_000 });
+    await expect(page.getByTestId('group').inputValue()).resolves.toBe('tulip');
+    await expect(page.getByTestId('seed').textContent()).resolves.toBe(`${uiEn.seed}: 5`);
+    // The group on show is Tulip's with seed 5: its first weeks' story is that run's.
+    await page.getByTestId('tour-skip').click();
+    for (let k = 0; k < 5; k++) await page.getByTestId('forward').click();
+    await waitWeek(page, 5);
+    const tulip = trace({ ...preset('tulip'), seed: 5 }, { seed: 5 });
+    for (let f = 1; f <= 5; f++) await expect(storyOf(page, f)).resolves.toEqual(expected(tulip, f, 'en'));
+    await expect(page.getByTestId('planner').getAttribute('href')).resolves.toBe('./?preset=tulip&seed=5');
+    expectClean(app);
+  });
+
   it('projector mode enlarges the type, and the link keeps it', async () => {
     const app = await open('?tour=0&group.size=30');
     const { page } = app;

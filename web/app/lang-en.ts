@@ -8,6 +8,7 @@ export const en = {
     loading: 'Starting the simulator…',
     crashed: 'Something went wrong in the app',
     crashedHint: 'Your settings are kept. Try again, or reload the page.',
+    trainer: 'Trainer mode: this group week by week',
   },
   preset: {
     label: 'Start from',

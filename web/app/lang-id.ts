@@ -10,6 +10,7 @@ export const id: typeof en = {
     loading: 'Menyiapkan simulator…',
     crashed: 'Terjadi kesalahan di aplikasi',
     crashedHint: 'Pengaturan Anda tetap tersimpan. Coba lagi, atau muat ulang halaman.',
+    trainer: 'Mode pelatih: kelompok ini minggu demi minggu',
   },
   preset: {
     label: 'Mulai dari',

@@ -89,12 +89,15 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
     .alphaDecay(0.02)
     .stop();
 
-  const edgeLayer = svg.append('g').attr('class', 'edges');
-  const lines = edgeLayer
-    .selectAll<SVGLineElement, Link>('line')
-    .data(links)
-    .join('line')
-    .nodes();
+  // Trust lines go on a canvas under the SVG: hundreds of lines redrawn every frame cost far less
+  // as canvas strokes than as SVG elements (each a DOM node to restyle and repaint).
+  const canvas = d3.select(parent).insert('canvas', 'svg').attr('class', 'edges').attr('aria-hidden', 'true').node()!;
+  const ctx = canvas.getContext('2d')!;
+  const box = { w: 0, h: 0 };
+  new ResizeObserver(([entry]) => {
+    box.w = entry.contentRect.width;
+    box.h = entry.contentRect.height;
+  }).observe(svg.node()!);
   const nodeLayer = svg.append('g').attr('class', 'nodes');
   const groups = nodeLayer
     .selectAll<SVGGElement, Node>('g')
@@ -145,6 +148,7 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
 
   // What the last drawn frame was, to redo the slow parts (labels, forces) only when it changes.
   let drawnFrame = -1;
+  const shown = { r: new Array<string>(n).fill(''), fill: new Array<string>(n).fill('') };
   const sx = new Float64Array(n);
   const sy = new Float64Array(n);
   // Zoom to fit: the members still in fill the area above the row of leavers, eased frame to frame.
@@ -206,6 +210,41 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
     linkForce.distance(linkForce.distance()).strength(linkForce.strength());
   }
 
+  /** The lines of the pairs still together, trust interpolated between two frames' offsets. */
+  function drawLines(t: Trace, at: number, next: number, a: number): void {
+    const dpr = window.devicePixelRatio || 1;
+    const cw = Math.round(box.w * dpr);
+    const ch = Math.round(box.h * dpr);
+    if (canvas.width !== cw || canvas.height !== ch) {
+      canvas.width = cw;
+      canvas.height = ch;
+      canvas.style.width = `${box.w}px`;
+      canvas.style.height = `${box.h}px`;
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, cw, ch);
+    if (!cw || !ch) return;
+    // The SVG's viewBox with preserveAspectRatio "xMidYMid meet", in device pixels.
+    const k = Math.min(cw / WIDTH, ch / HEIGHT);
+    ctx.setTransform(k, 0, 0, k, (cw - WIDTH * k) / 2, (ch - HEIGHT * k) / 2);
+    ctx.lineCap = 'round';
+    const tr = t.trust;
+    for (const l of links) {
+      if (!l.on) continue;
+      const now = (tr[at + l.a * n + l.b] + tr[at + l.b * n + l.a]) / 2;
+      const then = (tr[next + l.a * n + l.b] + tr[next + l.b * n + l.a]) / 2;
+      const w = now + (then - now) * a;
+      ctx.strokeStyle = TRUST_COLOURS[Math.round(w * 100)] ?? TRUST_COLOURS[50];
+      ctx.globalAlpha = 0.12 + 0.6 * w;
+      ctx.lineWidth = 0.4 + 5.5 * w * w * scale;
+      ctx.beginPath();
+      ctx.moveTo(sx[l.a], sy[l.a]);
+      ctx.lineTo(sx[l.b], sy[l.b]);
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+  }
+
   return {
     svg: svg.node()!,
     draw(t, f, alpha) {
@@ -230,35 +269,24 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
           sy[i] = AREA_Y + (node.y! - view.cy) * view.k;
         }
       }
-      for (let k = 0; k < links.length; k++) {
-        const l = links[k];
-        const el = lines[k];
-        if (!l.on) {
-          el.style.display = 'none';
-          continue;
-        }
-        const now = (t.trust[at + l.a * n + l.b] + t.trust[at + l.b * n + l.a]) / 2;
-        const then = (t.trust[next + l.a * n + l.b] + t.trust[next + l.b * n + l.a]) / 2;
-        const w = now + (then - now) * a;
-        el.style.display = '';
-        el.setAttribute('x1', sx[l.a].toFixed(1));
-        el.setAttribute('y1', sy[l.a].toFixed(1));
-        el.setAttribute('x2', sx[l.b].toFixed(1));
-        el.setAttribute('y2', sy[l.b].toFixed(1));
-        el.setAttribute('stroke', TRUST_COLOURS[Math.round(w * 100)] ?? TRUST_COLOURS[50]);
-        el.setAttribute('stroke-width', (0.4 + 5.5 * w * w * scale).toFixed(2));
-        el.setAttribute('stroke-opacity', (0.12 + 0.6 * w).toFixed(2));
-      }
+      drawLines(t, at, next, a);
       for (let i = 0; i < n; i++) {
         const c0 = t.commitment[f * n + i];
         const c1 = t.commitment[g * n + i];
         commit[i] = c0 + (c1 - c0) * a;
         groupEls[i].setAttribute('transform', `translate(${sx[i].toFixed(1)},${sy[i].toFixed(1)})`);
-        const c = circles[i];
-        const r = radius(commit[i]);
-        c.setAttribute('r', r.toFixed(1));
-        c.setAttribute('fill', skillColour(t.skill[f * n + i]));
-        offices[i].setAttribute('y', (r + 11).toFixed(1));
+        // Only what changed: most frames move the members but leave their size and shade.
+        const r = radius(commit[i]).toFixed(1);
+        if (r !== shown.r[i]) {
+          shown.r[i] = r;
+          circles[i].setAttribute('r', r);
+          offices[i].setAttribute('y', (Number(r) + 11).toFixed(1));
+        }
+        const fill = skillColour(Math.round(t.skill[f * n + i] * 50) / 50);
+        if (fill !== shown.fill[i]) {
+          shown.fill[i] = fill;
+          circles[i].setAttribute('fill', fill);
+        }
       }
     },
     tick() {
