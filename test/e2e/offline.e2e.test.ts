@@ -161,6 +161,13 @@ describeBrowser('the app offline, from a sub-path', () => {
     }, workers);
     expect(started).toEqual(Object.fromEntries(workers.map((w) => [w, 'started'])));
 
+    // Trainer mode, never visited online, opens offline on a group from a link and plays.
+    await page.goto(`${server.url}trainer.html?preset=cempaka&seed=3&tour=0`);
+    await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
+    await page.getByTestId('play').click();
+    await page.waitForFunction(() => Number(document.body.dataset.week) >= 3, undefined, { timeout: 15_000 });
+    expect(await page.locator('[data-testid="story"] li').count()).toBeGreaterThan(0);
+
     expect(app.foreignRequests).toEqual([]);
     expect(app.pageErrors).toEqual([]);
     expect(app.consoleErrors).toEqual([]);

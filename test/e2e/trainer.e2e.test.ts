@@ -262,6 +262,31 @@ describeBrowser('trainer mode in Chromium', () => {
     expectClean(app);
   });
 
+  it('on a phone, tapping a member pins their card with a Close button; tapping elsewhere lets it go', async () => {
+    const app = await newAppPage(browser, `${server.url}trainer.html?tour=0&seed=2`, {
+      context: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
+    });
+    pages.push(app);
+    const { page } = app;
+    await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
+    for (let k = 0; k < 4; k++) await page.getByTestId('forward').tap();
+    await waitWeek(page, 4);
+    const t = trace({ ...DEFAULT, seed: 2 }, { seed: 2 });
+    await page.locator('[data-panel="a"] .member[data-member="3"]').tap();
+    const tip = page.getByTestId('tip');
+    await expect(tip.isVisible()).resolves.toBe(true);
+    await expect(tip.locator('h3').textContent()).resolves.toBe(describeMember(t, 4, 3, 'en').title);
+    await expect(tip.getByRole('button', { name: uiEn.close }).count()).resolves.toBe(1);
+    // The card stays with its member as the weeks go by.
+    await page.getByTestId('forward').tap();
+    await waitWeek(page, 5);
+    await expect(tip.locator('h3').textContent()).resolves.toBe(describeMember(t, 5, 3, 'en').title);
+    await page.screenshot({ path: join(SHOTS, 'trainer-phone.png'), fullPage: true });
+    await tip.getByRole('button', { name: uiEn.close }).tap();
+    await expect(tip.isVisible()).resolves.toBe(false);
+    expectClean(app);
+  });
+
   it('projector mode enlarges the type, and the link keeps it', async () => {
     const app = await open('?tour=0&group.size=30');
     const { page } = app;

@@ -117,6 +117,7 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
   const groupEls = groups.nodes();
 
   let pinned: number | null = null;
+  let touchAt = -Infinity;
   groups
     .on('pointerenter', (event: PointerEvent, d) => {
       if (pinned === null && event.pointerType === 'mouse') opts.onMember(d.i, event.currentTarget as Element, false);
@@ -124,8 +125,13 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
     .on('pointerleave', (event: PointerEvent) => {
       if (pinned === null && event.pointerType === 'mouse') opts.onMember(null, null, false);
     })
+    .on('pointerdown', (event: PointerEvent) => {
+      if (event.pointerType !== 'mouse') touchAt = event.timeStamp;
+    })
     .on('focus', (event: FocusEvent, d) => {
-      if (pinned === null) opts.onMember(d.i, event.currentTarget as Element, false);
+      // A tap focuses the member just before its click: the click pins the card, so the focus
+      // must not open one first (it would lie under the finger and take the click).
+      if (pinned === null && event.timeStamp - touchAt > 1000) opts.onMember(d.i, event.currentTarget as Element, false);
     })
     .on('blur', () => {
       if (pinned === null) opts.onMember(null, null, false);
