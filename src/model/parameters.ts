@@ -146,7 +146,12 @@ function sketch(v: unknown, depth: number): string {
 
 function pathText(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>(
-    (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)),
+    // A key that is empty, or not a plain word, is quoted: `{"": 0}` names the key "" (no blank).
+    (acc, k) => {
+      if (typeof k === 'number') return `${acc}[${k}]`;
+      const key = /^[\w$-]+$/.test(String(k)) ? String(k) : JSON.stringify(String(k));
+      return acc ? `${acc}.${key}` : key;
+    },
     '',
   );
 }
