@@ -98,6 +98,8 @@ async function load(): Promise<void> {
 
 function fail(message: string): void {
   state.pending = false;
+  // The weeks already computed stay playable; Try again asks for the run again.
+  player.hold = Infinity;
   state.failure = message;
   player.playing = false;
   renderNotice();
@@ -248,7 +250,7 @@ function renderWords(): void {
     .data(SPEEDS)
     .join('option')
     .attr('value', (s) => s)
-    .text((s) => w.speedValue(s));
+    .text((s) => w.speedValue(fmt().short(s)));
   speedSelect.property('value', String(player.speed));
   compareText.text(w.compare);
   compareBox.property('checked', state.compare).attr('title', `${w.compare} (C)`);

@@ -13,7 +13,7 @@ export const uiEn = {
   restart: 'Restart',
   newSeed: 'New luck',
   speed: 'Speed',
-  speedValue: (x: number) => `${x} weeks/s`,
+  speedValue: (x: string) => `${x} weeks/s`,
   inject: 'Make something happen',
   injectKinds: {
     visit: 'Facilitator visit',

@@ -15,7 +15,7 @@ export const uiId: typeof uiEn = {
   restart: 'Ulangi',
   newSeed: 'Nasib baru',
   speed: 'Kecepatan',
-  speedValue: (x: number) => `${x} minggu/detik`,
+  speedValue: (x: string) => `${x} minggu/detik`,
   inject: 'Buat sesuatu terjadi',
   injectKinds: {
     visit: 'Kunjungan pendamping',
