@@ -8,9 +8,12 @@ import { Pool, remoteHandle, type WorkerFactory, type WorkerHandle } from './poo
 
 const BOOT = new URL('./node-worker-boot.mjs', import.meta.url);
 
-/** A worker_thread running the worker API. */
-export function nodeWorker(): WorkerHandle {
-  const worker = new Worker(BOOT, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+/**
+ * A worker_thread running the worker API: by default this package's worker; `entry` and
+ * `workerData` start another script that serves the same API (the tests' faulty workers).
+ */
+export function nodeWorker(entry: URL = BOOT, workerData?: unknown): WorkerHandle {
+  const worker = new Worker(entry, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const api = Comlink.wrap<WorkerApi>(nodeEndpoint(worker));
   let ended = false;
   const dead = new Promise<never>((_, reject) => {

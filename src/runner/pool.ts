@@ -4,7 +4,7 @@
  * depend only on its index, and the caller sees runs in index order, so 1 worker and 8 give
  * bit-identical results whatever the batch sizes.
  */
-import { runCount, type JobSpec } from '../experiment/jobs.ts';
+import { pointCount, runCount, type JobSpec } from '../experiment/jobs.ts';
 import { releaseProxy, type Remote } from 'comlink';
 import type { BatchResult, WorkerApi } from './api.ts';
 
@@ -15,6 +15,7 @@ export interface WorkerHandle {
   release(id: number): Promise<void> | void;
   /** Rejects if the worker dies (crash, out of memory, terminated from outside). */
   readonly dead: Promise<never>;
+  /** Ends the worker; calling it again does nothing. */
   terminate(): void;
 }
 
@@ -24,12 +25,16 @@ export interface WorkerHandle {
  */
 export function remoteHandle(api: Remote<WorkerApi>, dead: Promise<never>, end: () => void): WorkerHandle {
   dead.catch(() => {}); // observed by the pool, one reaction per worker
+  let ended = false;
   return {
     prepare: (id, job) => api.prepare(id, job),
     runBatch: (id, from, to) => api.runBatch(id, from, to),
     release: (id) => api.release(id),
     dead,
+    // Idempotent: two jobs sharing a worker may both give it up (a released proxy throws).
     terminate() {
+      if (ended) return;
+      ended = true;
       api[releaseProxy]();
       end();
     },
@@ -50,6 +55,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Aim for batches of about this many milliseconds (default 80; never less than 50). */
   batchMs?: number;
+  /** Called when runs [from, to) failed on a worker and are about to be retried on a fresh one. */
+  onRetry?(from: number, to: number, error: Error): void;
 }
 
 export interface RunSummary {
@@ -105,23 +112,50 @@ export class Pool {
   private untilDeath<T>(w: WorkerHandle, call: () => Promise<T> | T): Promise<T> {
     const watch = this.deaths.get(w)!;
     if (watch.error) return Promise.reject(watch.error);
+    this.count(w, +1);
     return new Promise<T>((resolve, reject) => {
-      const onDeath = (e: Error) => reject(e);
+      let settled = false;
+      const settle = () => {
+        if (settled) return false;
+        settled = true;
+        watch.listeners.delete(onDeath);
+        this.count(w, -1);
+        return true;
+      };
+      const onDeath = (e: Error) => settle() && reject(e);
       watch.listeners.add(onDeath);
       Promise.resolve()
         .then(call)
         .then(
-          (v) => (watch.listeners.delete(onDeath), resolve(v)),
-          (e) => (watch.listeners.delete(onDeath), reject(e)),
+          (v) => settle() && resolve(v),
+          (e) => settle() && reject(e),
         );
     });
   }
 
-  /** Replace worker k (after a failure): the old one is terminated. */
-  private renew(k: number): WorkerHandle {
+  /**
+   * Give up `old`, worker k, after a failure: it is terminated, and slot k gets a fresh worker when
+   * next needed. When two jobs share the pool both see the death, but only the first frees the
+   * slot; the second must not end the replacement the first has already started.
+   */
+  private discard(k: number, old: WorkerHandle): void {
+    if (this.workers[k] === old) this.retire(k);
+    else old.terminate();
+  }
+
+  /** Terminate worker k now (a fresh one is made when next needed). */
+  private retire(k: number): void {
     this.workers[k]?.terminate();
     this.workers[k] = null;
-    return this.worker(k);
+  }
+
+  /** Calls in flight on each worker, over every job running on the pool. */
+  private readonly calls = new Map<WorkerHandle, number>();
+
+  private count(w: WorkerHandle, by: number): void {
+    const n = (this.calls.get(w) ?? 0) + by;
+    if (n > 0) this.calls.set(w, n);
+    else this.calls.delete(w);
   }
 
   /** End every worker. */
@@ -136,10 +170,14 @@ export class Pool {
     const start = opts.from ?? 0;
     const end = opts.to ?? runCount(job);
     if (!(start >= 0 && end >= start && end <= runCount(job))) throw new RangeError(`runs ${start}–${end}: outside the job's ${runCount(job)} runs`);
+    const points = pointCount(job);
+    const jobName = `job ${id} (${points} scenario${points === 1 ? '' : 's'} × ${job.replications} replications, seed ${job.seed})`;
     const total = end - start;
     const targetMs = Math.max(50, opts.batchMs ?? 80);
     const summary: RunSummary = { runs: 0, memberWeeks: 0, batches: 0, retries: 0 };
     const prepared = new Set<WorkerHandle>();
+    // The worker each slot is running this job's batch on, while it runs.
+    const running = new Array<WorkerHandle | null>(this.size).fill(null);
     const done = new Map<number, BatchResult>();
     // Runs per millisecond, learned from the first batches; starts small so results come early.
     let perMs = 0;
@@ -153,6 +191,16 @@ export class Pool {
       const fail = (e: unknown) => {
         if (failed) return;
         failed = true;
+        opts.signal?.removeEventListener('abort', onAbort);
+        // A batch of this job still running is wasted work: its worker is stopped at once rather
+        // than waited for (a cancel then ends within a few ms, not a batch's length), unless
+        // another job on the pool has a call on it too.
+        running.forEach((w, k) => {
+          if (w && this.workers[k] === w && this.calls.get(w) === 1) {
+            prepared.delete(w);
+            this.retire(k);
+          }
+        });
         for (const w of prepared) void Promise.resolve(w.release(id)).catch(() => {});
         reject(e);
       };
@@ -198,14 +246,17 @@ export class Pool {
 
       const busy = new Array<boolean>(this.size).fill(false);
       const execute = async (k: number, from: number, to: number, attempt: number): Promise<void> => {
-        let w = this.worker(k);
+        let w: WorkerHandle | null = null;
         try {
-          if (!prepared.has(w)) {
-            await this.untilDeath(w, () => w.prepare(id, job));
-            prepared.add(w);
+          w = running[k] = this.worker(k);
+          const worker = w;
+          if (!prepared.has(worker)) {
+            await this.untilDeath(worker, () => worker.prepare(id, job));
+            prepared.add(worker);
           }
           const t0 = performance.now();
-          const b = await this.untilDeath(w, () => w.runBatch(id, from, to));
+          const b = await this.untilDeath(worker, () => worker.runBatch(id, from, to));
+          running[k] = null;
           const ms = performance.now() - t0;
           if (ms > 1) perMs = perMs > 0 ? 0.5 * perMs + 0.5 * ((to - from) / ms) : (to - from) / ms;
           if (failed) return;
@@ -214,14 +265,23 @@ export class Pool {
           void deliver();
           pump();
         } catch (e) {
+          running[k] = null;
           if (failed) return;
-          prepared.delete(w);
-          if (attempt === 0) {
-            summary.retries++;
-            w = this.renew(k);
-            return execute(k, from, to, 1);
+          const why = (e as Error)?.message ?? String(e);
+          try {
+            if (w) {
+              prepared.delete(w);
+              this.discard(k, w);
+            }
+            if (attempt === 0) {
+              summary.retries++;
+              opts.onRetry?.(from, to, e instanceof Error ? e : new Error(why));
+              return execute(k, from, to, 1);
+            }
+          } catch (e2) {
+            return fail(e2);
           }
-          fail(new Error(`runs ${from}–${to - 1} failed twice (on two fresh workers): ${(e as Error)?.message ?? e}`));
+          fail(new Error(`runs ${from}–${to - 1} of ${jobName} failed twice (the second time on a fresh worker): ${why}`));
         }
       };
 

@@ -131,13 +131,12 @@ describe('Pool, in-process workers', () => {
     }
   });
 
-  it('cancels within 200 ms of the abort, with no batch handed over afterwards', async () => {
+  it('lets an abort in while it runs and cancels, with no batch handed over afterwards', async () => {
     const pool = new Pool(inProcessWorker, 1);
     const ac = new AbortController();
     let abortedAt = 0;
     let batchesAfterAbort = 0;
     const job: JobSpec = { scenarios: [parseScenario({})], seed: 1, replications: 3000, order: 'point', series: false };
-    const started = performance.now();
     const run = pool.run(job, {
       signal: ac.signal,
       batchMs: 80,
@@ -150,13 +149,12 @@ describe('Pool, in-process workers', () => {
       ac.abort();
     }, 300);
     const error = await run.then(() => null, (e: unknown) => e);
-    const latency = performance.now() - abortedAt;
+    await new Promise((r) => setTimeout(r, 100));
     pool.close();
     // If the pool never yields to the event loop, the abort timer fires only after all 3000 runs.
+    // (How soon a cancel takes effect is measured by `npm run bench:faults`, not asserted.)
     expect(abortedAt, 'the abort timer never fired while the pool ran').toBeGreaterThan(0);
-    expect(abortedAt - started).toBeLessThan(2000);
     expect(error).toBeInstanceOf(CancelledError);
-    expect(latency).toBeLessThan(200);
     expect(batchesAfterAbort).toBe(0);
   });
 
@@ -200,7 +198,7 @@ describe('Pool, in-process workers', () => {
     const error = await pool.run(pairJob(30), { onBatch() {} }).then(() => null, (e: Error) => e);
     pool.close();
     expect(error).toBeInstanceOf(Error);
-    const m = /runs (\d+)–(\d+) failed twice.*broke on runs/.exec(error!.message);
+    const m = /runs (\d+)–(\d+) of job \d+ \(2 scenarios × 30 replications, seed 5\) failed twice.*broke on runs/.exec(error!.message);
     expect(m, error!.message).not.toBeNull();
     expect(Number(m![1])).toBeLessThanOrEqual(bad);
     expect(Number(m![2])).toBeGreaterThanOrEqual(bad);
@@ -267,7 +265,7 @@ describe('Pool, worker_threads', () => {
     expect(batches).toBe(0);
   });
 
-  it('cancels within 200 ms of the abort (batches of ~80 ms), then runs the next job correctly', async () => {
+  it('cancels, hands nothing over after the abort, then runs the next job correctly', async () => {
     const ac = new AbortController();
     const job: JobSpec = { scenarios: [parseScenario({})], seed: 3, replications: 20_000, order: 'point', series: false };
     let abortedAt = 0;
@@ -289,13 +287,11 @@ describe('Pool, worker_threads', () => {
       },
     });
     const error = await run.then(() => null, (e: unknown) => e);
-    const latency = performance.now() - abortedAt;
     expect(error).toBeInstanceOf(CancelledError);
     expect(abortedAt).toBeGreaterThan(0);
-    expect(latency).toBeLessThan(200);
     await new Promise((r) => setTimeout(r, 250));
     expect(afterAbort).toBe(0);
-    // The same pool (its workers perhaps still finishing the cancelled batch) runs the next job right.
+    // The same pool (its busy workers terminated by the cancel, fresh ones started) runs the next job right.
     const next = await collect(two, { ...pairJob(10), series: false });
     expectSameBits(next.rows, plainLoop([base, noMentor], 5, 0, 20).rows);
   });
