@@ -543,8 +543,10 @@ async function runSweep(): Promise<void> {
 function crashError(e: unknown, again: () => void): NonNullable<typeof state.error> {
   console.error(e);
   const detail = (e as Error)?.message ?? String(e);
+  // The pool's words for runs that failed on a worker and again on a fresh one (src/runner/pool.ts).
+  const workerDied = /failed twice/.test(detail);
   return {
-    text: (D) => D.run.crashed,
+    text: (D) => (workerDied ? D.run.crashed : `${D.run.failed}.`),
     kept: (D) => (state.pinned ? D.run.crashKeptPinned : D.run.crashKept),
     detail,
     retry: () => {
