@@ -153,7 +153,8 @@ export function checkParameter(path: string, raw: string, lang: Lang): { value: 
   const d = DICTS[lang];
   const info = settableParameters().get(path);
   const bad = (message: string) => ({ problem: { key: path, value: raw, message } });
-  if (!info || path === 'seed' || path === 'members.roster') return bad(d.url.unknown(path));
+  // A key that is empty or not a plain word ("?=1", "?a b=1") is quoted, so the message names it.
+  if (!info || path === 'seed' || path === 'members.roster') return bad(d.url.unknown(/^[\w.$-]+$/.test(path) ? path : JSON.stringify(path)));
   if (info.options) {
     return info.options.includes(raw) ? { value: raw } : bad(d.field.oneOf(raw, info.options.map((o) => d.options[o] ?? o).join(', ')));
   }
