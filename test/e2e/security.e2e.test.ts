@@ -210,10 +210,14 @@ describeBrowser('the policy in Chromium, and payloads in links and rosters', () 
     const warnings = await page.locator('[data-testid=roster-note] li').allTextContents();
     expect(warnings.join('\n')).toContain(names[0]);
     // The file's name goes into the results' line and the command line as text too.
+    // 21 runs, so that the result drawn is this run's, not the link's 20 on arrival.
+    const reps = page.getByTestId('reps');
+    await reps.fill('21');
+    await reps.blur();
     await page.getByTestId('run').click();
-    await page.waitForFunction(() => document.body.dataset.state === 'complete' && document.body.dataset.drawn === 'complete:20');
+    await page.waitForFunction(() => document.body.dataset.state === 'complete' && document.body.dataset.drawn === 'complete:21');
     expect(await page.getByTestId('results-of').textContent()).toContain(fileName);
-    expect(await page.getByTestId('exports').textContent()).toContain("--roster '<img src=x onerror=window.__pwned=5>.csv'");
+    expect(await page.getByTestId('cli').textContent()).toContain("--roster '<img src=x onerror=window.__pwned=5>.csv'");
 
     // A bad score cell holding a payload is quoted in the problem, as text.
     rows[3] = `Ibu Sari;anggota;${PAYLOADS[2]};3;3;3;3`;

@@ -154,9 +154,10 @@ describeBrowser('the app through reloads, bad storage and worker crashes', () =>
       await ready(page);
       await page.getByTestId('preset').selectOption('tulip');
       await setField(page, 'seed', '9');
+      await setField(page, 'reps', '21');
       expect(new URL(page.url()).searchParams.get('seed'), kind).toBe('9');
       await page.getByTestId('run').click();
-      await page.waitForFunction(() => document.body.dataset.state === 'complete' && document.body.dataset.drawn === 'complete:20');
+      await page.waitForFunction(() => document.body.dataset.state === 'complete' && document.body.dataset.drawn === 'complete:21');
       await page.reload();
       await ready(page);
       expect(await page.getByTestId('preset').inputValue(), kind).toBe('tulip');
