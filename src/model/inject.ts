@@ -3,7 +3,7 @@
  * run, to let a workshop watch the group respond. An injection is applied at the end of a week,
  * after the week's processes, and counts in that week's events and money flows. It draws no
  * random numbers, so the streams stay aligned with an uninjected run (common random numbers).
- * docs/MODEL.md §7.3 describes each one.
+ * docs/MODEL.md §7.14 describes each one.
  */
 import { clamp01 } from './context.ts';
 import { EV, logEvent } from './events.ts';
@@ -52,8 +52,9 @@ function apply(st: GroupState, run: Run, kind: InjectionKind, member: number | u
   switch (kind) {
     case 'visit': {
       const m = sc.intervention.mentoring;
+      // The visit comes after this week's meeting and misuse check, so it neither calls a meeting
+      // nor uncovers hidden misuse this week; its teaching, mediation and audit strength stay.
       visit(st, m.quality, m.organisingShare);
-      st.visitsThisWeek++;
       st.mentorVisits++;
       logEvent(st.events, st.week, EV.mentorVisit);
       return true;
@@ -64,6 +65,8 @@ function apply(st: GroupState, run: Run, kind: InjectionKind, member: number | u
       const loss = (st.capital < capacity ? st.capital : capacity) * b.shockLoss;
       st.capital -= loss;
       st.costs += loss;
+      // A loss like any cost: it comes off the profit the next meeting shares out.
+      st.retainedProfit -= loss;
       st.accrued *= 1 - b.shockLoss;
       st.logMarket -= INJECTED_PRICE_FALL;
       logEvent(st.events, st.week, EV.trainerShock, -1, -1, loss);
