@@ -28,6 +28,13 @@ const DEFAULT = preset('default');
 
 const week = (page: Page) => page.evaluate(() => Number(document.body.dataset.week));
 const waitWeek = (page: Page, f: number) => page.waitForFunction((w) => Number(document.body.dataset.week) === w, f, { timeout: 15_000 });
+/** Let the page draw `n` animation frames (a count of frames, not a time). */
+const frames = (page: Page, n: number) =>
+  page.evaluate((count) => new Promise<void>((done) => {
+    let k = 0;
+    const next = () => (++k >= count ? done() : requestAnimationFrame(next));
+    requestAnimationFrame(next);
+  }), n);
 /** The story's lines for one week and panel, as shown. */
 const storyOf = (page: Page, f: number, panel = 'a') =>
   page.$$eval(`[data-testid="story"] li[data-week="${f}"][data-panel="${panel}"]`, (els) => els.map((e) => e.textContent));
@@ -80,7 +87,8 @@ describeBrowser('trainer mode in Chromium', () => {
     await expect(page.getByTestId('tour').count()).resolves.toBe(0);
     await page.reload();
     await page.waitForFunction(() => document.body.dataset.ready === '1');
-    await page.waitForTimeout(300);
+    // The tour would open right after the first run is drawn.
+    await frames(page, 3);
     await expect(page.getByTestId('tour').count()).resolves.toBe(0);
     // The Tour button brings it back, in Indonesian when the page is.
     await page.getByTestId('lang-id').click();
@@ -146,7 +154,8 @@ describeBrowser('trainer mode in Chromium', () => {
     await page.locator('body').press('Space');
     await expect(page.evaluate(() => document.body.dataset.playing)).resolves.toBe('0');
     const w = await week(page);
-    await page.waitForTimeout(600);
+    // Paused, the week holds however many frames go by (at 2 weeks a second, 60 frames would be 2 weeks).
+    await frames(page, 60);
     await expect(week(page)).resolves.toBe(w);
     await page.locator('body').press('End');
     await waitWeek(page, DEFAULT.horizonWeeks);
@@ -190,7 +199,21 @@ describeBrowser('trainer mode in Chromium', () => {
     await expect(page.getByTestId('tip').textContent()).resolves.toContain(cohesion.moved);
     await shot(page, 'element-tip');
 
+    // A card pinned by a click and closed with its button leaves hovering working.
+    await page.locator(`[data-panel="a"] .member[data-member="${culprit}"]`).click();
+    await page.getByTestId('tip').getByRole('button', { name: uiEn.close }).click();
+    await expect(page.getByTestId('tip').isVisible()).resolves.toBe(false);
+    const other = culprit === 0 ? 1 : 0;
+    await page.locator(`[data-panel="a"] .member[data-member="${other}"]`).hover();
+    await expect(page.getByTestId('tip').locator('h3').textContent()).resolves.toBe(describeMember(hit, 9, other, 'en').title);
+    await page.mouse.move(5, 5);
+
+    const offices = () => page.$$eval('[data-panel="a"] .member-office', (els) => els.map((e) => e.textContent).filter(Boolean));
+    await expect(offices()).resolves.not.toEqual([]);
+    for (const o of await offices()) expect(uiEn.roleShort).toContain(o);
     await page.getByTestId('lang-id').click();
+    // Paused, the offices under the members change language too.
+    for (const o of await offices()) expect(uiId.roleShort).toContain(o);
     const injectedId = await page.$$eval('[data-testid="story"] li.injected[data-week="9"]', (els) => els.map((e) => e.textContent));
     expect(injectedId).toEqual([`${weekLabel(9, 'id')}: ${narrateFrame(hit, 9, 'id').filter((l) => l.injected)[0].text}`]);
     expect(injectedId[0]).not.toBe(injectedEn[0]);

@@ -52,9 +52,21 @@ const player = new Player(0);
 
 // ---------------------------------------------------------------- worker
 
-const worker = new Worker(new URL('../../src/runner/worker.ts', import.meta.url), { type: 'module', name: 'kube-sim-trainer' });
-const api = Comlink.wrap<WorkerApi>(worker);
-worker.addEventListener('error', (e) => fail(e.message || 'worker error'));
+/** One Worker computes the runs; a crashed one is replaced on Try again. */
+function startWorker() {
+  const worker = new Worker(new URL('../../src/runner/worker.ts', import.meta.url), { type: 'module', name: 'kube-sim-trainer' });
+  const api = Comlink.wrap<WorkerApi>(worker);
+  // A Worker's error also reaches the page as an uncaught error unless handled here.
+  const died = new Promise<never>((_, reject) =>
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      reject(new Error(e.message || 'the simulation Worker stopped'));
+    }),
+  );
+  died.catch(() => undefined);
+  return { worker, api, died };
+}
+let sim = startWorker();
 
 /** The scenarios on show: the chosen group, and in comparison the same group without mentoring. */
 function scenarios(): { scenario: Scenario; title: (w: UiWords) => string }[] {
@@ -70,16 +82,21 @@ function scenarios(): { scenario: Scenario; title: (w: UiWords) => string }[] {
   ];
 }
 
-async function load(): Promise<void> {
+/** Ask for the runs on show; true if this answer is the one on screen now (no newer request came). */
+async function load(): Promise<boolean> {
   const id = ++state.request;
   state.pending = true;
   try {
     const list = scenarios();
-    const traces = await Promise.all(
-      list.map((s) => api.trace(s.scenario, { seed: state.settings.seed, injections: state.injections })),
-    );
-    if (id !== state.request) return;
+    const { api, died } = sim;
+    const traces = await Promise.race([
+      Promise.all(list.map((s) => api.trace(s.scenario, { seed: state.settings.seed, injections: state.injections }))),
+      died,
+    ]);
+    if (id !== state.request) return false;
     state.failure = null;
+    // A new group (restart, new luck, another group, side by side on or off) gets new panels; an
+    // injection keeps them, so the layout carries on where it was.
     const grew = !state.traces.length || traces[0].n !== state.traces[0].n || traces.length !== state.traces.length;
     state.traces = traces;
     player.last = traces[0].frames - 1;
@@ -91,9 +108,18 @@ async function load(): Promise<void> {
     renderStory();
     needsDraw = true;
     document.body.dataset.ready = '1';
+    return true;
   } catch (err) {
     if (id === state.request) fail(err instanceof Error ? err.message : String(err));
+    return false;
   }
+}
+
+/** Try again after a failure: a fresh Worker if the old one died. */
+function retry(): void {
+  sim.worker.terminate();
+  sim = startWorker();
+  void load();
 }
 
 function fail(message: string): void {
@@ -181,13 +207,14 @@ const storyEmpty = storyBox.append('p').attr('class', 'story-empty');
 
 const legend = root.append('p').attr('class', 't-legend');
 
-const tip = root.append('div').attr('class', 't-tip').attr('role', 'tooltip').attr('hidden', true).attr('data-testid', 'tip');
+const tip = root.append('div').attr('class', 't-tip').attr('id', 'trainer-tip').attr('role', 'tooltip').attr('hidden', true).attr('data-testid', 'tip');
 const keysDialog = root.append('div').attr('class', 't-keys').attr('role', 'dialog').attr('aria-modal', 'false').attr('hidden', true).attr('data-testid', 'keys-dialog');
 
 type ShownPanel = Panel & { title: (w: UiWords) => string };
 let panels: ShownPanel[] = [];
 
 function buildPanels(titles: ((w: UiWords) => string)[]): void {
+  for (const p of panels) p.destroy();
   panelBox.selectAll('*').remove();
   panelBox.classed('two', titles.length === 2);
   const n = state.traces[0].n;
@@ -282,7 +309,7 @@ function renderNotice(): void {
     noticeBox.attr('role', 'alert');
     noticeBox.append('strong').text(`${w.failed}: `);
     noticeBox.append('span').text(state.failure);
-    noticeBox.append('button').attr('type', 'button').attr('class', 'small').text(w.retry).on('click', () => void load());
+    noticeBox.append('button').attr('type', 'button').attr('class', 'small').attr('data-testid', 'retry').text(w.retry).on('click', () => retry());
   } else {
     noticeBox.attr('role', 'status');
     if (state.notice) parts.push(state.notice(w));
@@ -348,9 +375,15 @@ function appendStory(frames: number[]): void {
   storyEmpty.attr('hidden', node.childElementCount ? true : null);
 }
 
+/** The story up to the week on show: the latest 300 lines, narrated from the week on show back. */
 function renderStory(): void {
+  storyList.attr('aria-live', 'off');
   storyList.selectAll('*').remove();
-  appendStory(d3.range(1, player.frame + 1));
+  let lines = 0;
+  let from = player.frame;
+  while (from > 1 && lines < 300) lines += linesOf(from--).length;
+  appendStory(d3.range(Math.max(1, from), player.frame + 1));
+  renderPlay();
 }
 
 // ---------------------------------------------------------------- explanations
@@ -370,6 +403,16 @@ function place(anchor: Element): void {
 }
 
 let tipFor: null | (() => void) = null;
+/** The member or element the card describes (for assistive technology). */
+let described: Element | null = null;
+
+function describe(anchor: Element, pinned: boolean): void {
+  if (described !== anchor) described?.removeAttribute('aria-describedby');
+  described = anchor;
+  anchor.setAttribute('aria-describedby', 'trainer-tip');
+  // A pinned card holds a Close button: a small dialog rather than a tooltip.
+  tip.attr('role', pinned ? 'dialog' : 'tooltip');
+}
 
 function showMember(p: Panel, i: number | null, anchor: Element | null, pinned: boolean): void {
   if (i === null || !anchor || !p.trace) {
@@ -383,6 +426,7 @@ function showMember(p: Panel, i: number | null, anchor: Element | null, pinned: 
     tip.append('h3').text(d.title);
     tip.append('ul').selectAll('li').data(d.lines).join('li').text((x) => x);
     if (pinned) tip.append('button').attr('type', 'button').attr('class', 'small').text(words().close).on('click', () => hideTip());
+    describe(anchor, pinned);
     place(anchor);
   };
   tipFor();
@@ -400,6 +444,7 @@ function showElement(p: Panel, e: number | null, anchor: Element | null): void {
     tip.append('h3').text(x.name);
     tip.append('p').text(x.meaning);
     tip.append('p').attr('class', 'moved').text(x.moved);
+    describe(anchor, false);
     place(anchor);
   };
   tipFor();
@@ -408,6 +453,9 @@ function showElement(p: Panel, e: number | null, anchor: Element | null): void {
 function hideTip(): void {
   tipFor = null;
   tip.attr('hidden', true);
+  described?.removeAttribute('aria-describedby');
+  described = null;
+  for (const p of panels) p.network.unpin();
 }
 
 // ---------------------------------------------------------------- actions
@@ -415,8 +463,8 @@ function hideTip(): void {
 function togglePlay(): void {
   if (player.playing) player.playing = false;
   else {
-    if (player.frame >= player.last) renderStory();
     player.play();
+    // From the end, Play starts over: the story starts over with it.
     if (player.frame === 0) renderStory();
   }
   last = performance.now();
@@ -471,9 +519,11 @@ function toggleProjector(on = !state.projector): void {
 }
 
 function toggleKeys(show = keysDialog.attr('hidden') !== null): void {
+  const open = keysDialog.attr('hidden') === null;
   keysDialog.attr('hidden', show ? null : true);
   keysButton.attr('aria-expanded', String(show));
   if (show) (keysDialog.select('button').node() as HTMLButtonElement | null)?.focus();
+  else if (open) keysButton.node()!.focus({ preventScroll: true });
 }
 
 /** Make something happen at the end of the coming week; paused, the page steps into that week to show it. */
@@ -485,15 +535,22 @@ function injectNow(kind: InjectionKind): void {
     renderNotice();
     return;
   }
-  const before = state.traces[0].applied.length;
+  const before = state.traces.map((t) => t.applied.length);
   state.injections = [...state.injections, { week: f, kind }];
   player.hold = f;
   const wasPlaying = player.playing;
-  void load().then(() => {
-    if (state.failure) return;
-    if (state.traces[0].applied.length === before) {
-      state.notice = (x) => x.notApplied(x.injectKinds[kind]);
+  void load().then((current) => {
+    // A restart, new group or failure since: this injection's answer is not on screen.
+    if (!current) return;
+    const took = state.traces.map((t, k) => t.applied.length > before[k]);
+    if (!took.some(Boolean)) {
+      // No group could take it (dissolved, or nobody fits): it is forgotten, nothing changed.
       state.injections = state.injections.slice(0, -1);
+      state.notice = (x) => x.notApplied(x.injectKinds[kind]);
+    } else if (!took.every(Boolean)) {
+      // Side by side, one group had already ended: the other shows it.
+      const which = panels[took.indexOf(false)].title;
+      state.notice = (x) => x.notApplied(`${x.injectKinds[kind]} (${which(x)})`);
     } else state.notice = null;
     renderNotice();
     if (!wasPlaying && !player.playing) stepBy(1);
@@ -520,8 +577,10 @@ function openTour(): void {
   tour?.close();
   player.playing = false;
   renderPlay();
+  const back = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : tourButton.node()!;
   tour = startTour(root.node() as HTMLElement, TOUR[lang()], words(), () => {
     tour = null;
+    back.focus({ preventScroll: true });
     try {
       localStorage.setItem(TOUR_SEEN, '1');
     } catch {
@@ -531,6 +590,20 @@ function openTour(): void {
 }
 
 // ---------------------------------------------------------------- keys
+
+// After a mouse click or tap, a button, box or list lets go of the focus, so that Space plays
+// instead of pressing it again (and the shortcuts work after choosing a group). Keyboard users
+// keep the focus where they are.
+let pointerAt = -Infinity;
+document.addEventListener('pointerdown', (e) => (pointerAt = e.timeStamp), true);
+document.addEventListener('click', (e) => {
+  const el = (e.target as Element).closest('.t-header button, .t-controls button, .t-controls input, .t-inject button');
+  if (el && (e as MouseEvent).detail > 0) (el as HTMLElement).blur();
+});
+document.addEventListener('change', (e) => {
+  const el = e.target as HTMLElement;
+  if (el.tagName === 'SELECT' && e.timeStamp - pointerAt < 30_000) el.blur();
+});
 
 document.addEventListener('keydown', (e) => {
   if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -633,7 +706,7 @@ function frame(now: number): void {
       const f = player.frame;
       const alpha = player.pos - f;
       panels.forEach((p, k) => p.draw(state.traces[k], f, alpha));
-      document.body.dataset.week = String(f);
+      if (document.body.dataset.week !== String(f)) document.body.dataset.week = String(f);
       needsDraw = false;
     }
   }

@@ -4,8 +4,9 @@
  * (thickness and colour = their mutual trust). d3-force keeps members who trust each other close;
  * the page ticks it once per animation frame. Members who leave move to a row along the bottom.
  *
- * Built once per group; every frame only sets attributes (no elements are made or removed), so
- * 30 members and their 435 lines redraw well inside a 60 Hz frame.
+ * Built once per group. The members are SVG (they take pointer, focus and labels) and every frame
+ * only sets their attributes; the lines, up to 435 for 30 members, are strokes on a canvas under
+ * them, redrawn each frame.
  */
 import * as d3 from 'd3';
 import type { Trace } from '../../src/index.ts';
@@ -33,7 +34,7 @@ interface Link extends d3.SimulationLinkDatum<Node> {
 }
 
 export interface NetworkOptions {
-  /** Label of member i at frame f (number or initials), and the office word under it. */
+  /** Label inside member i's circle (their number), and the office word under it. */
   label(i: number): string;
   office(role: number): string;
   /** A member was pointed at (hover or focus) or let go (null). `pinned`: tapped or clicked. */
@@ -49,6 +50,12 @@ export interface NetworkView {
   tick(): boolean;
   /** Keep the layout moving (after a week changed the trust). */
   warm(): void;
+  /** Forget a pinned member (their card was closed elsewhere). */
+  unpin(): void;
+  /** Redo the words on the members (office, accessible name) at the next draw: the language changed. */
+  invalidate(): void;
+  /** Stop observing the page (the panel is being removed). */
+  destroy(): void;
   readonly svg: SVGSVGElement;
 }
 
@@ -94,10 +101,11 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
   const canvas = d3.select(parent).insert('canvas', 'svg').attr('class', 'edges').attr('aria-hidden', 'true').node()!;
   const ctx = canvas.getContext('2d')!;
   const box = { w: 0, h: 0 };
-  new ResizeObserver(([entry]) => {
+  const sizes = new ResizeObserver(([entry]) => {
     box.w = entry.contentRect.width;
     box.h = entry.contentRect.height;
-  }).observe(svg.node()!);
+  });
+  sizes.observe(svg.node()!);
   const nodeLayer = svg.append('g').attr('class', 'nodes');
   const groups = nodeLayer
     .selectAll<SVGGElement, Node>('g')
@@ -141,7 +149,10 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
       opts.onMember(pinned, pinned === null ? null : (event.currentTarget as Element), pinned !== null);
     })
     .on('keydown', (event: KeyboardEvent, d) => {
-      if (event.key !== 'Enter') return;
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      // A button: Enter and Space both pin (Space must not also play or pause).
+      event.preventDefault();
+      event.stopPropagation();
       pinned = pinned === d.i ? null : d.i;
       opts.onMember(pinned, pinned === null ? null : (event.currentTarget as Element), pinned !== null);
     });
@@ -155,6 +166,7 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
   // What the last drawn frame was, to redo the slow parts (labels, forces) only when it changes.
   let drawnFrame = -1;
   const shown = { r: new Array<string>(n).fill(''), fill: new Array<string>(n).fill('') };
+  const fills = new Array<string>(n).fill('');
   const sx = new Float64Array(n);
   const sy = new Float64Array(n);
   // Zoom to fit: the members still in fill the area above the row of leavers, eased frame to frame.
@@ -202,6 +214,7 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
         wasActive[i] = active ? 1 : 0;
         groupEls[i].classList.toggle('gone', !active);
       }
+      fills[i] = skillColour(Math.round(t.skill[at + i] * 50) / 50);
       const role = t.role[at + i];
       offices[i].textContent = active ? opts.office(role) : '';
       groupEls[i].classList.toggle('officer', active && role < 3);
@@ -288,7 +301,7 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
           circles[i].setAttribute('r', r);
           offices[i].setAttribute('y', (Number(r) + 11).toFixed(1));
         }
-        const fill = skillColour(Math.round(t.skill[f * n + i] * 50) / 50);
+        const fill = fills[i];
         if (fill !== shown.fill[i]) {
           shown.fill[i] = fill;
           circles[i].setAttribute('fill', fill);
@@ -303,12 +316,17 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
     warm() {
       if (sim.alpha() < 0.3) sim.alpha(0.3);
     },
+    unpin() {
+      pinned = null;
+    },
+    invalidate() {
+      drawnFrame = -1;
+    },
+    destroy() {
+      sizes.disconnect();
+      sim.stop();
+    },
   };
-}
-
-/** The legend's colours, for the page to draw a key. */
-export function trustKey(k: number): string {
-  return TRUST_COLOURS[Math.max(0, Math.min(100, Math.round(k * 100)))];
 }
 
 export function setLeftLabel(view: NetworkView, text: string): void {

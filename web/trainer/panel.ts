@@ -4,7 +4,7 @@
  * Built once per group; `draw` only sets text, widths and attributes.
  */
 import * as d3 from 'd3';
-import { ELEMENT_KEYS, INDICATOR_KEYS, INDICATORS, type Trace } from '../../src/index.ts';
+import { ELEMENT_KEYS, INDICATOR_KEYS, INDICATORS, STATUS_NAMES, type Trace } from '../../src/index.ts';
 import { formats, type Lang } from '../app/i18n.ts';
 import { createNetwork, setLeftLabel, type NetworkView } from './network.ts';
 import type { UiWords } from './words.ts';
@@ -16,7 +16,6 @@ const IKS = col('iksFund');
 const TRUST = col('meanTrust');
 const STATUS = col('status');
 const ACTIVE = col('activeMembers');
-const STATUS_NAMES = ['active', 'stagnant', 'dissolved'];
 
 export interface PanelOptions {
   id: 'a' | 'b';
@@ -35,6 +34,8 @@ export interface Panel {
   /** Words and the title for the current language. */
   setWords(words: UiWords, lang: Lang, title: string): void;
   draw(t: Trace, f: number, alpha: number): void;
+  /** Stop what watches the page (before the panel is removed). */
+  destroy(): void;
 }
 
 export function createPanel(parent: HTMLElement, opts: PanelOptions): Panel {
@@ -64,6 +65,7 @@ export function createPanel(parent: HTMLElement, opts: PanelOptions): Panel {
     network: null as unknown as NetworkView,
     setWords,
     draw,
+    destroy: () => panel.network.destroy(),
   };
   panel.network = createNetwork(netBox.node()!, opts.n, {
     label: opts.label,
@@ -81,6 +83,7 @@ export function createPanel(parent: HTMLElement, opts: PanelOptions): Panel {
     .join('li')
     .attr('class', 'element')
     .attr('tabindex', 0)
+    .attr('role', 'button')
     .attr('data-element', (k) => k);
   const elName = rows.append('span').attr('class', 'element-name');
   const bars = rows.append('span').attr('class', 'element-bar').append('span').attr('class', 'element-fill').nodes();
@@ -105,6 +108,7 @@ export function createPanel(parent: HTMLElement, opts: PanelOptions): Panel {
     elTitle.text(w.elements);
     elName.text((k) => INDICATORS[col(k)].text[l]);
     setLeftLabel(panel.network, w.left);
+    panel.network.invalidate();
     panel.network.svg.setAttribute('aria-label', w.network);
     drawn.lang = '';
   }
@@ -119,7 +123,7 @@ export function createPanel(parent: HTMLElement, opts: PanelOptions): Panel {
     const w = words!;
     const at = f * K;
     week.text(w.week(f, t.frames - 1));
-    const st = STATUS_NAMES[t.indicators[at + STATUS]] ?? 'active';
+    const st: string = STATUS_NAMES[t.indicators[at + STATUS]] ?? 'active';
     status.text(w.status[st]).attr('data-status', st);
     root.attr('data-status', st);
     members.text(w.members(t.indicators[at + ACTIVE], t.n));
@@ -127,8 +131,7 @@ export function createPanel(parent: HTMLElement, opts: PanelOptions): Panel {
     iks.value.text(fmt.rupiah(t.indicators[at + IKS]));
     const meanTrust = t.indicators[at + TRUST];
     trust.value.text(fmt.pct(meanTrust, 0)).attr('data-value', meanTrust);
-    // Capital so far, on the horizon's scale.
-    // The first year fills the line; later weeks squeeze it.
+    // Capital so far: the first year fills the line, later weeks squeeze it.
     const x = d3.scaleLinear([0, Math.max(f, Math.min(52, t.frames - 1))], [0, 120]);
     let top = 1;
     for (let g = 0; g <= f; g++) top = Math.max(top, t.indicators[g * K + CAPITAL]);
@@ -142,7 +145,7 @@ export function createPanel(parent: HTMLElement, opts: PanelOptions): Panel {
       bars[e].style.width = `${(100 * v).toFixed(1)}%`;
       values[e].textContent = fmt.pct(v, 0);
     }
-    // For tests and screen readers: the natural market shocks met so far (weeks).
+    // For tests: the weeks of the natural market shocks met so far.
     const shocks = t.events.filter((ev) => ev.type === 'marketShock' && ev.week < f).map((ev) => ev.week + 1);
     root.attr('data-market-shocks', shocks.join(','));
   }

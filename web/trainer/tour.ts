@@ -2,13 +2,8 @@
  * A short guided tour: a box beside each part of the page in turn (parts carry `data-tour`),
  * with Back, Next and Skip. Keyboard: Enter or → next, ← back, Esc skips (main.ts).
  */
+import type { TourStep } from './narrate.ts';
 import type { UiWords } from './words.ts';
-
-export interface TourStep {
-  target: string;
-  title: string;
-  text: string;
-}
 
 export interface Tour {
   close(): void;
