@@ -2,7 +2,7 @@
 // A file of its own (not inline in index.html): the Content Security Policy refuses inline script.
 window.addEventListener('error', function (e) {
   if (document.body && document.body.dataset.ready) return;
-  var app = document.getElementById('app');
+  var app = document.getElementById('app') || document.getElementById('trainer');
   if (!app || app.childElementCount) return;
   var box = document.createElement('pre');
   box.className = 'boot-error';
