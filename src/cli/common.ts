@@ -1,7 +1,7 @@
 /** What the commands share: the version, loading a scenario with --set, manifests, checks. */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAssignment, withOverrides, type Override } from '../experiment/jobs.ts';
 import { canonicalJson } from '../experiment/report.ts';
@@ -61,15 +61,73 @@ export function scenarioHash(sc: Scenario): string {
   return createHash('sha256').update(canonicalJson(sc)).digest('hex');
 }
 
-/** Refuse before any work when the output cannot be written. */
+/** Thrown when an output cannot be written for want of space (exit status 1, not bad input). */
+export class DiskFullError extends Error {
+  override name = 'DiskFullError';
+}
+
+/**
+ * Refuse before any work when the output cannot be written: a probe file is created beside it,
+ * a block written to it and flushed, then removed. This finds a missing or read-only folder, a
+ * path through a file, missing permission (root bypasses access() but not a read-only mount) and
+ * a disk already full; a disk that fills up during the run is caught by the writers.
+ */
 export function checkWritable(path: string, flag: string): void {
   const dir = dirname(path);
-  try {
-    accessSync(dir, constants.W_OK);
-  } catch {
-    throw new UsageError(`${flag}: cannot write ${path}: the folder ${dir} does not exist or is not writable`);
-  }
   if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${flag}: ${path} is a folder, not a file`);
+  const probe = join(dir, `.${basename(path)}.${process.pid}.probe`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(probe, 'wx');
+    writeSync(fd, Buffer.alloc(4096, 10));
+    fsyncSync(fd);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new DiskFullError(`${flag}: cannot write ${path}: no space left on the device of ${dir} (${code}); nothing was run`);
+    const why: Record<string, string> = {
+      ENOENT: `the folder ${dir} does not exist`,
+      ENOTDIR: `${dir} is not a folder`,
+      EACCES: `no permission to write in ${dir}`,
+      EPERM: `no permission to write in ${dir}`,
+      EROFS: `${dir} is on a read-only file system`,
+    };
+    throw new UsageError(`${flag}: cannot write ${path}: ${why[code] ?? `${(e as Error).message}`}`);
+  } finally {
+    if (fd !== undefined) {
+      closeSync(fd);
+      rmSync(probe, { force: true });
+    }
+  }
+}
+
+/** The exit status of a command stopped by a signal: 128 + its number (SIGINT 130, SIGTERM 143). */
+export const signalExit = (signal: NodeJS.Signals | null): number => (signal === 'SIGTERM' ? 143 : 130);
+
+/**
+ * Ctrl-C (SIGINT) or SIGTERM while a simulating command runs. The first cancels its pool: the
+ * command writes what is complete and exits with signalExit(). A second one ends the process at
+ * once (files being written are temporary ones, removed on exit; no final name is half-written).
+ */
+export const interruption = { signal: null as NodeJS.Signals | null, controller: new AbortController() };
+
+/** Catch SIGINT and SIGTERM for one command; returns the function that stops catching them. */
+export function catchInterrupts(): () => void {
+  interruption.signal = null;
+  interruption.controller = new AbortController();
+  const on = (signal: NodeJS.Signals) => {
+    if (interruption.signal) {
+      process.stderr.write(`\nkube-sim: ${signal} again: stopping at once\n`);
+      process.exit(signalExit(signal));
+    }
+    interruption.signal = signal;
+    interruption.controller.abort();
+  };
+  process.on('SIGINT', on);
+  process.on('SIGTERM', on);
+  return () => {
+    process.off('SIGINT', on);
+    process.off('SIGTERM', on);
+  };
 }
 
 /** A pool for --workers N (default: one per core, at most 8; 0 runs in this thread). */
@@ -122,8 +180,10 @@ export function progress(label: string, quiet = false) {
 
 /**
  * Run a job (or runs [from, to) of it) on a pool of `workers`, with a progress line on stderr;
- * Ctrl-C or SIGTERM cancels it (the promise rejects with CancelledError). The pool is closed
- * whatever happens. `alreadyDone` runs count as done in the progress line (a resumed sweep).
+ * Ctrl-C or SIGTERM (see catchInterrupts) cancels it: the promise rejects with CancelledError,
+ * at once if the signal came before. The pool is closed whatever happens. `alreadyDone` runs
+ * count as done in the progress line (a resumed sweep). A batch retried on a fresh worker is
+ * reported on stderr.
  */
 export async function runJob(
   label: string,
@@ -133,15 +193,16 @@ export async function runJob(
   const p = pool(opts.workers);
   const bar = progress(label);
   const base = opts.alreadyDone ?? 0;
-  const ac = new AbortController();
-  const stop = () => ac.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
   try {
-    return await p.run(job, { from: opts.from, to: opts.to, signal: ac.signal, onBatch: opts.onBatch, onProgress: (d, t) => bar.update(base + d, base + t) });
+    return await p.run(job, {
+      from: opts.from,
+      to: opts.to,
+      signal: interruption.controller.signal,
+      onBatch: opts.onBatch,
+      onProgress: (d, t) => bar.update(base + d, base + t),
+      onRetry: (from, to, e) => process.stderr.write(`\n${label}: runs ${from}–${to - 1} failed on a worker (${e.message}); running them again on a fresh worker\n`),
+    });
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
     p.close();
   }
 }

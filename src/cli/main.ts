@@ -8,7 +8,7 @@ import { builtInScenarios, ScenarioFileError } from '../io/scenario-file.ts';
 import { ScenarioError } from '../model/index.ts';
 import { CancelledError } from '../runner/pool.ts';
 import { UsageError } from './args.ts';
-import { VERSION } from './common.ts';
+import { catchInterrupts, DiskFullError, interruption, signalExit, VERSION } from './common.ts';
 import { COMPARE_HELP, compareCommand } from './compare.ts';
 import { ENSEMBLE_HELP, ensembleCommand } from './ensemble.ts';
 import { MERGE_HELP, mergeCommand } from './merge.ts';
@@ -18,12 +18,13 @@ import { SENSITIVITY_HELP, sensitivityCommand } from './sensitivity.ts';
 import { SWEEP_HELP, sweepCommand } from './sweep.ts';
 import { VALIDATE_HELP, validateCommand } from './validate.ts';
 
-const COMMANDS: Record<string, { help: string; run: (args: string[]) => number | Promise<number> }> = {
+/** `pool`: runs on the worker pool, and Ctrl-C or SIGTERM cancels it cleanly (catchInterrupts). */
+const COMMANDS: Record<string, { help: string; run: (args: string[]) => number | Promise<number>; pool?: true }> = {
   run: { help: RUN_HELP, run: runCommand },
-  ensemble: { help: ENSEMBLE_HELP, run: ensembleCommand },
-  compare: { help: COMPARE_HELP, run: compareCommand },
-  sweep: { help: SWEEP_HELP, run: sweepCommand },
-  sensitivity: { help: SENSITIVITY_HELP, run: sensitivityCommand },
+  ensemble: { help: ENSEMBLE_HELP, run: ensembleCommand, pool: true },
+  compare: { help: COMPARE_HELP, run: compareCommand, pool: true },
+  sweep: { help: SWEEP_HELP, run: sweepCommand, pool: true },
+  sensitivity: { help: SENSITIVITY_HELP, run: sensitivityCommand, pool: true },
   merge: { help: MERGE_HELP, run: mergeCommand },
   schema: { help: SCHEMA_HELP, run: schemaCommand },
   validate: { help: VALIDATE_HELP, run: validateCommand },
@@ -44,12 +45,15 @@ member: role and 1–5 scores (example: scenarios/rosters/example-group.csv). --
 --workers N: worker threads (default one per core, at most 8; 0 runs in this thread).
 Results do not depend on the number of workers.
 
-Exit status: 0 done, 1 failure (or a validation target failed), 2 bad input (the
-message says which and why), 130 interrupted (a sweep resumes when run again).`;
+Exit status: 0 done, 1 failure (or a validation target failed; or an output could not
+be written: no file is left half-written), 2 bad input (the message says which and why),
+130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM: a sweep resumes when run again; the
+other commands write nothing and start over.`;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  let release = () => {};
   try {
     if (!command) {
       process.stderr.write(`${help()}\n`);
@@ -70,6 +74,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${cmd.help}\n`);
       return 0;
     }
+    if (cmd.pool) release = catchInterrupts();
     return await cmd.run(rest);
   } catch (e) {
     const err = e as Error & { code?: string };
@@ -78,14 +83,21 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof CancelledError) {
-      process.stderr.write('kube-sim: interrupted; nothing was written\n');
-      return 130;
+      process.stderr.write(`\nkube-sim: interrupted; nothing was written (${interruption.signal ?? 'cancelled'}; run the command again to start over)\n`);
+      return signalExit(interruption.signal);
+    }
+    if (e instanceof DiskFullError) {
+      process.stderr.write(`kube-sim: ${err.message}\n`);
+      return 1;
     }
     if (['EACCES', 'ENOENT', 'ENOSPC', 'EROFS', 'EISDIR', 'ENOTDIR', 'EPERM', 'EDQUOT', 'EIO'].includes(err.code ?? '')) {
-      process.stderr.write(`kube-sim: cannot write output: ${err.message}\n`);
+      const path = (err as { path?: string }).path;
+      process.stderr.write(`\nkube-sim: cannot write ${path ?? 'output'}: ${err.message}; no file was left half-written\n`);
       return 1;
     }
     process.stderr.write(`kube-sim: unexpected failure: ${err.stack ?? err.message}\n`);
     return 1;
+  } finally {
+    release();
   }
 }

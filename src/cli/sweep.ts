@@ -11,13 +11,13 @@ import { z } from 'zod';
 import { gridPointAt } from '../experiment/design.ts';
 import { runAt, runCount } from '../experiment/jobs.ts';
 import { F, FIELD, fieldText, RUN_FIELD_KEYS } from '../experiment/outcomes.ts';
-import { appendAll, syncFolder, writeFileAtomic } from '../io/atomic.ts';
+import { appendAll, naming, syncFolder, writeFileAtomic } from '../io/atomic.ts';
 import { csvLine, weekCells } from '../io/csv.ts';
 import { INDICATORS } from '../model/index.ts';
 import { CancelledError } from '../runner/pool.ts';
 import { common, MAX_REPS, outPath, parseFlags, UsageError, wholeNumber } from './args.ts';
 import { canonicalJson } from '../experiment/report.ts';
-import { checkWritable, load, manifest, runJob, VERSION } from './common.ts';
+import { checkWritable, interruption, load, manifest, runJob, signalExit, VERSION } from './common.ts';
 import { buildDesign, checkDesignPoints, designJob, type DesignChoice } from './design-flags.ts';
 import { createHash } from 'node:crypto';
 
@@ -97,92 +97,110 @@ export async function sweepCommand(args: string[]): Promise<number> {
     return 0;
   }
   const lock = takeLock(`${out}.partial.lock`);
-  let done: number | null;
   try {
-    done = resumeCount(partial, statePath, identity, rowsPerRun);
-  } catch (e) {
+    return await sweepLocked();
+  } finally {
     lock.release();
-    throw e;
-  }
-  const startedAt = new Date();
-  if (done === null) {
-    writeFileAtomic(statePath, `${JSON.stringify({ identity, command: process.argv.slice(2), from, to }, null, 2)}\n`);
-    writeFileAtomic(partial, `${csvLine(columns)}\n`);
-    done = 0;
-  } else if (done > 0) {
-    process.stderr.write(`sweep: resuming ${flags.out} after ${done} of ${to - from} runs\n`);
   }
 
-  const pointValues = (p: number): number[] =>
-    design.grid ? Object.values(gridPointAt(design.grid.factors, design.grid.values, p)) : design.factors.map((f) => design.design!.points[p][f.path]);
-  const fd = openSync(partial, 'a');
-  let written = done;
-  let lastSync = performance.now();
-  const t0 = performance.now();
-  try {
-    await runJob('sweep', job, {
-      workers: flags.workers,
-      from: from + done,
-      to,
-      alreadyDone: done,
-      onBatch(b) {
-        const lines: string[] = [];
-        let point = -1;
-        let values: number[] = [];
-        for (let j = b.from; j < b.to; j++) {
-          const at = runAt(job, j);
-          if (at.point !== point) {
-            point = at.point;
-            values = pointValues(point);
+  async function sweepLocked(): Promise<number> {
+    let done = resumeCount(partial, statePath, identity, rowsPerRun);
+    const startedAt = new Date();
+    if (done === null) {
+      writeFileAtomic(statePath, `${JSON.stringify({ identity, command: process.argv.slice(2), from, to }, null, 2)}\n`);
+      writeFileAtomic(partial, `${csvLine(columns)}\n`);
+      done = 0;
+    } else if (done > 0) {
+      process.stderr.write(`sweep: resuming ${flags.out} after ${done} of ${to - from} runs\n`);
+    }
+
+    const pointValues = (p: number): number[] =>
+      design.grid ? Object.values(gridPointAt(design.grid.factors, design.grid.values, p)) : design.factors.map((f) => design.design!.points[p][f.path]);
+    const fd = openSync(partial, 'a');
+    let written = done;
+    // Bytes of complete rows: a write that fails half-way (a full disk) is cut back to here.
+    let size = statSync(partial).size;
+    let lastSync = performance.now();
+    const t0 = performance.now();
+    try {
+      await runJob('sweep', job, {
+        workers: flags.workers,
+        from: from + done,
+        to,
+        alreadyDone: done,
+        onBatch(b) {
+          const lines: string[] = [];
+          let point = -1;
+          let values: number[] = [];
+          for (let j = b.from; j < b.to; j++) {
+            const at = runAt(job, j);
+            if (at.point !== point) {
+              point = at.point;
+              values = pointValues(point);
+            }
+            if (weekly) {
+              const o = (j - b.from) * K * H;
+              const r = (j - b.from) * F;
+              const end = b.rows[r + FIELD.status] === 2 ? b.rows[r + FIELD.statusWeek] - 1 : H;
+              for (let t = 0; t < H; t++) lines.push(csvLine([j, at.point, at.replication, seed, ...values, t + 1, ...weekCells(b.series!, o, H, t, end)]));
+            } else {
+              const o = (j - b.from) * F;
+              lines.push(csvLine([j, at.point, at.replication, seed, ...values, ...RUN_FIELD_KEYS.map((_, k) => fieldText(k, b.rows[o + k]))]));
+            }
           }
-          if (weekly) {
-            const o = (j - b.from) * K * H;
-            const r = (j - b.from) * F;
-            const end = b.rows[r + FIELD.status] === 2 ? b.rows[r + FIELD.statusWeek] - 1 : H;
-            for (let t = 0; t < H; t++) lines.push(csvLine([j, at.point, at.replication, seed, ...values, t + 1, ...weekCells(b.series!, o, H, t, end)]));
-          } else {
-            const o = (j - b.from) * F;
-            lines.push(csvLine([j, at.point, at.replication, seed, ...values, ...RUN_FIELD_KEYS.map((_, k) => fieldText(k, b.rows[o + k]))]));
+          const text = `${lines.join('\n')}\n`;
+          try {
+            appendAll(fd, text);
+          } catch (e) {
+            ftruncateSync(fd, size);
+            throw naming(e, partial);
           }
-        }
-        appendAll(fd, `${lines.join('\n')}\n`);
-        written += b.to - b.from;
-        if (performance.now() - lastSync > 2000) {
-          fsyncSync(fd);
-          lastSync = performance.now();
-        }
-      },
-    });
-  } catch (e) {
+          size += Buffer.byteLength(text);
+          written += b.to - b.from;
+          if (performance.now() - lastSync > 2000) {
+            fsyncSync(fd);
+            lastSync = performance.now();
+          }
+        },
+      });
+    } catch (e) {
+      try {
+        fsyncSync(fd);
+      } catch {
+        // The rows written are in the file either way; only their durability is in doubt.
+      }
+      closeSync(fd);
+      if (e instanceof CancelledError) {
+        process.stderr.write(`\nsweep: interrupted after ${written} of ${to - from} runs; ${flags.out}.partial keeps them. Run the same command again to resume.\n`);
+        return signalExit(interruption.signal);
+      }
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EIO') {
+        process.stderr.write(`\nsweep: cannot write ${partial}: ${(e as Error).message}. It keeps the ${written} complete runs of ${to - from}; make room and run the same command again to resume.\n`);
+        return 1;
+      }
+      throw e;
+    }
     fsyncSync(fd);
     closeSync(fd);
-    lock.release();
-    if (e instanceof CancelledError) {
-      process.stderr.write(`\nsweep: interrupted after ${written} of ${to - from} runs; ${flags.out}.partial keeps them. Run the same command again to resume.\n`);
-      return 130;
-    }
-    throw e;
+    const seconds = (performance.now() - t0) / 1000;
+    // The manifest first, then the CSV: a crash between the two leaves a finished .partial that
+    // the same command renames on its next start, never a CSV without its manifest.
+    writeFileAtomic(
+      `${out}.json`,
+      `${JSON.stringify(
+        manifest({ scenario: loaded.scenario.name, scenarioFile: loaded.path, scenarioHash: loaded.hash, set: loaded.set, seed, replications: flags.reps, design: describe, per: weekly ? 'week' : 'run', rowsPerRun, runs: { total, from, to, shard: `${shard.index}/${shard.count}` }, sweepId, identity, columns, scenarioResolved: loaded.scenario }, startedAt),
+        null,
+        2,
+      )}\n`,
+    );
+    renameSync(partial, out);
+    syncFolder(dirname(out));
+    rmSync(statePath, { force: true });
+    const ran = to - from - done;
+    process.stdout.write(`Wrote ${flags.out}: ${to - from} runs${weekly ? ` × ${H} weeks` : ''} (${shard.count > 1 ? `shard ${shard.index}/${shard.count} of ` : ''}${design.points} points × ${flags.reps} replications)${ran > 0 ? `; ran ${ran} in ${seconds.toFixed(1)} s (${Math.round(ran / seconds)} runs/s)` : ''}\n`);
+    return 0;
   }
-  fsyncSync(fd);
-  closeSync(fd);
-  const seconds = (performance.now() - t0) / 1000;
-  // The manifest first, then the CSV: a crash between the two leaves a finished .partial that
-  // the same command renames on its next start, never a CSV without its manifest.
-  writeFileAtomic(
-    `${out}.json`,
-    `${JSON.stringify(
-      manifest({ scenario: loaded.scenario.name, scenarioFile: loaded.path, scenarioHash: loaded.hash, set: loaded.set, seed, replications: flags.reps, design: describe, per: weekly ? 'week' : 'run', rowsPerRun, runs: { total, from, to, shard: `${shard.index}/${shard.count}` }, sweepId, identity, columns, scenarioResolved: loaded.scenario }, startedAt),
-      null,
-      2,
-    )}\n`,
-  );
-  renameSync(partial, out);
-  syncFolder(dirname(out));
-  rmSync(statePath, { force: true });
-  lock.release();
-  const ran = to - from - done;
-  process.stdout.write(`Wrote ${flags.out}: ${to - from} runs${weekly ? ` × ${H} weeks` : ''} (${shard.count > 1 ? `shard ${shard.index}/${shard.count} of ` : ''}${design.points} points × ${flags.reps} replications)${ran > 0 ? `; ran ${ran} in ${seconds.toFixed(1)} s (${Math.round(ran / seconds)} runs/s)` : ''}\n`);
-  return 0;
 }
 
 /**

@@ -20,10 +20,33 @@ function syncFolder(dir: string): void {
 
 const tempPath = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
 
+/**
+ * Temporary files being written: removed if the process exits before they are renamed into place
+ * (process.exit on a second Ctrl-C, an uncaught error). Only kill -9 or a power cut leaves one.
+ */
+const open = new Set<string>();
+let cleanupInstalled = false;
+function track(tmp: string): void {
+  if (!cleanupInstalled) {
+    cleanupInstalled = true;
+    process.on('exit', () => {
+      for (const t of open) rmSync(t, { force: true });
+    });
+  }
+  open.add(tmp);
+}
+
+/** Name the file in an error from a write on a descriptor (Node gives such errors no path). */
+export function naming<E>(error: E, path: string): E {
+  if (error && typeof error === 'object' && !('path' in error)) Object.assign(error, { path });
+  return error;
+}
+
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = tempPath(path);
   let fd: number | undefined;
   try {
+    track(tmp);
     fd = openSync(tmp, 'w');
     // writeFileSync on a descriptor loops until every byte is written (or throws, e.g. ENOSPC).
     writeFileSync(fd, data);
@@ -35,7 +58,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
-    throw error;
+    throw naming(error, path);
+  } finally {
+    open.delete(tmp);
   }
 }
 
@@ -54,6 +79,7 @@ export class AtomicWriter {
   constructor(path: string) {
     this.path = path;
     this.tmp = tempPath(path);
+    track(this.tmp);
     this.fd = openSync(this.tmp, 'w');
   }
 
@@ -65,7 +91,11 @@ export class AtomicWriter {
 
   private flush(): void {
     if (this.fd === undefined || this.buffer.length === 0) return;
-    writeFileSync(this.fd, this.buffer.join(''));
+    try {
+      writeFileSync(this.fd, this.buffer.join(''));
+    } catch (error) {
+      throw naming(error, this.path);
+    }
     this.buffer = [];
     this.buffered = 0;
   }
@@ -80,14 +110,16 @@ export class AtomicWriter {
       syncFolder(dirname(this.path));
     } catch (error) {
       this.abort();
-      throw error;
+      throw naming(error, this.path);
     }
+    open.delete(this.tmp);
   }
 
   abort(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     rmSync(this.tmp, { force: true });
+    open.delete(this.tmp);
   }
 }
 

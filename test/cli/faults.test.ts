@@ -1,0 +1,217 @@
+/**
+ * The CLI under faults, as subprocesses: SIGINT and SIGTERM at any moment of ensemble, compare,
+ * sensitivity and sweep; an output folder that is missing or not writable, or a disk that is
+ * already full, refused before any run; a disk that fills up in the middle of writing. Whatever
+ * happens, no file under its final name is ever truncated (it is absent, or the previous good one),
+ * no temporary file is left, and an interrupted sweep resumes to the same bytes.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bin, runKubeSim, scratchFolder, type Result } from './kube-sim.ts';
+
+const work = scratchFolder('kube-sim-faults-');
+const FULL_DISK = join(import.meta.dirname, 'fixtures/full-disk.mjs');
+const read = (f: string) => readFileSync(join(work, f), 'utf8');
+const files = (dir: string) => readdirSync(join(work, dir)).sort();
+
+/** kube-sim in `work`, preloaded with a disk under `work/dir` that holds only `bytes` more. */
+function onFullDisk(dir: string, bytes: number, args: string[]): Promise<Result> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, FULL_DISK_DIR: join(work, dir), FULL_DISK_BYTES: String(bytes) };
+    const child = spawn(process.execPath, ['--import', FULL_DISK, bin, ...args], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** Start kube-sim; once `when(stderr)` holds (polled every 10 ms) it gets `signal`. */
+function interrupted(args: string[], when: (stderr: string) => boolean, signal: NodeJS.Signals): Promise<Result & { sent: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const poll = setInterval(() => {
+      if (!sent && when(stderr)) {
+        sent = true;
+        child.kill(signal);
+      }
+    }, 10);
+    child.on('close', (code, sig) => {
+      clearInterval(poll);
+      resolve({ code, signal: sig, stdout, stderr, sent });
+    });
+  });
+}
+
+const EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+const started = (command: string) => (stderr: string) => new RegExp(`${command}: \\d+/\\d+ runs`).test(stderr);
+
+describe('Ctrl-C and SIGTERM while the pool works', () => {
+  const cases: [string, string[]][] = [
+    ['ensemble', ['ensemble', 'default', '--reps', '20000', '--workers', '2', '--out', 'sig/summary.json', '--runs', 'sig/runs.csv']],
+    ['compare', ['compare', 'default', 'tulip', '--reps', '20000', '--workers', '2', '--json']],
+    ['sensitivity', ['sensitivity', 'default', '--method', 'morris', '--vary', 'group.size=5:20', '--vary', 'intervention.grant.amount=10000000:50000000', '--samples', '200', '--reps', '50', '--workers', '2']],
+  ];
+  let previous: Record<string, string> = {};
+  beforeAll(() => {
+    // A finished small ensemble in the same place: an interrupted run must leave it as it was.
+    mkdirSync(join(work, 'sig'));
+    const r = runKubeSim(['ensemble', 'default', '--reps', '20', '--workers', '0', '--out', 'sig/summary.json', '--runs', 'sig/runs.csv'], work);
+    expect(r.code, r.stderr).toBe(0);
+    previous = Object.fromEntries(files('sig').map((f) => [f, read(`sig/${f}`)]));
+  });
+
+  for (const [name, args] of cases) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      it(`${name}, ${signal}: exit ${EXIT[signal]}, nothing written, earlier files intact, no temporary files`, async () => {
+        const r = await interrupted(args, started(name), signal);
+        expect(r.sent).toBe(true);
+        expect(r.code, r.stderr).toBe(EXIT[signal]);
+        expect(r.stderr).toContain(`kube-sim: interrupted; nothing was written (${signal}; run the command again to start over)`);
+        expect(r.stdout).toBe('');
+        expect(files('sig')).toEqual(Object.keys(previous).sort());
+        for (const [f, text] of Object.entries(previous)) expect(read(`sig/${f}`) === text, f).toBe(true);
+      }, 60_000);
+    }
+  }
+});
+
+describe('a sweep interrupted again and again, at any moment, by SIGINT, SIGTERM or SIGKILL', () => {
+  const sweep = (out: string) => ['sweep', 'default', '--vary', 'intervention.mentoring.visitsPerMonth=0:4:2', '--reps', '400', '--seed', '3', '--workers', '2', '--out', out];
+  let reference = '';
+  beforeAll(() => {
+    const r = runKubeSim(sweep('ref.csv'), work);
+    expect(r.code, r.stderr).toBe(0);
+    reference = read('ref.csv');
+  }, 60_000);
+
+  it('each stop leaves a .partial that is a prefix of whole rows of the finished file; the last run ends byte-identical', async () => {
+    const rows = (text: string) => text.split('\n').length - 1;
+    // When to strike: before the command has even loaded, as soon as the .partial exists, after
+    // a few rows, and later; by each signal in turn.
+    const moments: [NodeJS.Signals, (stderr: string) => boolean][] = [
+      ['SIGTERM', () => true],
+      ['SIGINT', () => existsSync(join(work, 'many.csv.partial'))],
+      ['SIGTERM', started('sweep')],
+      ['SIGKILL', () => existsSync(join(work, 'many.csv.partial')) && rows(read('many.csv.partial')) > 150],
+      ['SIGINT', () => existsSync(join(work, 'many.csv.partial')) && rows(read('many.csv.partial')) > 500],
+      ['SIGTERM', () => existsSync(join(work, 'many.csv.partial')) && rows(read('many.csv.partial')) > 900],
+    ];
+    let stops = 0;
+    for (const [signal, when] of moments) {
+      const r = await interrupted(sweep('many.csv'), when, signal);
+      if (r.code === 0) break; // it finished first
+      stops++;
+      // Killed before its handlers were set (or by SIGKILL), or stopped by them with 130/143.
+      if (r.code === null) expect(r.signal).toBe(signal);
+      else expect(r.code, r.stderr).toBe(EXIT[signal as keyof typeof EXIT]);
+      expect(existsSync(join(work, 'many.csv')), 'a stopped sweep is never under its final name').toBe(false);
+      if (existsSync(join(work, 'many.csv.partial'))) {
+        const partial = read('many.csv.partial');
+        // Whole rows only, except that SIGKILL may cut the last one (resume cuts it off).
+        const whole = signal === 'SIGKILL' ? partial.slice(0, partial.lastIndexOf('\n') + 1) : partial;
+        expect(whole.endsWith('\n') || whole === '').toBe(true);
+        expect(reference.startsWith(whole), `after ${signal}`).toBe(true);
+      }
+      expect(readdirSync(work).filter((f) => f.startsWith('.many.csv'))).toEqual([]);
+    }
+    expect(stops).toBeGreaterThanOrEqual(4);
+    const last = runKubeSim(sweep('many.csv'), work);
+    expect(last.code, last.stderr).toBe(0);
+    expect(read('many.csv') === reference).toBe(true);
+    expect(readdirSync(work).filter((f) => f.includes('many.csv')).sort()).toEqual(['many.csv', 'many.csv.json']);
+  }, 180_000);
+});
+
+describe('an output that cannot be written is refused before any run', () => {
+  const commands = (out: string): [string, string[]][] => [
+    ['--out', ['run', 'default', '--out', `${out}/run.json`]],
+    ['--out', ['ensemble', 'default', '--reps', '50', '--workers', '0', '--out', `${out}/summary.json`]],
+    ['--runs', ['ensemble', 'default', '--reps', '50', '--workers', '0', '--runs', `${out}/runs.csv`]],
+    ['--out', ['sweep', 'default', '--vary', 'group.size=5:10:5', '--reps', '5', '--workers', '0', '--out', `${out}/sweep.csv`]],
+  ];
+  const places: [string, string, RegExp][] = [
+    ['a missing folder', 'no/such/folder', /the folder \S+no\/such\/folder does not exist/],
+    ['a file taken for a folder', '/dev/full', /\/dev\/full is not a folder/],
+    ['a folder without permission (even for root)', '/sys', /no permission to write in \/sys/],
+  ];
+  for (const [what, dir, message] of places) {
+    it(`${what}: exit 2 naming the flag and the path`, () => {
+      for (const [flag, args] of commands(dir)) {
+        const r = runKubeSim(args, work);
+        expect(r.code, args.join(' ')).toBe(2);
+        expect(r.stderr).toMatch(new RegExp(`^kube-sim: ${flag}: cannot write \\S+: `));
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr).not.toMatch(/runs \(/);
+        expect(r.stdout).toBe('');
+      }
+    }, 60_000);
+  }
+
+  it('a full disk: exit 1 saying so, before any run, leaving nothing', async () => {
+    mkdirSync(join(work, 'full0'));
+    for (const [flag, args] of commands('full0')) {
+      const r = await onFullDisk('full0', 0, args);
+      expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^kube-sim: ${flag}: cannot write \\S+: no space left on the device of \\S+full0 \\(ENOSPC\\); nothing was run`));
+      expect(r.stderr).not.toMatch(/runs \(/);
+      expect(files('full0')).toEqual([]);
+    }
+  }, 60_000);
+});
+
+describe('the disk fills up while writing', () => {
+  beforeAll(() => {
+    mkdirSync(join(work, 'fill'));
+    const r = runKubeSim(['ensemble', 'default', '--reps', '20', '--workers', '0', '--out', 'fill/summary.json', '--runs', 'fill/runs.csv'], work);
+    expect(r.code, r.stderr).toBe(0);
+    const one = runKubeSim(['run', 'default', '--out', 'fill/run.json'], work);
+    expect(one.code, one.stderr).toBe(0);
+  });
+
+  it('ensemble --runs, --out and run --out: exit 1 naming the file; the earlier files are intact and no temporary file is left', async () => {
+    const before = Object.fromEntries(files('fill').map((f) => [f, read(`fill/${f}`)]));
+    const cases: [string, string[]][] = [
+      ['runs.csv', ['ensemble', 'default', '--reps', '3000', '--workers', '2', '--out', 'fill/summary.json', '--runs', 'fill/runs.csv']],
+      ['summary.json', ['ensemble', 'default', '--reps', '300', '--workers', '2', '--out', 'fill/summary.json']],
+      ['run.json', ['run', 'tulip', '--out', 'fill/run.json']],
+    ];
+    for (const [file, args] of cases) {
+      const r = await onFullDisk('fill', 20_000, args);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`kube-sim: cannot write \\S+fill/${file.replace('.', '\\.')}: ENOSPC: no space left on device`));
+      expect(files('fill')).toEqual(Object.keys(before).sort());
+      for (const [f, text] of Object.entries(before)) expect(read(`fill/${f}`) === text, f).toBe(true);
+    }
+  }, 120_000);
+
+  it('sweep: exit 1; the .partial keeps only whole rows, the final name never appears, and with room again it resumes to the same bytes', async () => {
+    mkdirSync(join(work, 'fs'));
+    const args = ['sweep', 'default', '--vary', 'intervention.mentoring.visitsPerMonth=0:4:2', '--reps', '400', '--seed', '3', '--workers', '2', '--out', 'fs/sweep.csv'];
+    const reference = runKubeSim([...args.slice(0, -1), 'fs-ref.csv'], work);
+    expect(reference.code, reference.stderr).toBe(0);
+    const whole = read('fs-ref.csv');
+    const r = await onFullDisk('fs', 120_000, args);
+    expect(r.code, r.stderr).toBe(1);
+    const m = /sweep: cannot write \S+sweep\.csv\.partial: ENOSPC: no space left on device, write\. It keeps the (\d+) complete runs of 1200; make room and run the same command again to resume\./.exec(r.stderr);
+    expect(m, r.stderr).not.toBeNull();
+    const partial = read('fs/sweep.csv.partial');
+    expect(partial.split('\n').length - 2).toBe(Number(m![1]));
+    expect(partial.endsWith('\n')).toBe(true);
+    expect(whole.startsWith(partial)).toBe(true);
+    expect(files('fs')).toEqual(['sweep.csv.partial', 'sweep.csv.partial.json']);
+    const again = runKubeSim(args, work);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`resuming fs/sweep.csv after ${m![1]} of 1200 runs`);
+    expect(read('fs/sweep.csv') === whole).toBe(true);
+    expect(files('fs')).toEqual(['sweep.csv', 'sweep.csv.json']);
+  }, 120_000);
+});
