@@ -140,13 +140,20 @@ export class Pool {
    */
   private discard(k: number, old: WorkerHandle): void {
     if (this.workers[k] === old) this.retire(k);
-    else old.terminate();
+    else this.end(old);
   }
 
   /** Terminate worker k now (a fresh one is made when next needed). */
   private retire(k: number): void {
-    this.workers[k]?.terminate();
+    const w = this.workers[k];
     this.workers[k] = null;
+    if (w) this.end(w);
+  }
+
+  /** A terminated browser Worker never answers its calls in flight: forget them with it. */
+  private end(w: WorkerHandle): void {
+    w.terminate();
+    this.calls.delete(w);
   }
 
   /** Calls in flight on each worker, over every job running on the pool. */
