@@ -265,6 +265,42 @@ describeBrowser('trainer mode in Chromium', () => {
     expectClean(app);
   });
 
+  it('a group that dissolves ends the playback there: the week it broke up, the members left, no events to make happen', async () => {
+    const tulip = preset('tulip');
+    // A Tulip seed whose group dissolves before the horizon, found in Node.
+    let seed = 0;
+    let end = -1;
+    for (let s = 1; s < 100 && end < 0; s++) {
+      const d = trace({ ...tulip, seed: s }, { seed: s }).events.find((e) => e.type === 'dissolution');
+      if (d && d.week > 20) [seed, end] = [s, d.week + 1];
+    }
+    expect(end).toBeGreaterThan(0);
+    const t = trace({ ...tulip, seed }, { seed });
+    const left = t.indicators[end * K + INDICATOR_KEYS.indexOf('activeMembers')];
+    const app = await open(`?tour=0&preset=tulip&seed=${seed}`);
+    const { page } = app;
+    await page.getByTestId('speed').selectOption('8');
+    await page.getByTestId('play').click();
+    await page.waitForFunction(() => document.body.dataset.playing === '0', undefined, { timeout: 60_000 });
+    await expect(week(page)).resolves.toBe(end);
+    await expect(page.locator('section[data-panel="a"]').getAttribute('data-status')).resolves.toBe('dissolved');
+    await expect(page.locator('section[data-panel="a"] .members-count').textContent()).resolves.toBe(uiEn.dissolvedIn(end, left));
+    await expect(page.getByTestId('inject-misuse').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('[data-panel="a"] .member-office:visible').count()).resolves.toBe(0);
+    // Side by side switched on at the end: members who had left still look it.
+    const gone = Array.from({ length: t.n }, (_, i) => i).filter((i) => t.active[end * t.n + i] === 0);
+    await page.getByTestId('compare').check();
+    await page.waitForFunction(() => document.querySelectorAll('section[data-panel]').length === 2);
+    await page.locator('body').press('End');
+    await page.waitForFunction(() => document.body.dataset.playing === '0');
+    const shownGone = await page.$$eval('section[data-panel="a"] .member.gone', (els) => els.map((e) => Number((e as HTMLElement).dataset.member)));
+    // Tulip has its facilitator, so it is the "with" group; it stays as it was the week it broke up.
+    expect(shownGone).toEqual(gone);
+    expect(gone.length).toBeGreaterThan(0);
+    await shot(page, 'dissolved');
+    expectClean(app);
+  });
+
   it('the planner’s link opens trainer mode on the same group, and the trainer’s link leads back', async () => {
     const app = await newAppPage(browser, `${server.url}?preset=tulip&seed=5`);
     pages.push(app);

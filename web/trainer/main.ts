@@ -13,7 +13,8 @@ import { DICTS, formats, LANGS, type Lang } from '../app/i18n.ts';
 import { registerOffline } from '../app/offline.ts';
 import { fromQuery, PRESETS, scenarioOf, toQuery, type Settings } from '../app/settings.ts';
 import { describeMember, explainElement, memberName, narrateFrame, TOUR, weekLabel, type Line } from './narrate.ts';
-import { createPanel, type Panel } from './panel.ts';
+import { createPanel, dissolvedAt, type Panel } from './panel.ts';
+import { SPARSE_FROM } from './network.ts';
 import { DEFAULT_SPEED, Player, SPEEDS } from './player.ts';
 import { startTour, type Tour } from './tour.ts';
 import { UI, type UiWords } from './words.ts';
@@ -99,13 +100,16 @@ async function load(): Promise<boolean> {
     // injection keeps them, so the layout carries on where it was.
     const grew = !state.traces.length || traces[0].n !== state.traces[0].n || traces.length !== state.traces.length;
     state.traces = traces;
-    player.last = traces[0].frames - 1;
+    // Playback ends when the last group on show has dissolved (or at the horizon).
+    player.last = Math.max(...traces.map((t) => dissolvedAt(t) ?? t.frames - 1));
+    if (player.pos > player.last) player.seek(player.last);
     if (grew) buildPanels(list.map((s) => s.title));
     else panels.forEach((p, k) => (p.title = list[k].title));
     player.hold = Infinity;
     state.pending = false;
     renderWords();
     renderStory();
+    renderInject();
     needsDraw = true;
     document.body.dataset.ready = '1';
     return true;
@@ -144,6 +148,7 @@ const setup = header.append('div').attr('class', 't-setup');
 const groupLabel = setup.append('label').attr('class', 't-field');
 const groupText = groupLabel.append('span');
 const groupSelect = groupLabel.append('select').attr('data-testid', 'group');
+const changedNote = setup.append('span').attr('class', 't-changed').attr('data-testid', 'changed');
 const seedBox = setup.append('span').attr('class', 't-seed');
 const langBox = setup.append('div').attr('class', 'lang').attr('role', 'group');
 const langButtons = langBox
@@ -162,7 +167,8 @@ const plannerLink = setup.append('a').attr('class', 't-planner').attr('data-test
 
 const noticeBox = root.append('div').attr('class', 'notice').attr('role', 'status').attr('hidden', true);
 
-const controls = root.append('div').attr('class', 't-controls').attr('data-tour', 'controls');
+const bars = root.append('div').attr('class', 't-bars');
+const controls = bars.append('div').attr('class', 't-controls').attr('data-tour', 'controls');
 const button = (testid: string, on: () => void) => controls.append('button').attr('type', 'button').attr('data-testid', testid).on('click', on);
 const restartButton = button('restart', () => restart(false));
 const backButton = button('back', () => stepBy(-1));
@@ -188,7 +194,7 @@ const compareBox = compareLabel
   });
 const compareText = compareLabel.append('span');
 
-const injectBar = root.append('div').attr('class', 't-inject').attr('data-tour', 'inject').attr('role', 'group');
+const injectBar = bars.append('div').attr('class', 't-inject').attr('data-tour', 'inject').attr('role', 'group');
 const injectTitle = injectBar.append('span').attr('class', 't-inject-title');
 const injectButtons = injectBar
   .selectAll('button')
@@ -255,6 +261,8 @@ function renderWords(): void {
     .join('option')
     .attr('value', (p) => p.id)
     .text((p) => names[p.id] ?? p.scenario.name);
+  const changes = Object.keys(state.settings.set).length + (state.settings.roster ? 1 : 0);
+  changedNote.text(changes ? DICTS[l].preset.changed(changes) : '');
   groupSelect.property('value', state.settings.preset).on('change', function () {
     const id = (this as HTMLSelectElement).value;
     state.settings = { ...state.settings, preset: id, set: {}, roster: null, rosterFile: null, seed: PRESETS.find((p) => p.id === id)!.scenario.seed };
@@ -285,7 +293,7 @@ function renderWords(): void {
   injectButtons.text((k) => w.injectKinds[k]).attr('title', (k, i) => `${w.injectKinds[k]} (${i + 1})`);
   storyTitle.text(w.story);
   storyEmpty.text(w.storyEmpty);
-  legend.text(w.networkHelp);
+  legend.text(state.traces.length && state.traces[0].n > SPARSE_FROM ? `${w.networkHelp} ${w.networkHelpBig}` : w.networkHelp);
   for (const p of panels) p.setWords(w, l, p.title(w));
   renderPlay();
   renderNotice();
@@ -471,10 +479,30 @@ function togglePlay(): void {
   renderPlay();
 }
 
+/** The events can be made to happen while some group on show is still alive and weeks remain. */
+function renderInject(): void {
+  const f = player.frame;
+  const open = f < player.last && state.traces.some((t) => (dissolvedAt(t) ?? Infinity) > f);
+  injectButtons.property('disabled', !open);
+}
+
+/** The members the week's events concern pulse for a moment, in each group. */
+function flash(f: number): void {
+  state.traces.forEach((t, k) => {
+    const who = narrateFrame(t, f, lang())
+      .filter((line) => line.injected || line.tone === 'bad')
+      .flatMap((line) => line.members);
+    if (who.length && panels[k]) panels[k].network.flash([...new Set(who)]);
+  });
+}
+
 function stepBy(by: 1 | -1): void {
   const reached = player.step(by);
   if (by < 0) renderStory();
-  else appendStory(reached);
+  else {
+    appendStory(reached);
+    if (reached.length) flash(reached[reached.length - 1]);
+  }
   renderPlay();
   needsDraw = true;
   tipFor?.();
@@ -515,6 +543,7 @@ function toggleProjector(on = !state.projector): void {
   state.projector = on;
   document.body.classList.toggle('projector', on);
   projectorButton.attr('aria-pressed', String(on));
+  for (const p of panels) p.setWords(words(), lang(), p.title(words()));
   syncUrl();
 }
 
@@ -528,7 +557,7 @@ function toggleKeys(show = keysDialog.attr('hidden') !== null): void {
 
 /** Make something happen at the end of the coming week; paused, the page steps into that week to show it. */
 function injectNow(kind: InjectionKind): void {
-  if (state.pending || !state.traces.length) return;
+  if (state.pending || !state.traces.length || injectButtons.property('disabled')) return;
   const f = player.frame;
   if (f >= player.last) {
     state.notice = (x) => x.notApplied(x.injectKinds[kind]);
@@ -559,9 +588,13 @@ function injectNow(kind: InjectionKind): void {
 
 function syncUrl(): void {
   const q = new URLSearchParams(toQuery(state.settings));
+  // The language always: a link shared from an English page opens in English in an Indonesian browser.
+  q.set('lang', lang());
   if (state.compare) q.set('compare', '1');
   if (state.projector) q.set('projector', '1');
   if (player.speed !== DEFAULT_SPEED) q.set('speed', String(player.speed));
+  // A prepared workshop link that skips the tour keeps doing so.
+  if (query.get('tour') === '0') q.set('tour', '0');
   const text = q.toString();
   history.replaceState(null, '', text ? `?${text}` : location.pathname);
   plannerLink.attr('href', `./${toQuery(state.settings)}`);
@@ -696,6 +729,7 @@ function frame(now: number): void {
     const reached = player.advance(dt);
     if (reached.length) {
       appendStory(reached);
+      flash(reached[reached.length - 1]);
       for (const p of panels) p.network.warm();
       if (tipFor) tipFor();
       if (!player.playing) renderPlay();
@@ -706,7 +740,10 @@ function frame(now: number): void {
       const f = player.frame;
       const alpha = player.pos - f;
       panels.forEach((p, k) => p.draw(state.traces[k], f, alpha));
-      if (document.body.dataset.week !== String(f)) document.body.dataset.week = String(f);
+      if (document.body.dataset.week !== String(f)) {
+        document.body.dataset.week = String(f);
+        renderInject();
+      }
       needsDraw = false;
     }
   }

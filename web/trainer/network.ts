@@ -14,6 +14,10 @@ import type { Trace } from '../../src/index.ts';
 export const WIDTH = 640;
 export const HEIGHT = 420;
 const LEFT_ROW = HEIGHT - 22;
+/** From this group size on, only strong and broken ties are drawn (mutual trust above or below these). */
+export const SPARSE_FROM = 12;
+const STRONG = 0.55;
+const BROKEN = 0.2;
 /** Middle of the area for members still in. */
 const AREA_Y = (LEFT_ROW - 26) / 2;
 
@@ -50,6 +54,8 @@ export interface NetworkView {
   tick(): boolean;
   /** Keep the layout moving (after a week changed the trust). */
   warm(): void;
+  /** Make these members' circles pulse for a moment (the week's event concerns them). */
+  flash(members: number[]): void;
   /** Forget a pinned member (their card was closed elsewhere). */
   unpin(): void;
   /** Redo the words on the members (office, accessible name) at the next draw: the language changed. */
@@ -71,6 +77,7 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
   const leftLabel = svg.append('text').attr('class', 'left-label').attr('x', 12).attr('y', LEFT_ROW - 24);
 
   const scale = n <= 12 ? 1 : Math.sqrt(12 / n);
+  const sparse = n > SPARSE_FROM;
   const radius = (commitment: number) => scale * (7 + 13 * commitment);
 
   // Founding members on a circle, the chair first: the same start for every run of the group.
@@ -123,6 +130,7 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
     .text((d) => opts.label(d.i));
   const offices = groups.append('text').attr('class', 'member-office').nodes();
   const groupEls = groups.nodes();
+  for (const g of groupEls) g.addEventListener('animationend', () => g.classList.remove('flash'));
 
   let pinned: number | null = null;
   let touchAt = -Infinity;
@@ -194,7 +202,8 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
   }
   let drawnTrace: Trace | null = null;
   const commit = new Float64Array(n);
-  const wasActive = new Uint8Array(n);
+  // 2 = not drawn yet, so the first draw marks members who already left.
+  const wasActive = new Uint8Array(n).fill(2);
 
   function weekChanged(t: Trace, f: number): void {
     const at = f * n;
@@ -253,6 +262,8 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
       const now = (tr[at + l.a * n + l.b] + tr[at + l.b * n + l.a]) / 2;
       const then = (tr[next + l.a * n + l.b] + tr[next + l.b * n + l.a]) / 2;
       const w = now + (then - now) * a;
+      // In a big group, middling ties would only be a grey tangle: strong and broken ones are drawn.
+      if (sparse && w > BROKEN && w < STRONG) continue;
       ctx.strokeStyle = TRUST_COLOURS[Math.round(w * 100)] ?? TRUST_COLOURS[50];
       ctx.globalAlpha = 0.12 + 0.6 * w;
       ctx.lineWidth = 0.4 + 5.5 * w * w * scale;
@@ -318,6 +329,15 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
     },
     unpin() {
       pinned = null;
+    },
+    flash(members) {
+      for (const i of members) {
+        const g = groupEls[i];
+        if (!g) continue;
+        // Restart the animation if it is already running (removed now, added at the next frame).
+        g.classList.remove('flash');
+        requestAnimationFrame(() => g.classList.add('flash'));
+      }
     },
     invalidate() {
       drawnFrame = -1;

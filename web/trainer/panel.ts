@@ -17,6 +17,12 @@ const TRUST = col('meanTrust');
 const STATUS = col('status');
 const ACTIVE = col('activeMembers');
 
+/** The frame a run dissolved at (its status turned dissolved), or null if it never did. */
+export function dissolvedAt(t: Trace): number | null {
+  for (let f = 0; f < t.frames; f++) if (t.indicators[f * K + STATUS] === 2) return f;
+  return null;
+}
+
 export interface PanelOptions {
   id: 'a' | 'b';
   n: number;
@@ -54,7 +60,8 @@ export function createPanel(parent: HTMLElement, opts: PanelOptions): Panel {
   const capital = item('capital');
   const iks = item('iks');
   const trust = item('trust');
-  const spark = money.append('svg').attr('class', 'spark').attr('viewBox', '0 0 120 28').attr('preserveAspectRatio', 'none').attr('aria-hidden', 'true');
+  const spark = money.append('svg').attr('class', 'spark').attr('viewBox', '0 0 120 28').attr('preserveAspectRatio', 'none').attr('role', 'img');
+  const sparkTitle = spark.append('title');
   const sparkPath = spark.append('path');
 
   const netBox = root.append('div').attr('class', 'network-box').attr('data-tour', opts.id === 'a' ? 'network' : null);
@@ -106,6 +113,8 @@ export function createPanel(parent: HTMLElement, opts: PanelOptions): Panel {
     iks.label.text(w.iks);
     trust.label.text(w.trustLabel);
     elTitle.text(w.elements);
+    sparkTitle.text(w.sparkline);
+    spark.attr('aria-label', w.sparkline);
     elName.text((k) => INDICATORS[col(k)].text[l]);
     setLeftLabel(panel.network, w.left);
     panel.network.invalidate();
@@ -113,9 +122,12 @@ export function createPanel(parent: HTMLElement, opts: PanelOptions): Panel {
     drawn.lang = '';
   }
 
-  function draw(t: Trace, f: number, alpha: number) {
+  function draw(t: Trace, frame: number, alpha: number) {
     panel.trace = t;
-    panel.network.draw(t, f, alpha);
+    // A dissolved group stays as it was on the week it broke up.
+    const end = dissolvedAt(t);
+    const f = end !== null && frame > end ? end : frame;
+    panel.network.draw(t, f, f === frame ? alpha : 0);
     if (drawn.trace === t && drawn.frame === f && drawn.lang === lang) return;
     drawn.trace = t;
     drawn.frame = f;
@@ -126,9 +138,11 @@ export function createPanel(parent: HTMLElement, opts: PanelOptions): Panel {
     const st: string = STATUS_NAMES[t.indicators[at + STATUS]] ?? 'active';
     status.text(w.status[st]).attr('data-status', st);
     root.attr('data-status', st);
-    members.text(w.members(t.indicators[at + ACTIVE], t.n));
-    capital.value.text(fmt.rupiah(t.indicators[at + CAPITAL]));
-    iks.value.text(fmt.rupiah(t.indicators[at + IKS]));
+    members.text(end !== null && f === end ? w.dissolvedIn(end, t.indicators[at + ACTIVE]) : w.members(t.indicators[at + ACTIVE], t.n));
+    // On a projector, millions read better rounded (Rp 21,4 jt) than to the last rupiah.
+    const money = document.body.classList.contains('projector') ? fmt.rupiahShort : fmt.rupiah;
+    capital.value.text(money(t.indicators[at + CAPITAL]));
+    iks.value.text(money(t.indicators[at + IKS]));
     const meanTrust = t.indicators[at + TRUST];
     trust.value.text(fmt.pct(meanTrust, 0)).attr('data-value', meanTrust);
     // Capital so far: the first year fills the line, later weeks squeeze it.
