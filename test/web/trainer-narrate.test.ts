@@ -3,7 +3,9 @@
  * same words, every event and every injection is narrated in both, nothing broken reaches the
  * screen over many runs, numbers are written each language's way, and the misuse week tells the
  * story the issue asks for (money found missing, trust in the culprit falling, trust named as what
- * moved cohesion).
+ * moved cohesion). Changes of officers are told (who took an office, who lost one and why, an office
+ * left empty) though the event log has only the chair's; a week reads cause before effect; the
+ * trainer's events are told as they happen in the group, marked as the trainer's choice.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -141,9 +143,21 @@ describe('the two languages', () => {
   it('label weeks and count members each its own way', () => {
     expect(weekLabel(34, 'en')).toBe('Week 34');
     expect(weekLabel(34, 'id')).toBe('Minggu ke-34');
-    expect(STORIES.en.frame.meeting(7, 9)).toBe('The group met. Seven of nine members came.');
-    expect(STORIES.en.frame.meeting(9, 9)).toBe('The group met. All nine members came.');
-    expect(STORIES.id.frame.meeting(7, 9)).toBe('Kelompok mengadakan pertemuan. Tujuh dari 9 anggota datang.');
+    // Member counts in figures, never words and figures mixed ("Tujuh dari 10"); "hadir" for meetings.
+    expect(STORIES.en.frame.meeting(7, 9)).toBe('The group met. 7 of 9 members came.');
+    expect(STORIES.en.frame.meeting(9, 9)).toBe('The group met. All 9 members came.');
+    expect(STORIES.id.frame.meeting(7, 9)).toBe('Kelompok mengadakan pertemuan. 7 dari 9 anggota hadir.');
+    expect(STORIES.id.frame.meeting(9, 9)).toBe('Kelompok mengadakan pertemuan. Semua anggota hadir (9 orang).');
+    // A meeting only one or two came to is said plainly.
+    expect(STORIES.en.frame.meeting(1, 9)).toBe('Only 1 of 9 members came to the meeting.');
+    expect(STORIES.en.frame.meeting(2, 9)).toBe('Only 2 of 9 members came to the meeting.');
+    expect(STORIES.id.frame.meeting(1, 9)).toBe('Hanya 1 dari 9 anggota hadir di pertemuan.');
+    expect(STORIES.id.frame.meeting(3, 9)).toBe('Kelompok mengadakan pertemuan. 3 dari 9 anggota hadir.');
+    expect(STORIES.en.frame.stayedAway(2, 'Ani and Wati')).toBe('This time 2 members who came to the last meetings stayed away: Ani and Wati.');
+    expect(STORIES.id.frame.stayedAway(2, 'Ani dan Wati')).toBe('Kali ini 2 anggota yang biasanya hadir tidak datang: Ani dan Wati.');
+    expect(STORIES.id.frame.sales('Rp 5.000')).toBe('Kelompok menjual hasil usaha senilai Rp 5.000.');
+    expect(STORIES.en.office.taken('Member 5', STORIES.en.roles.bendahara)).toBe('Member 5 became the treasurer.');
+    expect(STORIES.id.office.taken('Anggota 5', STORIES.id.roles.bendahara)).toBe('Anggota 5 menjadi bendahara.');
     expect(STORIES.en.list(['Ani', 'Wati', 'Joko'])).toBe('Ani, Wati and Joko');
     expect(STORIES.id.list(['Ani', 'Wati', 'Joko'])).toBe('Ani, Wati, dan Joko');
     expect(STORIES.id.list(['Ani', 'Wati'])).toBe('Ani dan Wati');
@@ -238,9 +252,10 @@ describe('narrateFrame', () => {
     }
   });
 
-  it('narrates every injection kind in both languages, marked as the trainer’s and saying so', () => {
+  it('narrates every injection kind in both languages as it happens in the group, marked as the trainer’s choice', () => {
     const KIND: Record<InjectionKind, string> = { visit: 'mentorVisit', marketShock: 'trainerShock', quarrel: 'quarrel', misuse: 'misuseDetected', leave: 'exit' };
-    const SAYS: Record<Lang, RegExp> = { en: /\btrainer\b/, id: /\bPelatih\b/ };
+    // Told as it happens in the group, marked as the trainer's choice: the trainer is not in the story.
+    const MARK: Record<Lang, string> = { en: "Trainer's event: ", id: 'Kejadian pilihan pelatih: ' };
     for (const kind of INJECTION_KINDS) {
       const t = trace(NAMED, { seed: 3, injections: [{ week: 20, kind }] });
       expect(t.applied, kind).toHaveLength(1);
@@ -248,11 +263,17 @@ describe('narrateFrame', () => {
         const lines = narrateFrame(t, 21, lang);
         const mine = lines.filter((l) => l.injected);
         expect(mine.map((l) => l.kind), `${lang} ${kind}`).toEqual([KIND[kind]]);
-        expect(mine[0].text, `${lang} ${kind}`).toMatch(SAYS[lang]);
+        expect(mine[0].text.startsWith(MARK[lang]), `${lang} ${kind}: ${mine[0].text}`).toBe(true);
+        expect(mine[0].text.slice(MARK[lang].length), `${lang} ${kind}`).toMatch(/^[A-Z]/);
+        expect(mine[0].text.slice(MARK[lang].length), `${lang} ${kind}`).not.toMatch(/trainer|pelatih/i);
         // The trainer's event is told first.
         expect(lines[0], `${lang} ${kind}`).toBe(mine[0]);
       }
     }
+    const shock = trace(NAMED, { seed: 3, injections: [{ week: 20, kind: 'marketShock' }] });
+    const loss = (lang: Lang) => formats(lang).rupiah(Math.round(shock.events.find((e) => e.type === 'trainerShock')!.amount / 1000) * 1000);
+    expect(narrateFrame(shock, 21, 'en')[0].text).toBe(`Trainer's event: Market prices fell sharply; the business lost ${loss('en')}.`);
+    expect(narrateFrame(shock, 21, 'id')[0].text).toBe(`Kejadian pilihan pelatih: Harga pasar jatuh tajam; usaha kelompok rugi ${loss('id')}.`);
   });
 
   it('marks nothing as injected in a run without injections', () => {
@@ -278,6 +299,8 @@ describe('narrateFrame', () => {
         expect(misuse.text).toContain(formats(lang).rupiah(Math.round(found.amount / 1000) * 1000));
         const fell = lines.find((l) => l.kind === 'trustFell' && l.members[0] === who)!;
         expect(fell, `${lang} seed ${seed}`).toBeDefined();
+        // Found out first, then trust fell: cause before effect.
+        expect(lines.indexOf(misuse)).toBeLessThan(lines.indexOf(fell));
         const F = formats(lang);
         expect(fell.text).toContain(name);
         expect(fell.text).toContain(F.pct(t.trustIn[33 * t.n + who], 0));
@@ -309,6 +332,192 @@ describe('narrateFrame', () => {
           expect(lines.length).toBeLessThanOrEqual(MAX_LINES);
           for (const l of lines) expect(l.week).toBe(f);
         }
+      }
+    }
+  });
+});
+
+/** The active member holding office r (0 chair, 1 secretary, 2 treasurer) at frame f, or -1. */
+function holder(t: Trace, f: number, r: number): number {
+  for (let i = 0; i < t.n; i++) if (t.active[f * t.n + i] && t.role[f * t.n + i] === r) return i;
+  return -1;
+}
+const OFFICE = ['ketua', 'sekretaris', 'bendahara'] as const;
+const dissolvedBy = (t: Trace, f: number) => t.events.some((e) => e.type === 'dissolution' && e.week < f);
+/** The first frame after f with somebody in office r. */
+const filledAfter = (t: Trace, f: number, r: number) => {
+  let g = f + 1;
+  while (g < t.frames && holder(t, g, r) < 0) g++;
+  return g;
+};
+
+describe('changes of officers', () => {
+  it('tells a treasurer leaving the group, the office left empty, and who became treasurer at the next meeting', () => {
+    // A treasurer's exit, found by scanning seeds (the event log has no treasurer changes).
+    let hit: { t: Trace; f: number; who: number } | undefined;
+    for (const sc of [NAMED, DEFAULT, TULIP]) {
+      for (let seed = 1; seed <= 40 && !hit; seed++) {
+        const t = trace(sc, { seed });
+        const e = t.events.find((d) => d.type === 'exit' && t.role[d.week * t.n + d.member] === 2 && !dissolvedBy(t, d.week + 2));
+        if (e && filledAfter(t, e.week + 1, 2) < t.frames && !dissolvedBy(t, filledAfter(t, e.week + 1, 2) + 1)) hit = { t, f: e.week + 1, who: e.member };
+      }
+    }
+    expect(hit).toBeDefined();
+    const { t, f, who } = hit!;
+    const g = filledAfter(t, f, 2);
+    const next = holder(t, g, 2);
+    for (const lang of LANGS) {
+      const s = STORIES[lang];
+      const name = (i: number) => t.names[i] || s.member(i + 1);
+      const lines = narrateFrame(t, f, lang);
+      const exit = lines.findIndex((l) => l.kind === 'exit' && l.members[0] === who);
+      const office = lines.findIndex((l) => l.kind === 'office');
+      expect(exit, lang).toBeGreaterThanOrEqual(0);
+      // The member leaves, then the office they held is empty: cause before effect.
+      expect(office, lang).toBe(exit + 1);
+      expect(lines[office].text).toBe(s.office.leftEmpty(name(who), s.office.noun.bendahara));
+      expect(lines[office].tone).toBe('bad');
+      const filled = narrateFrame(t, g, lang).find((l) => l.kind === 'office')!;
+      expect(filled.text).toBe(s.office.taken(name(next), s.roles.bendahara));
+      expect(filled.members).toEqual([next]);
+    }
+    expect(narrateFrame(t, g, 'en').find((l) => l.kind === 'office')!.text).toMatch(/^.+ became the treasurer\.$/);
+    expect(narrateFrame(t, g, 'id').find((l) => l.kind === 'office')!.text).toMatch(/^.+ menjadi bendahara\.$/);
+  });
+
+  it('tells an officer found taking money losing the office (once), and names who took it over', () => {
+    // A run whose week 20 has no misuse found but the trainer's (seed 1 has one of its own then).
+    const SEED = 3;
+    for (const [member, r] of [[1, 2], [0, 0], [2, 1]] as const) {
+      const t = trace(NAMED, { seed: SEED, injections: [{ week: 20, kind: 'misuse', member }] });
+      expect(t.applied).toHaveLength(1);
+      expect(t.events.filter((e) => e.week === 20 && e.type === 'misuseDetected')).toHaveLength(1);
+      expect(holder(t, 20, r)).toBe(member);
+      expect(holder(t, 21, r)).toBe(-1);
+      const g = filledAfter(t, 21, r);
+      expect(g, `member ${member}`).toBeLessThan(t.frames);
+      const next = holder(t, g, r);
+      for (const lang of LANGS) {
+        const s = STORIES[lang];
+        const lines = narrateFrame(t, 21, lang);
+        expect(lines[0].injected).toBe(true);
+        expect(lines[0].kind).toBe('misuseDetected');
+        // Right after the trainer's event: the culprit lost the office, and it is empty for now.
+        expect(lines[1].kind).toBe('office');
+        expect(lines[1].injected).toBe(false);
+        expect(lines[1].text).toBe(s.office.misuseEmpty(ROSTER[member].name, s.office.noun[OFFICE[r]]));
+        expect(lines.filter((l) => l.kind === 'office')).toHaveLength(1);
+        const later = narrateFrame(t, g, lang);
+        if (r === 0) {
+          // The new chair is named by the chair's own line, not twice.
+          expect(later.find((l) => l.kind === 'leaderReplaced')!.text).toBe(s.ev.leaderFilled(ROSTER[next].name));
+          expect(later.filter((l) => l.kind === 'office' && l.text.includes(s.roles.ketua))).toEqual([]);
+        } else {
+          expect(later.find((l) => l.kind === 'office')!.text).toBe(s.office.taken(ROSTER[next].name, s.roles[OFFICE[r]]));
+        }
+      }
+    }
+    const t = trace(NAMED, { seed: SEED, injections: [{ week: 20, kind: 'misuse', member: 1 }] });
+    const next = ROSTER[holder(t, filledAfter(t, 21, 2), 2)].name;
+    const g = filledAfter(t, 21, 2);
+    expect(narrateFrame(t, 21, 'en')[1].text).toBe('For taking the money, Ibu Wati lost the office of treasurer; for now the group has none.');
+    expect(narrateFrame(t, 21, 'id')[1].text).toBe('Karena mengambil uang itu, Ibu Wati kehilangan jabatan bendahara; untuk sementara jabatan itu kosong.');
+    expect(narrateFrame(t, g, 'en').map((l) => l.text)).toContain(`${next} became the treasurer.`);
+    expect(narrateFrame(t, g, 'id').map((l) => l.text)).toContain(`${next} menjadi bendahara.`);
+  });
+
+  it('tells an officer leaving at the trainer’s choice, with the office, and the office left empty', () => {
+    const t = trace(NAMED, { seed: 2, injections: [{ week: 12, kind: 'leave', member: 1 }] });
+    expect(t.applied).toHaveLength(1);
+    const en = narrateFrame(t, 13, 'en').map((l) => l.text);
+    const id = narrateFrame(t, 13, 'id').map((l) => l.text);
+    expect(en[0]).toMatch(/^Trainer's event: Ibu Wati, the treasurer, left the group/);
+    expect(id[0]).toMatch(/^Kejadian pilihan pelatih: Ibu Wati, bendahara, keluar dari kelompok/);
+    expect(en[1]).toBe('With Ibu Wati gone, the group has no treasurer for now.');
+    expect(id[1]).toBe('Dengan keluarnya Ibu Wati, untuk sementara kelompok tidak punya bendahara.');
+  });
+
+  it('tells every change of officer over many runs, in both languages, without naming a new chair twice', () => {
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 24; seed++) {
+      const sc = [NAMED, DEFAULT, NAMED_TULIP, TULIP][seed % 4];
+      const injections: Injection[] = seed % 3 === 0 ? [{ week: 15, kind: 'misuse' }, { week: 30, kind: 'leave', member: 2 }] : [];
+      const t = trace(sc, { seed, injections });
+      for (let f = 1; f < t.frames; f++) {
+        if (dissolvedBy(t, f)) break;
+        for (const lang of LANGS) {
+          const s = STORIES[lang];
+          const lines = narrateFrame(t, f, lang);
+          const office = lines.filter((l) => l.kind === 'office');
+          const elected = lines.some((l) => l.kind === 'leaderReplaced');
+          const becameChair = s.office.taken('', s.roles.ketua).trim();
+          if (elected) expect(office.filter((l) => l.text.endsWith(becameChair))).toEqual([]);
+          for (let r = 0; r < 3; r++) {
+            if (holder(t, f - 1, r) === holder(t, f, r)) continue;
+            if (r === 0 && elected && t.events.some((e) => e.type === 'leaderReplaced' && e.week === f - 1 && e.member === holder(t, f, 0))) {
+              seen.add('chair elected');
+              continue;
+            }
+            const told = office.find((l) => l.text.includes(s.office.noun[OFFICE[r]]));
+            expect(told, `${lang} seed ${seed} week ${f} office ${r}: ${lines.map((l) => l.text).join(' | ')}`).toBeDefined();
+            seen.add(told!.text.replace(/^.*?(became|menjadi|lost|kehilangan|gone|keluarnya).*$/, '$1'));
+          }
+        }
+      }
+    }
+    // The scan met every kind of change: filled, lost for taking money, left empty by a leaver, and a new chair.
+    expect([...seen].sort()).toEqual(expect.arrayContaining(['became', 'menjadi', 'lost', 'kehilangan', 'gone', 'keluarnya', 'chair elected']));
+  });
+});
+
+describe('the order of a week’s lines: cause, then effect', () => {
+  it('tells the meeting before who stayed away, the money found before trust fell, a leaver before the empty office, the trainer’s event first and a break-up last', () => {
+    const pairs: Record<string, number> = { 'meeting>stayedAway': 0, 'misuseDetected>trustFell': 0, 'exit>office': 0, 'leaderReplaced>office': 0 };
+    for (let seed = 1; seed <= 30; seed++) {
+      const sc = [NAMED, DEFAULT, NAMED_TULIP, TULIP][seed % 4];
+      const injections: Injection[] = seed % 3 === 0 ? INJECTION_KINDS.map((kind, k) => ({ week: 8 + 7 * k, kind })) : [];
+      const t = trace(sc, { seed, injections });
+      for (let f = 1; f < t.frames; f++) {
+        for (const lang of LANGS) {
+          const lines = narrateFrame(t, f, lang);
+          const at = (kind: string, who?: number) => lines.findIndex((l) => l.kind === kind && (who === undefined || l.members.includes(who)));
+          const where = `${lang} seed ${seed} week ${f}: ${lines.map((l) => l.kind).join(', ')}`;
+          // Who stayed away is told only after the meeting they missed.
+          if (at('stayedAway') >= 0) {
+            expect(at('meeting'), where).toBeGreaterThanOrEqual(0);
+            expect(at('meeting'), where).toBeLessThan(at('stayedAway'));
+            pairs['meeting>stayedAway']++;
+          }
+          const found = lines.find((l) => l.kind === 'misuseDetected');
+          if (found && at('trustFell', found.members[0]) >= 0) {
+            expect(lines.indexOf(found), where).toBeLessThan(at('trustFell', found.members[0]));
+            pairs['misuseDetected>trustFell']++;
+          }
+          for (const o of lines.filter((l) => l.kind === 'office')) {
+            for (const cause of ['exit', 'leaderReplaced']) {
+              const c = lines.findIndex((l) => l.kind === cause && l.members.some((i) => o.members.includes(i)));
+              if (c < 0) continue;
+              expect(c, where).toBeLessThan(lines.indexOf(o));
+              pairs[`${cause}>office`]++;
+            }
+          }
+          // The trainer's events open the week (after the grant, in week 1); a break-up closes it.
+          const firstNatural = lines.findIndex((l) => !l.injected && l.kind !== 'grant');
+          const lastInjected = lines.map((l) => l.injected).lastIndexOf(true);
+          if (lastInjected >= 0) expect(lastInjected, where).toBeLessThan(firstNatural < 0 ? Infinity : firstNatural);
+          if (at('dissolution') >= 0) expect(at('dissolution'), where).toBe(lines.length - 1);
+        }
+      }
+    }
+    for (const [pair, k] of Object.entries(pairs)) expect(k, pair).toBeGreaterThan(0);
+  });
+
+  it('keeps the meeting whenever it tells who stayed away, even in a full week', () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const t = trace(TULIP, { seed, injections: [{ week: 10, kind: 'quarrel' }, { week: 10, kind: 'misuse' }, { week: 10, kind: 'leave' }, { week: 10, kind: 'visit' }, { week: 10, kind: 'marketShock' }] });
+      for (let f = 1; f < t.frames; f++) {
+        const kinds = narrateFrame(t, f, 'en').map((l) => l.kind);
+        if (kinds.includes('stayedAway')) expect(kinds.indexOf('meeting')).toBe(kinds.indexOf('stayedAway') - 1);
       }
     }
   });

@@ -40,7 +40,8 @@ export interface Line {
   /**
    * An event type (EVENT_TYPES; an officer taking money and being found out the same week is one
    * 'misuseDetected' line), or what the frames show: 'meeting', 'stayedAway', 'sales', 'salesFell',
-   * 'payout', 'iks', 'trustFell', 'trustRose'.
+   * 'payout', 'iks', 'trustFell', 'trustRose', and 'office' (an office taken, lost or left empty,
+   * read from the offices held: the event log has only the chair's changes).
    */
   kind: string;
 }
@@ -132,19 +133,41 @@ function injectedEvents(evs: KubeEvent[], applied: Injection[]): Set<KubeEvent> 
   return out;
 }
 
-/** Priority of a line (lower is told first). */
-const RANK: Record<string, number> = {
-  // The grant first: when a shock hits in week 1 too, the money must have arrived before it was lost.
-  grant: 0, dissolution: 0, capitalSplit: 1, misuseDetected: 2, misuse: 3, trainerShock: 4, marketShock: 4, exit: 5, quarrel: 6,
-  trustFell: 7, leaderReplaced: 8, stagnant: 9, revived: 9, stayedAway: 11, trustRose: 12, payout: 13,
-  iks: 14, salesFell: 15, sales: 15, mentorVisit: 16, meeting: 17,
+/**
+ * How much a line matters, for choosing the week's MAX_LINES (lower is kept first). An office
+ * change that follows a line told here weighs just after that line, so it is never kept without
+ * its cause; a trainer's injection weighs INJECTED.
+ */
+const WEIGHT: Record<string, number> = {
+  grant: 0, dissolution: 0, capitalSplit: 1, misuseDetected: 2, misuse: 3, trainerShock: 4, marketShock: 4, exit: 5,
+  leaderReplaced: 5.5, office: 5.5, quarrel: 6, trustFell: 7, stagnant: 9, revived: 9, stayedAway: 11, trustRose: 12,
+  payout: 13, iks: 14, salesFell: 15, sales: 15, mentorVisit: 16, meeting: 17,
 };
+const INJECTED = 0.5;
 
 /**
- * What happened in week f (frame f): the week's events, then what the frames show (a meeting and
- * who came, members staying away, sales, profit shared, IKS aid, big moves in trust). At most
- * MAX_LINES, the most important first (the trainer's own injections before anything but a
- * dissolution). Frame 0 and the weeks after a dissolution give none.
+ * Where a line stands in the week's story, read top to bottom: things in the order a week runs
+ * (docs/MODEL.md §3), so a cause comes before its effects — the meeting before who stayed away,
+ * the money found missing before trust in the culprit fell, a member leaving before the office
+ * they held is left empty. The grant opens the week; the trainer's injections come next (they
+ * are what the room is watching), and an office change they cause follows them; a dissolution
+ * ends it.
+ */
+const PLACE: Record<string, number> = {
+  grant: 0, mentorVisit: 2, meeting: 3, stayedAway: 4, leaderReplaced: 5, office: 5, payout: 6, iks: 7, capitalSplit: 8,
+  sales: 9, salesFell: 9, marketShock: 10, trainerShock: 10, quarrel: 10, misuse: 11, misuseDetected: 11,
+  trustFell: 12, trustRose: 12, exit: 13, stagnant: 14, revived: 14, dissolution: 15,
+};
+const INJECTED_PLACE = 1;
+
+type Rec = Line & { weight: number; place: number; order: number };
+
+/**
+ * What happened in week f (frame f): the week's events, the changes of officers, then what the
+ * frames show (a meeting and who came, members staying away, sales, profit shared, IKS aid, big
+ * moves in trust). At most MAX_LINES: the most important are kept (the trainer's own injections
+ * before anything but the grant and a dissolution), then told cause before effect (PLACE).
+ * Frame 0 and the weeks after a dissolution give none.
  */
 export function narrateFrame(t: Trace, f: number, lang: Lang): Line[] {
   checkFrame(t, f);
@@ -152,86 +175,112 @@ export function narrateFrame(t: Trace, f: number, lang: Lang): Line[] {
   const s = STORIES[lang];
   const w = f - 1;
   const n = t.n;
-  const lines: (Line & { rank: number; order: number })[] = [];
-  const add = (kind: string, text: string, tone: Line['tone'], members: number[], injected = false) =>
-    lines.push({ week: f, text, tone, members, injected, kind, rank: injected && kind !== 'dissolution' ? 0.5 : RANK[kind] ?? 20, order: lines.length });
-  // Names as they were before the week's events (an officer found out or leaving loses the office).
-  const before = (i: number) => memberName(t, i, f - 1, lang);
+  const lines: Rec[] = [];
+  const add = (kind: string, text: string, tone: Line['tone'], members: number[], injected = false): Rec => {
+    const trainer = injected && kind !== 'dissolution';
+    const rec: Rec = {
+      week: f, text, tone, members, injected, kind,
+      weight: trainer ? INJECTED : WEIGHT[kind] ?? 20,
+      place: trainer ? INJECTED_PLACE : PLACE[kind] ?? 16,
+      order: lines.length,
+    };
+    lines.push(rec);
+    return rec;
+  };
   const plain = (i: number) => plainName(t, i, lang);
-
   const evs = t.events.filter((e) => e.week === w);
+  // A name with the office held just before the week's k-th event: as at the start of the week,
+  // then as the week's earlier events changed it (an officer found out or leaving loses the office).
+  const before = (i: number, k: number) => {
+    let r = t.active[(f - 1) * n + i] ? t.role[(f - 1) * n + i] : 3;
+    for (const d of evs.slice(0, k)) {
+      if (d.type === 'leaderReplaced' && d.member === i) r = 0;
+      else if ((d.type === 'leaderReplaced' && d.other === i) || (d.type === 'misuseDetected' && d.member === i)) r = 3;
+    }
+    return r < 3 ? s.withRole(plain(i), s.roles[ROLES[r]]) : plain(i);
+  };
+  // The same name standing mid-sentence: an office after it closes with a comma ("Ibu Wati, the treasurer, left").
+  const mid = (i: number, k: number) => (before(i, k) === plain(i) ? plain(i) : `${before(i, k)},`);
+
   const applied = t.applied.filter((a) => a.week === w);
   const made = injectedEvents(evs, applied);
   const dissolved = evs.some((e) => e.type === 'dissolution');
+  const told = new Map<KubeEvent, Rec>();
   for (let k = 0; k < evs.length; k++) {
     const e = evs[k];
     const inj = made.has(e);
     const who = e.member >= 0 ? [e.member] : [];
+    const tell = (kind: string, text: string, tone: Line['tone'], members: number[], injected = false) => told.set(e, add(kind, text, tone, members, injected));
     switch (e.type) {
       case 'grant':
-        add('grant', s.ev.grant(rp(e.amount, lang)), 'good', []);
+        tell('grant', s.ev.grant(rp(e.amount, lang)), 'good', []);
         break;
       case 'mentorVisit':
-        add('mentorVisit', inj ? s.injected.visit : s.ev.mentorVisit, 'good', [], inj);
+        tell('mentorVisit', inj ? s.injected.visit : s.ev.mentorVisit, 'good', [], inj);
         break;
       case 'marketShock':
-        add('marketShock', s.ev.marketShock(rp(e.amount, lang)), 'bad', []);
+        tell('marketShock', s.ev.marketShock(rp(e.amount, lang)), 'bad', []);
         break;
       case 'trainerShock':
-        add('trainerShock', inj ? s.injected.marketShock(rp(e.amount, lang)) : s.ev.trainerShock(rp(e.amount, lang)), 'bad', [], inj);
+        tell('trainerShock', inj ? s.injected.marketShock(rp(e.amount, lang)) : s.ev.trainerShock(rp(e.amount, lang)), 'bad', [], inj);
         break;
       case 'misuse': {
         // Taken and found out in the same week (only an injection does that): one line.
         const found = evs.slice(k + 1).find((d) => d.type === 'misuseDetected' && d.member === e.member);
         if (found) break;
-        add('misuse', s.ev.misuse(memberName(t, e.member, f, lang), rp(e.amount, lang)), 'bad', who, inj);
+        tell('misuse', s.ev.misuse(memberName(t, e.member, f, lang), rp(e.amount, lang)), 'bad', who, inj);
         break;
       }
       case 'misuseDetected': {
         const taken = evs.slice(0, k).some((d) => d.type === 'misuse' && d.member === e.member);
-        const name = before(e.member);
+        const name = before(e.member, k);
         const amount = rp(e.amount, lang);
         const text = inj
           ? taken ? s.injected.misuse(name, amount) : s.injected.misuseFound(name, amount)
           : taken ? s.ev.misuseTakenAndFound(name, amount) : s.ev.misuseDetected(name, amount);
-        add('misuseDetected', text, 'bad', who, inj);
+        tell('misuseDetected', text, 'bad', who, inj);
         break;
       }
       case 'leaderReplaced':
-        add('leaderReplaced', e.other >= 0 ? s.ev.leaderReplaced(plain(e.member), plain(e.other)) : s.ev.leaderFilled(plain(e.member)), 'neutral', e.other >= 0 ? [e.member, e.other] : who);
+        tell('leaderReplaced', e.other >= 0 ? s.ev.leaderReplaced(plain(e.member), plain(e.other)) : s.ev.leaderFilled(plain(e.member)), 'neutral', e.other >= 0 ? [e.member, e.other] : who);
         break;
       case 'exit': {
-        const name = before(e.member);
         const amount = rp(e.amount, lang);
         const took = Math.abs(e.amount) >= 500;
-        const text = inj ? (took ? s.injected.leaveTook(name, amount) : s.injected.leave(name)) : took ? s.ev.exitTook(name, amount) : s.ev.exit(name);
-        add('exit', text, 'bad', who, inj);
+        const text = inj
+          ? took ? s.injected.leaveTook(mid(e.member, k), amount) : s.injected.leave(mid(e.member, k))
+          : took ? s.ev.exitTook(before(e.member, k), amount) : s.ev.exit(before(e.member, k));
+        tell('exit', text, 'bad', who, inj);
         break;
       }
       case 'capitalSplit':
-        add('capitalSplit', s.ev.capitalSplit(rp(e.amount, lang)), 'bad', []);
+        tell('capitalSplit', s.ev.capitalSplit(rp(e.amount, lang)), 'bad', []);
         break;
       case 'stagnant':
-        add('stagnant', s.ev.stagnant, 'bad', []);
+        tell('stagnant', s.ev.stagnant, 'bad', []);
         break;
       case 'revived':
-        add('revived', s.ev.revived, 'good', []);
+        tell('revived', s.ev.revived, 'good', []);
         break;
       case 'dissolution': {
         const cause = e.cause ? DISSOLUTION_CAUSE_TEXT[e.cause][lang] : '';
         const left = ind(t, f, 'activeMembers');
-        add('dissolution', e.amount >= 500 && left > 0 ? s.ev.dissolutionDivided(cause, left, rp(e.amount, lang)) : s.ev.dissolution(cause), 'bad', []);
+        tell('dissolution', e.amount >= 500 && left > 0 ? s.ev.dissolutionDivided(cause, left, rp(e.amount, lang)) : s.ev.dissolution(cause), 'bad', []);
         break;
       }
       case 'quarrel': {
         const text = inj ? s.injected.quarrel(plain(e.member), plain(e.other)) : s.ev.quarrel(plain(e.member), plain(e.other));
-        add('quarrel', text, 'bad', [e.member, e.other], inj);
+        tell('quarrel', text, 'bad', [e.member, e.other], inj);
         break;
       }
     }
   }
 
+  // Changes of officers (a broken-up group has no offices left to tell).
+  if (!dissolved) offices(t, f, lang, evs, told, add);
+
   // What the frames show.
+  let meeting: Rec | undefined;
   if (ind(t, f, 'meetingHeld') === 1) {
     const present: number[] = [];
     let inGroup = 0;
@@ -240,7 +289,7 @@ export function narrateFrame(t: Trace, f: number, lang: Lang): Line[] {
       inGroup++;
       if (t.attended[f * n + i]) present.push(i);
     }
-    add('meeting', s.frame.meeting(present.length, inGroup), present.length * 2 >= inGroup ? 'neutral' : 'bad', present);
+    meeting = add('meeting', s.frame.meeting(present.length, inGroup), present.length * 2 >= inGroup ? 'neutral' : 'bad', present);
     // Regulars who stayed away: came to each of the last two meetings, missed this one, and
     // fewer came than last time (one member missing one meeting is ordinary luck, not news).
     const p1 = lastMeeting(t, f);
@@ -251,7 +300,9 @@ export function narrateFrame(t: Trace, f: number, lang: Lang): Line[] {
       const away: number[] = [];
       for (let i = 0; i < n; i++) if (t.active[f * n + i] && t.attended[p1 * n + i] && t.attended[p2 * n + i] && !t.attended[f * n + i]) away.push(i);
       if (away.length >= 2 && present.length < came) {
-        add('stayedAway', away.length <= 3 ? s.frame.stayedAway(away.length, s.list(away.map(plain))) : s.frame.stayedAwayMany(away.length), 'bad', away);
+        const line = add('stayedAway', away.length <= 3 ? s.frame.stayedAway(away.length, s.list(away.map(plain))) : s.frame.stayedAwayMany(away.length), 'bad', away);
+        // Who stayed away is told only with the meeting they missed.
+        meeting.weight = line.weight - 0.1;
       }
     }
   }
@@ -284,8 +335,70 @@ export function narrateFrame(t: Trace, f: number, lang: Lang): Line[] {
     else add('trustRose', s.frame.trustRose(plain(i), from, to), 'good', [i]);
   }
 
-  lines.sort((a, b) => a.rank - b.rank || a.order - b.order);
-  return lines.slice(0, MAX_LINES).map(({ rank: _r, order: _o, ...line }) => line);
+  const kept = [...lines].sort((a, b) => a.weight - b.weight || a.order - b.order).slice(0, MAX_LINES);
+  kept.sort((a, b) => a.place - b.place || a.order - b.order);
+  return kept.map(({ weight: _w, place: _p, order: _o, ...line }) => line);
+}
+
+/** The active member holding office r (ROLES index) at frame g, or -1. */
+function holder(t: Trace, g: number, r: number): number {
+  for (let i = 0; i < t.n; i++) if (t.active[g * t.n + i] && t.role[g * t.n + i] === r) return i;
+  return -1;
+}
+
+/**
+ * The week's changes of officers, from the offices held at frames f − 1 and f: who took an
+ * office, who lost one and why (found taking money, left the group, moved up to chair), and an
+ * office left empty. What another line already says is not repeated: a leaderReplaced line names
+ * the new chair (and the old), an exit line names the office its member held. A change that
+ * follows a line is told right after it (and weighs just after it).
+ */
+function offices(
+  t: Trace,
+  f: number,
+  lang: Lang,
+  evs: KubeEvent[],
+  told: Map<KubeEvent, Rec>,
+  add: (kind: string, text: string, tone: Line['tone'], members: number[]) => Rec,
+): void {
+  const s = STORIES[lang];
+  const plain = (i: number) => plainName(t, i, lang);
+  const eventOf = (type: KubeEvent['type'], i: number) => evs.find((e) => e.type === type && e.member === i);
+  const elected = evs.filter((e) => e.type === 'leaderReplaced').at(-1);
+  for (const r of [0, 1, 2]) {
+    let was = holder(t, f - 1, r);
+    const now = holder(t, f, r);
+    // The chair's change is told by leaderReplaced: start from the chair it names.
+    if (r === 0 && elected) was = elected.member;
+    if (was === now) continue;
+    const key = ROLES[r] as Exclude<(typeof ROLES)[number], 'anggota'>;
+    const role = s.roles[key];
+    const noun = s.office.noun[key];
+    const found = was >= 0 ? eventOf('misuseDetected', was) : undefined;
+    const left = was >= 0 ? eventOf('exit', was) : undefined;
+    const promoted = was >= 0 && r !== 0 && elected?.member === was;
+    let text: string;
+    let after: KubeEvent | undefined;
+    if (found) {
+      after = found;
+      text = now >= 0 ? `${s.office.misuse(plain(was), role)} ${s.office.taken(plain(now), role)}` : s.office.misuseEmpty(plain(was), noun);
+    } else if (left) {
+      after = left;
+      text = now >= 0 ? s.office.taken(plain(now), role) : s.office.leftEmpty(plain(was), noun);
+    } else if (promoted) {
+      after = elected;
+      text = now >= 0 ? s.office.takenFrom(plain(now), role, plain(was)) : s.office.empty(noun);
+    } else if (was >= 0) {
+      text = now >= 0 ? s.office.takenFrom(plain(now), role, plain(was)) : `${s.office.lost(plain(was), role)} ${s.office.empty(noun)}`;
+    } else text = s.office.taken(plain(now), role);
+    const line = add('office', text, now >= 0 ? 'neutral' : 'bad', [was, now].filter((i) => i >= 0));
+    const cause = after && told.get(after);
+    if (cause) {
+      line.weight = cause.weight + 0.1;
+      line.place = cause.place;
+      line.order = cause.order + 0.5;
+    }
+  }
 }
 
 /** The last frame before f with a meeting, or 0. */

@@ -3,14 +3,12 @@
  * means and what moved it, who a member is, and the guided tour. Read aloud on a projector, so
  * short plain sentences. story-id.ts has the same shape (its type is this one's). Numbers arrive
  * already formatted (narrate.ts uses the app's `formats`); names arrive already chosen.
- * No gendered pronouns: a member's gender is not known.
+ * No gendered pronouns: a member's gender is not known. Member counts are in figures ("7 of 10
+ * members"), as the trainers asked: words and figures mixed ("Seven of 10") read badly.
  */
 
-const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-/** A small count in words (read aloud better), larger ones in figures. */
-const count = (k: number) => (k >= 0 && k < WORDS.length ? WORDS[k] : String(k));
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const members = (k: number) => `${count(k)} ${k === 1 ? 'member' : 'members'}`;
+/** The trainer's own events are told as they happen in the group, after this mark. */
+const MARK = "Trainer's event: ";
 
 export const storyEn = {
   week: (w: number) => `Week ${w}`,
@@ -40,28 +38,52 @@ export const storyEn = {
     revived: 'The group is back to life: it met and worked again.',
     dissolution: (cause: string) => `The group broke up: ${cause}.`,
     dissolutionDivided: (cause: string, k: number, rp: string) =>
-      `The group broke up: ${cause}. The ${members(k)} left shared out ${rp} of capital.`,
+      `The group broke up: ${cause}. The ${k} ${k === 1 ? 'member' : 'members'} left shared out ${rp} of capital.`,
     quarrel: (a: string, b: string) => `${a} and ${b} quarrelled. Their trust in each other was cut in half.`,
     trainerShock: (rp: string) => `Market prices fell sharply. The business lost ${rp}.`,
   },
 
-  /** The same events when the trainer made them happen. */
+  /**
+   * The same events when the trainer made them happen: told as they happen in the group (the
+   * trainer is not in the village story), marked as the trainer's choice. `who` may carry an
+   * office and a closing comma ("Ibu Wati, the treasurer,") when it stands mid-sentence.
+   */
   injected: {
-    visit: 'The trainer sent the facilitator for an extra visit.',
-    marketShock: (rp: string) => `The trainer brought a market shock: prices fell sharply, and the business lost ${rp}.`,
-    quarrel: (a: string, b: string) => `The trainer started a quarrel between ${a} and ${b}. Their trust in each other was cut in half.`,
-    misuse: (who: string, rp: string) => `The trainer made an officer take money: ${rp} was taken by ${who}, and the members found out.`,
-    misuseFound: (who: string, rp: string) => `The trainer let the members find out: ${rp} of the group's money had been taken by ${who}.`,
-    leave: (who: string) => `The trainer made a member leave the group: ${who}.`,
-    leaveTook: (who: string, rp: string) => `The trainer made a member leave the group: ${who}. They took ${rp} of the capital with them.`,
+    visit: `${MARK}The facilitator made an extra visit to the group.`,
+    marketShock: (rp: string) => `${MARK}Market prices fell sharply; the business lost ${rp}.`,
+    quarrel: (a: string, b: string) => `${MARK}${a} and ${b} quarrelled; their trust in each other was cut in half.`,
+    misuse: (who: string, rp: string) => `${MARK}${rp} of the group's money was taken by ${who}, and the members found out.`,
+    misuseFound: (who: string, rp: string) => `${MARK}The members found out that ${rp} of the group's money had been taken by ${who}.`,
+    leave: (who: string) => `${MARK}${who} left the group.`,
+    leaveTook: (who: string, rp: string) => `${MARK}${who} left the group, taking ${rp} of the capital.`,
+  },
+
+  /**
+   * Changes of officers, read from the offices held frame to frame (the event log has only the
+   * chair's). `role` is as in `roles` ("the treasurer"), `office` as in `office.noun` ("treasurer").
+   */
+  office: {
+    noun: { ketua: 'chair', sekretaris: 'secretary', bendahara: 'treasurer' },
+    taken: (who: string, role: string) => `${who} became ${role}.`,
+    takenFrom: (who: string, role: string, old: string) => `${who} became ${role} in place of ${old}.`,
+    /** An officer found taking money loses the office; nobody holds it until a meeting. */
+    misuseEmpty: (who: string, office: string) => `For taking the money, ${who} lost the office of ${office}; for now the group has none.`,
+    misuse: (who: string, role: string) => `For taking the money, ${who} is no longer ${role}.`,
+    leftEmpty: (who: string, office: string) => `With ${who} gone, the group has no ${office} for now.`,
+    lost: (who: string, role: string) => `${who} is no longer ${role}.`,
+    empty: (office: string) => `For now the group has no ${office}.`,
   },
 
   /** What the week's numbers show. */
   frame: {
     meeting: (present: number, active: number) =>
-      present === active ? `The group met. All ${count(active)} members came.` : `The group met. ${cap(count(present))} of ${members(active)} came.`,
-    stayedAway: (k: number, names: string) => `${cap(members(k))} who came to the last meetings stayed away this time: ${names}.`,
-    stayedAwayMany: (k: number) => `${cap(members(k))} who came to the last meetings stayed away this time.`,
+      present === active
+        ? `The group met. All ${active} members came.`
+        : present <= 2
+          ? `Only ${present} of ${active} members came to the meeting.`
+          : `The group met. ${present} of ${active} members came.`,
+    stayedAway: (k: number, names: string) => `This time ${k} members who came to the last meetings stayed away: ${names}.`,
+    stayedAwayMany: (k: number) => `This time ${k} members who came to the last meetings stayed away.`,
     sales: (rp: string) => `The business sold its produce for ${rp}.`,
     salesFell: (from: string, to: string) => `Sales fell from ${from} last week to ${to}.`,
     payout: (rp: string, each: string) => `The members shared ${rp} of profit, about ${each} each.`,
@@ -139,11 +161,11 @@ export const storyEn = {
   tour: {
     network: {
       title: 'The members',
-      text: 'Each circle is a family in the group, with its role, skill and commitment. The lines between them show trust: the thicker the line, the more trust. Tap or hover over a member to see who they are.',
+      text: 'Each circle is a family in the group, with its role, skill and commitment. The lines between them show trust: the thicker the line, the more trust. Tap a member’s circle, or hover the mouse over it, to see who they are.',
     },
     week: {
       title: 'The week and the money',
-      text: 'The week counter runs from the group’s founding. Beside it: the business’s capital and the IKS solidarity fund. Watch what happens to them when trust breaks.',
+      text: 'The week counter runs from the group’s founding. Below it: the business’s capital and the IKS (Iuran Kesetiakawanan Sosial) solidarity fund. Watch what happens to them when trust breaks.',
     },
     controls: {
       title: 'Play, pause, step',
@@ -155,7 +177,7 @@ export const storyEn = {
     },
     elements: {
       title: 'The nine elements of group dynamics',
-      text: 'Goals, structure, task functions, maintenance, cohesion, atmosphere, pressure, effectiveness and hidden agendas, each from low to high. Hover over one to see what it means and what moved it this week.',
+      text: 'Goals, structure, task functions, maintenance, cohesion, atmosphere, pressure, effectiveness and open aims (no hidden agenda), each from low to high, where higher is better. Tap one, or hover the mouse over it, to see what it means and what moved it this week.',
     },
     story: {
       title: 'What happened',

@@ -1,15 +1,13 @@
 /**
  * Kata-kata mode pelatih dalam Bahasa Indonesia: the same keys as story-en.ts (the type says so),
  * in plain spoken Indonesian for village women's groups and facilitators. "Ia" and "-nya" are
- * used for a member: they carry no gender.
+ * used for a member: they carry no gender. Member counts are in figures ("7 dari 10 anggota"),
+ * never words and figures mixed ("Tujuh dari 10"); "hadir" for meetings.
  */
 import type { storyEn } from './story-en.ts';
 
-const WORDS = ['tidak ada', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh'];
-/** A small count in words (read aloud better), larger ones in figures. */
-const count = (k: number) => (k >= 0 && k < WORDS.length ? WORDS[k] : String(k));
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const members = (k: number) => `${count(k)} anggota`;
+/** Kejadian yang dibuat pelatih diceritakan seperti terjadi di kelompok, dengan tanda ini di depannya. */
+const MARK = 'Kejadian pilihan pelatih: ';
 
 export const storyId: typeof storyEn = {
   week: (w: number) => `Minggu ke-${w}`,
@@ -35,27 +33,42 @@ export const storyId: typeof storyEn = {
     stagnant: 'Kelompok macet: tiga bulan tanpa pertemuan, dan hampir tidak ada kegiatan.',
     revived: 'Kelompok hidup lagi: anggota kembali bertemu dan bekerja.',
     dissolution: (cause: string) => `Kelompok bubar: ${cause}.`,
-    dissolutionDivided: (cause: string, k: number, rp: string) => `Kelompok bubar: ${cause}. Modal ${rp} dibagi di antara ${members(k)} yang tersisa.`,
+    dissolutionDivided: (cause: string, k: number, rp: string) => `Kelompok bubar: ${cause}. Modal ${rp} dibagi di antara ${k} anggota yang tersisa.`,
     quarrel: (a: string, b: string) => `${a} dan ${b} bertengkar. Rasa percaya di antara mereka tinggal separuh.`,
     trainerShock: (rp: string) => `Harga di pasar jatuh tajam. Usaha kelompok rugi ${rp}.`,
   },
 
   injected: {
-    visit: 'Pelatih mengirim pendamping untuk kunjungan tambahan.',
-    marketShock: (rp: string) => `Pelatih membuat guncangan pasar: harga jatuh tajam, dan usaha kelompok rugi ${rp}.`,
-    quarrel: (a: string, b: string) => `Pelatih memunculkan pertengkaran antara ${a} dan ${b}. Rasa percaya di antara mereka tinggal separuh.`,
-    misuse: (who: string, rp: string) => `Pelatih membuat seorang pengurus mengambil uang: ${rp} diambil oleh ${who}, dan anggota mengetahuinya.`,
-    misuseFound: (who: string, rp: string) => `Pelatih membuat anggota tahu: uang kelompok ${rp} telah diambil oleh ${who}.`,
-    leave: (who: string) => `Pelatih membuat seorang anggota keluar dari kelompok: ${who}.`,
-    leaveTook: (who: string, rp: string) => `Pelatih membuat seorang anggota keluar dari kelompok: ${who}. Ia membawa ${rp} dari modal.`,
+    visit: `${MARK}Pendamping datang untuk kunjungan tambahan.`,
+    marketShock: (rp: string) => `${MARK}Harga pasar jatuh tajam; usaha kelompok rugi ${rp}.`,
+    quarrel: (a: string, b: string) => `${MARK}${a} dan ${b} bertengkar; rasa percaya di antara mereka tinggal separuh.`,
+    misuse: (who: string, rp: string) => `${MARK}Uang kelompok ${rp} diambil oleh ${who}, dan anggota mengetahuinya.`,
+    misuseFound: (who: string, rp: string) => `${MARK}Anggota akhirnya tahu bahwa uang kelompok ${rp} telah diambil oleh ${who}.`,
+    leave: (who: string) => `${MARK}${who} keluar dari kelompok.`,
+    leaveTook: (who: string, rp: string) => `${MARK}${who} keluar dari kelompok dan membawa ${rp} dari modal.`,
+  },
+
+  office: {
+    noun: { ketua: 'ketua', sekretaris: 'sekretaris', bendahara: 'bendahara' },
+    taken: (who: string, role: string) => `${who} menjadi ${role}.`,
+    takenFrom: (who: string, role: string, old: string) => `${who} menjadi ${role} menggantikan ${old}.`,
+    misuseEmpty: (who: string, office: string) => `Karena mengambil uang itu, ${who} kehilangan jabatan ${office}; untuk sementara jabatan itu kosong.`,
+    misuse: (who: string, role: string) => `Karena mengambil uang itu, ${who} tidak lagi menjadi ${role}.`,
+    leftEmpty: (who: string, office: string) => `Dengan keluarnya ${who}, untuk sementara kelompok tidak punya ${office}.`,
+    lost: (who: string, role: string) => `${who} tidak lagi menjadi ${role}.`,
+    empty: (office: string) => `Untuk sementara kelompok tidak punya ${office}.`,
   },
 
   frame: {
     meeting: (present: number, active: number) =>
-      present === active ? `Kelompok mengadakan pertemuan. Semua anggota datang (${active} orang).` : `Kelompok mengadakan pertemuan. ${cap(count(present))} dari ${active} anggota datang.`,
-    stayedAway: (k: number, names: string) => `${cap(members(k))} yang biasa datang kali ini tidak hadir: ${names}.`,
-    stayedAwayMany: (k: number) => `${cap(members(k))} yang biasa datang kali ini tidak hadir.`,
-    sales: (rp: string) => `Usaha kelompok menjual hasilnya seharga ${rp}.`,
+      present === active
+        ? `Kelompok mengadakan pertemuan. Semua anggota hadir (${active} orang).`
+        : present <= 2
+          ? `Hanya ${present} dari ${active} anggota hadir di pertemuan.`
+          : `Kelompok mengadakan pertemuan. ${present} dari ${active} anggota hadir.`,
+    stayedAway: (k: number, names: string) => `Kali ini ${k} anggota yang biasanya hadir tidak datang: ${names}.`,
+    stayedAwayMany: (k: number) => `Kali ini ${k} anggota yang biasanya hadir tidak datang.`,
+    sales: (rp: string) => `Kelompok menjual hasil usaha senilai ${rp}.`,
     salesFell: (from: string, to: string) => `Penjualan turun dari ${from} minggu lalu menjadi ${to}.`,
     payout: (rp: string, each: string) => `Anggota membagi keuntungan ${rp}, sekitar ${each} per orang.`,
     iks: (rp: string) => `Dana IKS memberi ${rp} kepada keluarga yang sedang susah.`,
@@ -68,7 +81,7 @@ export const storyId: typeof storyEn = {
     goals: 'Apakah anggota tahu dan sepakat untuk apa kelompok ini ada: usaha yang dijalankan bersama dan hasilnya bagi tiap keluarga.',
     structure: 'Apakah tiap orang tahu perannya (ketua, sekretaris, bendahara, anggota) dan menerima kepemimpinan ketua.',
     taskFunctions: 'Apakah pekerjaan berjalan: tugas dibagi dan diatur, semua ikut bekerja, pembukuan tertib.',
-    maintenance: 'Apakah kelompok dirawat: ada pertemuan rutin dan anggota datang.',
+    maintenance: 'Apakah kelompok dirawat: ada pertemuan rutin dan anggota hadir.',
     cohesion: 'Seberapa erat anggota: saling percaya dan ingin tetap bersama.',
     atmosphere: 'Bagaimana rasanya berada di kelompok: rukun dan tenang, atau tegang dan sering bertengkar.',
     pressure: 'Seberapa kuat aturan dan kesepakatan kelompok dipegang oleh para anggota.',
@@ -93,7 +106,7 @@ export const storyId: typeof storyEn = {
     coordination: { up: 'pekerjaan makin teratur', down: 'pekerjaan makin kurang teratur' },
     bookkeeping: { up: 'pembukuan makin rapi', down: 'pembukuan makin kurang rapi' },
     meetingRate: { up: 'pertemuan makin rutin', down: 'pertemuan makin jarang' },
-    attendanceRate: { up: 'makin banyak anggota datang ke pertemuan', down: 'makin sedikit anggota datang ke pertemuan' },
+    attendanceRate: { up: 'makin banyak anggota hadir di pertemuan', down: 'makin sedikit anggota hadir di pertemuan' },
     meanTrust: { up: 'anggota makin saling percaya', down: 'anggota makin kurang saling percaya' },
     meanCommitment: { up: 'komitmen anggota naik', down: 'komitmen anggota turun' },
     meanEffort: { up: 'anggota bekerja lebih giat', down: 'anggota bekerja lebih sedikit' },
@@ -127,11 +140,11 @@ export const storyId: typeof storyEn = {
   tour: {
     network: {
       title: 'Para anggota',
-      text: 'Setiap lingkaran adalah satu keluarga anggota, dengan peran, keterampilan dan komitmennya. Garis di antara mereka menunjukkan rasa percaya: makin tebal garisnya, makin besar kepercayaannya. Sentuh atau arahkan ke seorang anggota untuk melihat siapa dia.',
+      text: 'Setiap lingkaran adalah satu keluarga anggota, dengan peran, keterampilan dan komitmennya. Garis di antara mereka menunjukkan rasa percaya: makin tebal garisnya, makin besar kepercayaannya. Sentuh lingkaran anggota, atau arahkan tetikus ke sana, untuk melihat siapa dia.',
     },
     week: {
       title: 'Minggu dan uang',
-      text: 'Penghitung minggu berjalan sejak kelompok dibentuk. Di sebelahnya ada modal usaha dan dana IKS. Perhatikan apa yang terjadi pada keduanya ketika kepercayaan rusak.',
+      text: 'Penghitung minggu berjalan sejak kelompok dibentuk. Di bawahnya ada modal usaha dan dana IKS (Iuran Kesetiakawanan Sosial). Perhatikan apa yang terjadi pada keduanya ketika kepercayaan rusak.',
     },
     controls: {
       title: 'Putar, jeda, maju',
@@ -143,7 +156,7 @@ export const storyId: typeof storyEn = {
     },
     elements: {
       title: 'Sembilan unsur dinamika kelompok',
-      text: 'Tujuan, struktur, fungsi tugas, pembinaan, kekompakan, suasana, tekanan, keefektifan dan maksud terselubung, masing-masing dari rendah sampai tinggi. Arahkan ke salah satunya untuk melihat artinya dan apa yang menggerakkannya minggu ini.',
+      text: 'Tujuan, struktur, fungsi tugas, pembinaan, kekompakan, suasana, tekanan, keefektifan dan keterbukaan (tanpa maksud terselubung), masing-masing dari rendah sampai tinggi; makin tinggi makin baik. Sentuh salah satunya, atau arahkan tetikus ke sana, untuk melihat artinya dan apa yang menggerakkannya minggu ini.',
     },
     story: {
       title: 'Apa yang terjadi',
