@@ -218,6 +218,15 @@ describeBrowser('trainer mode in Chromium', () => {
     expect(injectedId).toEqual([`${weekLabel(9, 'id')}: ${narrateFrame(hit, 9, 'id').filter((l) => l.injected)[0].text}`]);
     expect(injectedId[0]).not.toBe(injectedEn[0]);
     await shot(page, 'misuse-id');
+
+    // The address keeps the week and the event: a reload (or the link, shared) opens the same moment.
+    const url = new URL(page.url());
+    expect(url.searchParams.get('week')).toBe('9');
+    expect(url.searchParams.get('events')).toBe('8:misuse');
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.ready === '1' && document.body.dataset.week === '9', undefined, { timeout: 30_000 });
+    await expect(page.getByTestId('trust-a').getAttribute('data-value')).resolves.toBe(String(hit.indicators[9 * K + TRUST]));
+    await expect(page.$$eval('[data-testid="story"] li.injected[data-week="9"]', (els) => els.map((e) => e.textContent))).resolves.toEqual(injectedId);
     expectClean(app);
   });
 

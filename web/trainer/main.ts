@@ -15,8 +15,9 @@ import { fromQuery, PRESETS, scenarioOf, toQuery, type Settings } from '../app/s
 import { describeMember, explainElement, memberName, narrateFrame, TOUR, weekLabel, type Line } from './narrate.ts';
 import { createPanel, dissolvedAt, type Panel } from './panel.ts';
 import { SPARSE_FROM } from './network.ts';
-import { DEFAULT_SPEED, Player, SPEEDS } from './player.ts';
+import { Player, SPEEDS } from './player.ts';
 import { startTour, type Tour } from './tour.ts';
+import { plannerPart, readTrainerView, trainerQuery } from './url.ts';
 import { UI, type UiWords } from './words.ts';
 import '../style.css';
 import './trainer.css';
@@ -24,17 +25,16 @@ import './trainer.css';
 // ---------------------------------------------------------------- state
 
 const browserLang: Lang = /^id\b/i.test(navigator.language) ? 'id' : 'en';
-const query = new URLSearchParams(location.search);
-/** Trainer mode's own address parts; the rest is the planner's (group, changes, roster, seed, language). */
-const OWN = ['compare', 'projector', 'speed', 'tour'];
-const read = fromQuery(`?${new URLSearchParams([...query].filter(([k]) => !OWN.includes(k)))}`, browserLang);
+// The planner's part of the address (group, changes, roster, seed, language), then trainer mode's own.
+const read = fromQuery(plannerPart(location.search), browserLang);
+const own = readTrainerView(location.search, read.settings.lang);
 
 const state = {
   settings: read.settings as Settings,
-  problems: read.problems,
-  compare: query.get('compare') === '1',
-  projector: query.get('projector') === '1',
-  injections: [] as Injection[],
+  problems: [...read.problems, ...own.problems] as { key: string; value: unknown; message: string }[],
+  compare: own.view.compare,
+  projector: own.view.projector,
+  injections: own.view.events as Injection[],
   traces: [] as Trace[],
   /** Requests in flight: a newer one makes older answers stale. */
   request: 0,
@@ -46,9 +46,20 @@ const lang = () => state.settings.lang;
 const words = () => UI[lang()];
 const fmt = () => formats(lang());
 const player = new Player(0);
+player.speed = own.view.speed;
+// Events in a link beyond this group's horizon cannot happen: named, and left out.
 {
-  const speed = Number(query.get('speed'));
-  if ((SPEEDS as readonly number[]).includes(speed)) player.speed = speed;
+  let horizon = Infinity;
+  try {
+    horizon = scenarioOf(state.settings).horizonWeeks;
+  } catch {
+    // Settings that do not fit together fail at the first run, with their own message.
+  }
+  const late = state.injections.filter((e) => e.week >= horizon);
+  if (late.length) {
+    state.injections = state.injections.filter((e) => e.week < horizon);
+    state.problems.push({ key: 'events', value: late.map((e) => `${e.week}:${e.kind}`).join(','), message: `< ${horizon}` });
+  }
 }
 
 // ---------------------------------------------------------------- worker
@@ -477,6 +488,7 @@ function togglePlay(): void {
   }
   last = performance.now();
   renderPlay();
+  syncUrl();
 }
 
 /** The events can be made to happen while some group on show is still alive and weeks remain. */
@@ -498,6 +510,7 @@ function flash(f: number): void {
 
 function stepBy(by: 1 | -1): void {
   const reached = player.step(by);
+  syncUrl();
   if (by < 0) renderStory();
   else {
     appendStory(reached);
@@ -582,6 +595,7 @@ function injectNow(kind: InjectionKind): void {
       state.notice = (x) => x.notApplied(`${x.injectKinds[kind]} (${which(x)})`);
     } else state.notice = null;
     renderNotice();
+    syncUrl();
     if (!wasPlaying && !player.playing) stepBy(1);
   });
 }
@@ -590,11 +604,18 @@ function syncUrl(): void {
   const q = new URLSearchParams(toQuery(state.settings));
   // The language always: a link shared from an English page opens in English in an Indonesian browser.
   q.set('lang', lang());
-  if (state.compare) q.set('compare', '1');
-  if (state.projector) q.set('projector', '1');
-  if (player.speed !== DEFAULT_SPEED) q.set('speed', String(player.speed));
-  // A prepared workshop link that skips the tour keeps doing so.
-  if (query.get('tour') === '0') q.set('tour', '0');
+  // The week only when paused: a reload or a shared link opens where the trainer stopped.
+  trainerQuery(
+    {
+      compare: state.compare,
+      projector: state.projector,
+      speed: player.speed,
+      tour: own.view.tour,
+      week: player.playing ? null : player.frame,
+      events: state.injections,
+    },
+    q,
+  );
   const text = q.toString();
   history.replaceState(null, '', text ? `?${text}` : location.pathname);
   plannerLink.attr('href', `./${toQuery(state.settings)}`);
@@ -669,6 +690,7 @@ document.addEventListener('keydown', (e) => {
       if (e.key === 'Home') renderStory();
       else appendStory(reached);
       renderPlay();
+      syncUrl();
       needsDraw = true;
       break;
     }
@@ -732,7 +754,10 @@ function frame(now: number): void {
       flash(reached[reached.length - 1]);
       for (const p of panels) p.network.warm();
       if (tipFor) tipFor();
-      if (!player.playing) renderPlay();
+      if (!player.playing) {
+        renderPlay();
+        syncUrl();
+      }
     }
     let moving = false;
     for (const p of panels) moving = p.network.tick() || moving;
@@ -753,12 +778,18 @@ function frame(now: number): void {
 toggleProjector(state.projector);
 renderWords();
 void load().then(() => {
+  // A link that names a week opens there, with the story up to it.
+  if (own.view.week !== null && own.view.week > 0) {
+    player.seek(own.view.week);
+    renderStory();
+    needsDraw = true;
+  }
   let seen = false;
   try {
     seen = localStorage.getItem(TOUR_SEEN) === '1';
   } catch {
     seen = false;
   }
-  if (!seen && query.get('tour') !== '0') openTour();
+  if (!seen && own.view.tour) openTour();
 });
 requestAnimationFrame(frame);
