@@ -6,7 +6,7 @@ import { AssignmentError } from '../experiment/jobs.ts';
 import { RosterCsvError } from '../io/roster-csv.ts';
 import { builtInScenarios, ScenarioFileError } from '../io/scenario-file.ts';
 import { ScenarioError } from '../model/index.ts';
-import { CancelledError } from '../runner/pool.ts';
+import { BatchFailedError, CancelledError } from '../runner/pool.ts';
 import { UsageError } from './args.ts';
 import { catchInterrupts, DiskFullError, interruption, signalExit, VERSION } from './common.ts';
 import { COMPARE_HELP, compareCommand } from './compare.ts';
@@ -85,6 +85,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CancelledError) {
       process.stderr.write(`\nkube-sim: interrupted; nothing was written (${interruption.signal ?? 'cancelled'}; run the command again to start over)\n`);
       return signalExit(interruption.signal);
+    }
+    if (e instanceof BatchFailedError) {
+      process.stderr.write(`\nkube-sim: ${err.message}; nothing was written\n`);
+      return 1;
     }
     if (e instanceof DiskFullError) {
       process.stderr.write(`kube-sim: ${err.message}\n`);

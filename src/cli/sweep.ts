@@ -14,7 +14,7 @@ import { F, FIELD, fieldText, RUN_FIELD_KEYS } from '../experiment/outcomes.ts';
 import { appendAll, naming, syncFolder, writeFileAtomic } from '../io/atomic.ts';
 import { csvLine, weekCells } from '../io/csv.ts';
 import { INDICATORS } from '../model/index.ts';
-import { CancelledError } from '../runner/pool.ts';
+import { BatchFailedError, CancelledError } from '../runner/pool.ts';
 import { common, MAX_REPS, outPath, parseFlags, UsageError, wholeNumber } from './args.ts';
 import { canonicalJson } from '../experiment/report.ts';
 import { checkWritable, interruption, load, manifest, runJob, signalExit, VERSION } from './common.ts';
@@ -177,6 +177,10 @@ export async function sweepCommand(args: string[]): Promise<number> {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EIO') {
         process.stderr.write(`\nsweep: cannot write ${partial}: ${(e as Error).message}. It keeps the ${written} complete runs of ${to - from}; make room and run the same command again to resume.\n`);
+        return 1;
+      }
+      if (e instanceof BatchFailedError) {
+        process.stderr.write(`\nsweep: ${e.message}. ${flags.out}.partial keeps the ${written} complete runs of ${to - from}; run the same command again to resume.\n`);
         return 1;
       }
       throw e;

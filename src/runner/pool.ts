@@ -74,6 +74,19 @@ export class CancelledError extends Error {
   }
 }
 
+/** Thrown when a batch failed twice: on its worker, then on a fresh one. Names the runs and the job. */
+export class BatchFailedError extends Error {
+  override name = 'BatchFailedError';
+  constructor(
+    message: string,
+    /** The failed batch: runs [from, to). */
+    readonly from: number,
+    readonly to: number,
+  ) {
+    super(message);
+  }
+}
+
 let nextJobId = 1;
 
 export class Pool {
@@ -288,7 +301,7 @@ export class Pool {
           } catch (e2) {
             return fail(e2);
           }
-          fail(new Error(`runs ${from}–${to - 1} of ${jobName} failed twice (the second time on a fresh worker): ${why}`));
+          fail(new BatchFailedError(`runs ${from}–${to - 1} of ${jobName} failed twice (the second time on a fresh worker): ${why}`, from, to));
         }
       };
 

@@ -13,14 +13,24 @@ import { bin, runKubeSim, scratchFolder, type Result } from './kube-sim.ts';
 
 const work = scratchFolder('kube-sim-faults-');
 const FULL_DISK = join(import.meta.dirname, 'fixtures/full-disk.mjs');
+const FAULTY_WORKERS = join(import.meta.dirname, 'fixtures/faulty-workers.mjs');
 const read = (f: string) => readFileSync(join(work, f), 'utf8');
 const files = (dir: string) => readdirSync(join(work, dir)).sort();
 
 /** kube-sim in `work`, preloaded with a disk under `work/dir` that holds only `bytes` more. */
 function onFullDisk(dir: string, bytes: number, args: string[]): Promise<Result> {
+  return preloaded(FULL_DISK, { FULL_DISK_DIR: join(work, dir), FULL_DISK_BYTES: String(bytes) }, args);
+}
+
+/** kube-sim in `work` whose first `count` worker threads carry `fault` (test/runner/fixtures). */
+function withFaultyWorkers(fault: object, count: number | null, args: string[]): Promise<Result> {
+  return preloaded(FAULTY_WORKERS, { FAULTY_WORKERS: JSON.stringify(fault), ...(count === null ? {} : { FAULTY_WORKERS_COUNT: String(count) }) }, args);
+}
+
+function preloaded(module: string, vars: Record<string, string>, args: string[]): Promise<Result> {
   return new Promise((resolve) => {
-    const env = { ...process.env, FULL_DISK_DIR: join(work, dir), FULL_DISK_BYTES: String(bytes) };
-    const child = spawn(process.execPath, ['--import', FULL_DISK, bin, ...args], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, ...vars };
+    const child = spawn(process.execPath, ['--import', module, bin, ...args], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -213,5 +223,44 @@ describe('the disk fills up while writing', () => {
     expect(again.stderr).toContain(`resuming fs/sweep.csv after ${m![1]} of 1200 runs`);
     expect(read('fs/sweep.csv') === whole).toBe(true);
     expect(files('fs')).toEqual(['sweep.csv', 'sweep.csv.json']);
+  }, 120_000);
+});
+
+describe('a worker thread of the CLI dies', () => {
+  const ensemble = ['ensemble', 'default', '--reps', '300', '--seed', '9', '--workers', '2', '--json'];
+  const withoutTimes = (json: string) => {
+    const { startedAt: _s, finishedAt: _f, ...rest } = JSON.parse(json);
+    return rest;
+  };
+
+  it('once: the batch is run again on a fresh worker, said on stderr, and the output is that of a clean run', async () => {
+    const clean = runKubeSim(ensemble, work);
+    expect(clean.code, clean.stderr).toBe(0);
+    // Both first workers carry the fault (whichever gets run 150 dies); their replacements are sound.
+    const r = await withFaultyWorkers({ kind: 'exit', atRun: 150 }, 2, ensemble);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/ensemble: runs (\d+)–(\d+) failed on a worker \(worker exited with code 3\); running them again on a fresh worker/);
+    expect(withoutTimes(r.stdout)).toEqual(withoutTimes(clean.stdout));
+  }, 60_000);
+
+  it('twice: exit 1 naming the runs and the job; ensemble writes nothing, sweep keeps its complete rows and resumes to the same bytes', async () => {
+    mkdirSync(join(work, 'crash'));
+    const r = await withFaultyWorkers({ kind: 'uncaught', atRun: 150 }, null, ['ensemble', 'default', '--reps', '300', '--seed', '9', '--workers', '2', '--out', 'crash/summary.json', '--runs', 'crash/runs.csv']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/kube-sim: runs \d+–\d+ of job 1 \(1 scenario × 300 replications, seed 9\) failed twice \(the second time on a fresh worker\): worker crashed: injected uncaught error; nothing was written/);
+    expect(files('crash')).toEqual([]);
+
+    const args = ['sweep', 'default', '--vary', 'group.size=8:12:4', '--reps', '300', '--seed', '9', '--workers', '2', '--out', 'crash/sweep.csv'];
+    const ref = runKubeSim([...args.slice(0, -1), 'crash-ref.csv'], work);
+    expect(ref.code, ref.stderr).toBe(0);
+    const s = await withFaultyWorkers({ kind: 'exit', atRun: 450 }, null, args);
+    expect(s.code, s.stderr).toBe(1);
+    const m = /sweep: runs \d+–\d+ of job 1 \(2 scenarios × 300 replications, seed 9\) failed twice .*\. crash\/sweep\.csv\.partial keeps the (\d+) complete runs of 600; run the same command again to resume\./.exec(s.stderr);
+    expect(m, s.stderr).not.toBeNull();
+    expect(Number(m![1])).toBeLessThanOrEqual(450);
+    expect(read('crash/sweep.csv.partial').split('\n').length - 2).toBe(Number(m![1]));
+    const again = runKubeSim(args, work);
+    expect(again.code, again.stderr).toBe(0);
+    expect(read('crash/sweep.csv') === read('crash-ref.csv')).toBe(true);
   }, 120_000);
 });

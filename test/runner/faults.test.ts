@@ -11,7 +11,7 @@ import type { JobSpec } from '../../src/experiment/jobs.ts';
 import { parseScenario } from '../../src/index.ts';
 import { F } from '../../src/experiment/outcomes.ts';
 import { nodeWorker } from '../../src/runner/node-pool.ts';
-import { CancelledError, Pool, type WorkerHandle } from '../../src/runner/pool.ts';
+import { BatchFailedError, CancelledError, Pool, type WorkerHandle } from '../../src/runner/pool.ts';
 import { expectSameBits } from '../same-bits.ts';
 import type { Fault } from './fixtures/faulty-worker.ts';
 
@@ -133,11 +133,12 @@ describe('a batch that fails on its fresh worker too', () => {
       const pool = new Pool(t.factory, 2);
       const got = collect(pool);
       const error = await got.then(() => null, (e: Error) => e);
-      expect(error).toBeInstanceOf(Error);
+      expect(error).toBeInstanceOf(BatchFailedError);
       const m = /^runs (\d+)–(\d+) of job \d+ \(2 scenarios × 60 replications, seed 11\) failed twice \(the second time on a fresh worker\): (.*)$/.exec(error!.message);
       expect(m, error!.message).not.toBeNull();
       expect(Number(m![1])).toBeLessThanOrEqual(AT);
       expect(Number(m![2])).toBeGreaterThanOrEqual(AT);
+      expect([(error as BatchFailedError).from, (error as BatchFailedError).to - 1]).toEqual([Number(m![1]), Number(m![2])]);
       // The two failed workers were terminated; any other is idle, and close ends it.
       expect(t.made.filter((r) => r.terminated).length).toBeGreaterThanOrEqual(2);
       pool.close();
