@@ -52,7 +52,7 @@ export function createPanel(parent: HTMLElement, opts: PanelOptions): Panel {
   const status = head.append('span').attr('class', 'status-badge');
   const members = head.append('span').attr('class', 'members-count');
 
-  const money = root.append('dl').attr('class', 'money');
+  const money = root.append('dl').attr('class', 'money').attr('data-tour', opts.id === 'a' ? 'week' : null);
   const item = (key: string) => {
     const box = money.append('div').attr('class', `money-item ${key}`);
     return { label: box.append('dt'), value: box.append('dd').attr('data-testid', `${key}-${opts.id}`) };

@@ -21,14 +21,15 @@ export function startTour(root: HTMLElement, steps: TourStep[], words: UiWords, 
   box.setAttribute('aria-modal', 'false');
   box.dataset.testid = 'tour';
   root.append(box);
-  let lit: Element | null = null;
+  let lit: Element[] = [];
 
   function show(): void {
     const step = list[k];
-    lit?.classList.remove('tour-target');
-    lit = root.querySelector(`[data-tour="${step.target}"]`);
-    lit?.classList.add('tour-target');
-    lit?.scrollIntoView({ block: 'nearest' });
+    for (const el of lit) el.classList.remove('tour-target');
+    // A part may be several elements (the week and the money below it): all are lit, the box goes beside them all.
+    lit = [...root.querySelectorAll(`[data-tour="${step.target}"]`)];
+    for (const el of lit) el.classList.add('tour-target');
+    lit[0]?.scrollIntoView({ block: 'nearest' });
     box.replaceChildren();
     box.setAttribute('aria-label', step.title);
     const count = document.createElement('p');
@@ -59,7 +60,14 @@ export function startTour(root: HTMLElement, steps: TourStep[], words: UiWords, 
   }
 
   function place(): void {
-    const r = lit?.getBoundingClientRect();
+    const rects = lit.map((el) => el.getBoundingClientRect());
+    const r = rects.length
+      ? {
+          left: Math.min(...rects.map((x) => x.left)),
+          top: Math.min(...rects.map((x) => x.top)),
+          bottom: Math.max(...rects.map((x) => x.bottom)),
+        }
+      : null;
     if (!r) {
       box.style.left = '50%';
       box.style.top = `${window.scrollY + 80}px`;
@@ -94,7 +102,7 @@ export function startTour(root: HTMLElement, steps: TourStep[], words: UiWords, 
 
   function close(): void {
     document.removeEventListener('keydown', keys);
-    lit?.classList.remove('tour-target');
+    for (const el of lit) el.classList.remove('tour-target');
     box.remove();
     onClose();
   }
