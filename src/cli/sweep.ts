@@ -4,7 +4,7 @@
  * interrupted sweep run again with the same command resumes after the last complete row, and the
  * finished file is renamed into place, so it is the same file an uninterrupted run writes.
  */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, renameSync, rmSync, statfsSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
@@ -113,6 +113,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
     } else if (done > 0) {
       process.stderr.write(`sweep: resuming ${flags.out} after ${done} of ${to - from} runs\n`);
     }
+    warnIfDiskShort(out, (to - from - done) * rowsPerRun * columns.length * BYTES_PER_CELL);
 
     const pointValues = (p: number): number[] =>
       design.grid ? Object.values(gridPointAt(design.grid.factors, design.grid.values, p)) : design.factors.map((f) => design.design!.points[p][f.path]);
@@ -205,6 +206,23 @@ export async function sweepCommand(args: string[]): Promise<number> {
     process.stdout.write(`Wrote ${flags.out}: ${to - from} runs${weekly ? ` × ${H} weeks` : ''} (${shard.count > 1 ? `shard ${shard.index}/${shard.count} of ` : ''}${design.points} points × ${flags.reps} replications)${ran > 0 ? `; ran ${ran} in ${seconds.toFixed(1)} s (${Math.round(ran / seconds)} runs/s)` : ''}\n`);
     return 0;
   }
+}
+
+/** A CSV cell with its comma, on average (a per-run sweep of the default scenario: 9.3 bytes). */
+const BYTES_PER_CELL = 9;
+
+/** Say before the first run when the rows to write will likely not fit on the disk. */
+function warnIfDiskShort(out: string, bytes: number): void {
+  let free: number;
+  try {
+    const fs = statfsSync(dirname(out));
+    free = fs.bavail * fs.bsize;
+  } catch {
+    return; // not every platform or file system can tell
+  }
+  if (bytes <= free) return;
+  const size = (b: number) => (b >= 1e9 ? `${(b / 1e9).toFixed(1)} GB` : b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${Math.ceil(b / 1e3)} kB`);
+  process.stderr.write(`sweep: about ${size(bytes)} to write and ${size(free)} free in ${dirname(out)}: the sweep will stop when the disk is full, keeping its complete rows, and resume when run again once there is room\n`);
 }
 
 /**

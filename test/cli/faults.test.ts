@@ -211,6 +211,8 @@ describe('the disk fills up while writing', () => {
     const whole = read('fs-ref.csv');
     const r = await onFullDisk('fs', 120_000, args);
     expect(r.code, r.stderr).toBe(1);
+    // Told before the first run (the probe took 4 kB of the 120).
+    expect(r.stderr.split('\n')[0]).toMatch(/^sweep: about 3\d\d kB to write and 11\d kB free in \S+fs: the sweep will stop when the disk is full, keeping its complete rows, and resume when run again once there is room$/);
     const m = /sweep: cannot write \S+sweep\.csv\.partial: ENOSPC: no space left on device, write\. It keeps the (\d+) complete runs of 1200; make room and run the same command again to resume\./.exec(r.stderr);
     expect(m, r.stderr).not.toBeNull();
     const partial = read('fs/sweep.csv.partial');
