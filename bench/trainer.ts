@@ -4,8 +4,9 @@
  *   npm run bench:trainer [-- --members 30 --seconds 8 --speed 4]
  * Prints, for one group and for two side by side: frames per second, the time between frames
  * (median, 95th and 99th percentile, worst), the share of frames later than 1.5 × 16.7 ms, and the
- * page's own work per frame (the time inside requestAnimationFrame callbacks: layout tick, lines,
- * circles and story). The last line is one JSON object. The simulation itself runs in the worker.
+ * page's own work per frame (the time inside the frame's requestAnimationFrame callbacks: layout
+ * tick, lines, circles and story), and the main thread's long tasks (over 50 ms). The last line is
+ * one JSON object. The simulation itself runs in the worker.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,8 +45,13 @@ const INSTRUMENT = () => {
       const t0 = performance.now();
       cb(t);
       if (b.on) {
-        b.work.push(performance.now() - t0);
-        b.stamps.push(t);
+        // Callbacks of one frame share its timestamp: one frame, their work added up.
+        const ms = performance.now() - t0;
+        if (b.stamps.length && b.stamps[b.stamps.length - 1] === t) b.work[b.work.length - 1] += ms;
+        else {
+          b.work.push(ms);
+          b.stamps.push(t);
+        }
       }
     });
   new PerformanceObserver((list) => {
