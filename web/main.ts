@@ -5,7 +5,7 @@
  * its view from the app's state. Nothing here simulates: all runs go through the runner.
  */
 import { select } from 'd3';
-import { browserPool, INDICATORS, ScenarioError, settableParameters, type EnsembleSummary, type RosterEntry } from '../src/index.ts';
+import { BatchFailedError, browserPool, INDICATORS, ScenarioError, settableParameters, type EnsembleSummary, type RosterEntry } from '../src/index.ts';
 import { fanData, radarAxes, radarSeries, survivalData } from './app/chart-data.ts';
 import { DICTS, formats, LANGS, type Dict, type Formats, type Lang } from './app/i18n.ts';
 import { registerOffline } from './app/offline.ts';
@@ -543,8 +543,9 @@ async function runSweep(): Promise<void> {
 function crashError(e: unknown, again: () => void): NonNullable<typeof state.error> {
   console.error(e);
   const detail = (e as Error)?.message ?? String(e);
-  // The pool's words for runs that failed on a worker and again on a fresh one (src/runner/pool.ts).
-  const workerDied = /failed twice/.test(detail);
+  // Runs that failed on a worker and again on a fresh one (src/runner/pool.ts), by type; the
+  // pool's words as well, for an error that crossed a boundary and lost its class.
+  const workerDied = e instanceof BatchFailedError || /failed twice/.test(detail);
   return {
     text: (D) => (workerDied ? D.run.crashed : `${D.run.failed}.`),
     kept: (D) => (state.pinned ? D.run.crashKeptPinned : D.run.crashKept),
