@@ -7,7 +7,8 @@
  * mentoring meets the same market shocks; member and element explanations; projector mode.
  * Screenshots go to test-results/trainer-*.png for a look.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -353,6 +354,39 @@ describeBrowser('trainer mode in Chromium', () => {
     await tip.getByRole('button', { name: uiEn.close }).tap();
     await expect(tip.isVisible()).resolves.toBe(false);
     expectClean(app);
+  });
+
+  it('a Worker that cannot start is reported in the page’s language, and Try again starts a fresh one', async () => {
+    // The test's own copy of the build, with the Worker's chunk broken (no hook in the app).
+    const dir = mkdtempSync(join(tmpdir(), 'kube-sim-trainer-crash-'));
+    cpSync(appDist(), dir, { recursive: true });
+    const chunk = join(dir, 'assets', readdirSync(join(dir, 'assets')).find((f) => /^worker-.*\.js$/.test(f))!);
+    const good = readFileSync(chunk);
+    writeFileSync(chunk, 'throw new Error("the worker chunk is broken (test)");\n');
+    const own = await serveStatic(dir);
+    // No service worker: every request for the Worker's script reaches this server.
+    const app = await newAppPage(browser, `${own.url}trainer.html?tour=0&lang=id`, { context: { serviceWorkers: 'block' } });
+    try {
+      const { page } = app;
+      const retry = page.getByTestId('retry');
+      await retry.waitFor({ timeout: 30_000 });
+      await expect(page.locator('.notice').textContent()).resolves.toContain(uiId.failed);
+      await expect(retry.textContent()).resolves.toBe(uiId.retry);
+      await shot(page, 'crash-id');
+      writeFileSync(chunk, good);
+      await retry.click();
+      await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
+      await expect(page.locator('.notice').isHidden()).resolves.toBe(true);
+      await page.getByTestId('forward').click();
+      await waitWeek(page, 1);
+      await expect(storyOf(page, 1)).resolves.toEqual(expected(trace(DEFAULT, { seed: DEFAULT.seed }), 1, 'id'));
+      expect(app.pageErrors).toEqual([]);
+      expect(app.foreignRequests).toEqual([]);
+    } finally {
+      await app.close();
+      await own.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('projector mode enlarges the type, and the link keeps it', async () => {
