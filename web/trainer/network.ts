@@ -73,12 +73,19 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
     .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
     .attr('preserveAspectRatio', 'xMidYMid meet')
     .attr('role', 'group');
-  svg.append('line').attr('class', 'left-rule').attr('x1', 10).attr('x2', WIDTH - 10).attr('y1', LEFT_ROW - 18).attr('y2', LEFT_ROW - 18);
+  const leftRule = svg.append('line').attr('class', 'left-rule').attr('x1', 10).attr('x2', WIDTH - 10).attr('y1', LEFT_ROW - 18).attr('y2', LEFT_ROW - 18);
+  // The drawing's width in its own units: the box's shape where the page gives the network a box
+  // (a laptop or projector), so a wide, low box (side by side) is filled; WIDTH on a phone, where
+  // the drawing's shape sets the box's height.
+  let W = WIDTH;
+  const boxed = window.matchMedia('(min-width: 901px)');
   const leftLabel = svg.append('text').attr('class', 'left-label').attr('x', 12).attr('y', LEFT_ROW - 24);
 
   const scale = n <= 12 ? 1 : Math.sqrt(12 / n);
   const sparse = n > SPARSE_FROM;
-  const radius = (commitment: number) => scale * (7 + 13 * commitment);
+  // Members and their labels grow in a low box (side by side), where a drawing unit is few pixels.
+  let grow = 1;
+  const radius = (commitment: number) => grow * scale * (7 + 13 * commitment);
 
   // Founding members on a circle, the chair first: the same start for every run of the group.
   const nodes: Node[] = d3.range(n).map((i) => {
@@ -111,6 +118,17 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
   const sizes = new ResizeObserver(([entry]) => {
     box.w = entry.contentRect.width;
     box.h = entry.contentRect.height;
+    const w = boxed.matches && box.h > 0 ? Math.round(Math.max(480, Math.min(1400, (HEIGHT * box.w) / box.h))) : WIDTH;
+    if (w !== W) {
+      W = w;
+      svg.attr('viewBox', `0 0 ${W} ${HEIGHT}`);
+      leftRule.attr('x2', W - 10);
+    }
+    const g = boxed.matches && box.h > 0 ? Math.max(1, Math.min(1.8, 320 / box.h)) : 1;
+    if (g !== grow) {
+      grow = g;
+      svg.node()!.style.setProperty('--grow', String(g));
+    }
   });
   sizes.observe(svg.node()!);
   const nodeLayer = svg.append('g').attr('class', 'nodes');
@@ -178,7 +196,7 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
   const sx = new Float64Array(n);
   const sy = new Float64Array(n);
   // Zoom to fit: the members still in fill the area above the row of leavers, eased frame to frame.
-  const view = { k: 1, cx: WIDTH / 2, cy: AREA_Y };
+  const view = { kx: 1, ky: 1, cx: WIDTH / 2, cy: AREA_Y, fresh: true };
   function fit(t: Trace, f: number): void {
     let x0 = Infinity;
     let x1 = -Infinity;
@@ -194,9 +212,16 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
     }
     if (x0 > x1) return;
     const pad = 2 * radius(1);
-    const k = Math.max(0.5, Math.min(2.2, (WIDTH - 2 * pad) / Math.max(1, x1 - x0), (2 * AREA_Y - 2 * pad) / Math.max(1, y1 - y0)));
-    const ease = view.k === 1 && view.cx === WIDTH / 2 && view.cy === AREA_Y ? 1 : 0.08;
-    view.k += (k - view.k) * ease;
+    const clampK = (k: number) => Math.max(0.5, Math.min(2.2, k));
+    let kx = clampK((W - 2 * pad) / Math.max(1, x1 - x0));
+    let ky = clampK((2 * AREA_Y - 2 * pad) / Math.max(1, y1 - y0));
+    // Stretch to the box's shape, but not so far that the group no longer looks like itself.
+    kx = Math.min(kx, 1.8 * ky);
+    ky = Math.min(ky, 1.8 * kx);
+    const ease = view.fresh ? 1 : 0.08;
+    view.fresh = false;
+    view.kx += (kx - view.kx) * ease;
+    view.ky += (ky - view.ky) * ease;
     view.cx += ((x0 + x1) / 2 - view.cx) * ease;
     view.cy += ((y0 + y1) / 2 - view.cy) * ease;
   }
@@ -253,8 +278,8 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
     ctx.clearRect(0, 0, cw, ch);
     if (!cw || !ch) return;
     // The SVG's viewBox with preserveAspectRatio "xMidYMid meet", in device pixels.
-    const k = Math.min(cw / WIDTH, ch / HEIGHT);
-    ctx.setTransform(k, 0, 0, k, (cw - WIDTH * k) / 2, (ch - HEIGHT * k) / 2);
+    const k = Math.min(cw / W, ch / HEIGHT);
+    ctx.setTransform(k, 0, 0, k, (cw - W * k) / 2, (ch - HEIGHT * k) / 2);
     ctx.lineCap = 'round';
     const tr = t.trust;
     for (const l of links) {
@@ -295,8 +320,8 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
           sx[i] = node.fx!;
           sy[i] = LEFT_ROW;
         } else {
-          sx[i] = WIDTH / 2 + (node.x! - view.cx) * view.k;
-          sy[i] = AREA_Y + (node.y! - view.cy) * view.k;
+          sx[i] = W / 2 + (node.x! - view.cx) * view.kx;
+          sy[i] = AREA_Y + (node.y! - view.cy) * view.ky;
         }
       }
       drawLines(t, at, next, a);
