@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { runKubeSim, scratchFolder } from '../cli/kube-sim.ts';
-import { badAssignment, PARAMETERS, SEED } from './generators.ts';
+import { badAssignment, distinct, PARAMETERS, SEED } from './generators.ts';
 
 const dir = scratchFolder('kube-sim-bad-cli-');
 const missingFolder = join(dir, 'no-such-folder');
@@ -39,10 +39,10 @@ async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
 const asText = (v: unknown) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
 
 describe('--set PATH=VALUE', () => {
-  // 250 cases: a parameter of the schema and a bad value for it, on `kube-sim run default`.
+  // 250 distinct cases: a parameter of the schema and a bad value for it, on `kube-sim run default`.
   it('a bad value: status 2, naming the parameter, the value and the range or options', async () => {
     await fc.assert(
-      fc.asyncProperty(badAssignment, async ({ p, value }) => {
+      fc.asyncProperty(badAssignment, distinct(async ({ p, value }) => {
         const text = asText(value);
         // The command line trims values: " poultry " is poultry, an allowed value, not a bad one.
         fc.pre(!(p.options ?? []).includes(text.trim()) && text.trim() !== '' && !/[\n\r]/.test(text));
@@ -53,12 +53,12 @@ describe('--set PATH=VALUE', () => {
         expect(r.stderr).toContain('allowed: ');
         if (p.min !== undefined && !p.options) expect(r.stderr).toContain(`from ${p.min} to ${p.max}`);
         if (p.options) expect(r.stderr).toContain(`"${p.options[0]}"`);
-      }),
+      })),
       { seed: SEED, numRuns: 250 },
     );
   });
 
-  // 200 cases: a path that is no parameter (typos, junk, __proto__, a path into a number).
+  // 200 distinct cases: a path that is no parameter (typos, junk, __proto__, a path into a number).
   it('an unknown path: status 2, naming the path (with the nearest parameters when there are any)', async () => {
     const known = new Set(PARAMETERS.map((p) => p.path));
     const path = fc.oneof(
@@ -67,14 +67,14 @@ describe('--set PATH=VALUE', () => {
       fc.stringMatching(/^[\w.]{1,20}$/),
     );
     await fc.assert(
-      fc.asyncProperty(path, fc.constantFrom('1', 'x', 'NaN', '1e999'), async (p, v) => {
+      fc.asyncProperty(path, fc.constantFrom('1', 'x', 'NaN', '1e999'), distinct(async (p, v) => {
         fc.pre(!known.has(p) && p !== 'name');
         const r = await cli(['run', 'default', '--set', `${p}=${v}`]);
         expect(r.code, r.stderr).toBe(2);
         expect(r.stderr).toContain(`${p}: no such parameter`);
         expect(r.stderr).toMatch(/did you mean|kube-sim schema. lists every parameter/);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      }),
+      })),
       { seed: SEED, numRuns: 200 },
     );
   });
@@ -105,11 +105,11 @@ describe('number flags and --shard', () => {
     fc.double().map(String),
     fc.string({ maxLength: 8 }),
   );
-  // 300 cases: a flag of five and a value, mostly bad; a good value moves on to the missing scenario.
+  // 300 distinct cases: a flag of five and a value, mostly bad; a good value moves on to the missing scenario.
   it('a bad value: status 2, "FLAG: got "VALUE"; allowed: a whole number from LO to HI"', async () => {
     let refusedForTheFlag = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...FLAGS), value, async (f, v) => {
+      fc.asyncProperty(fc.constantFrom(...FLAGS), value, distinct(async (f, v) => {
         fc.pre(!/[\n\r]/.test(v));
         const r = await cli([...f.cmd, `${f.flag}=${v}`]);
         expect(r.code, r.stderr).toBe(2);
@@ -118,13 +118,13 @@ describe('number flags and --shard', () => {
           refusedForTheFlag++;
           expect(r.stderr).toContain(`${f.flag}: got "${v}"; allowed: a whole number from ${f.lo} to ${f.hi}`);
         }
-      }),
+      })),
       { seed: SEED, numRuns: 300 },
     );
     expect(refusedForTheFlag).toBeGreaterThan(240);
   });
 
-  // 200 cases.
+  // 200 distinct cases.
   it('--shard that is not I/N with 0 ≤ I < N ≤ 100000: status 2, naming it and the form', async () => {
     const shard = fc.oneof(
       fc.tuple(fc.integer({ min: -5, max: 200_000 }), fc.integer({ min: -5, max: 200_000 })).map(([i, n]) => `${i}/${n}`),
@@ -132,19 +132,19 @@ describe('number flags and --shard', () => {
       fc.string({ maxLength: 8 }),
     );
     await fc.assert(
-      fc.asyncProperty(shard, async (s) => {
+      fc.asyncProperty(shard, distinct(async (s) => {
         const m = /^(\d+)\/(\d+)$/.exec(s.trim());
         fc.pre(!m || !(Number(m[2]) >= 1 && Number(m[2]) <= 100_000 && Number(m[1]) < Number(m[2])));
         fc.pre(!/[\n\r]/.test(s));
         const r = await cli(['sweep', 'default', '--vary', 'group.size=5:6:1', '--reps', '1', '--out', join(missingFolder, 'x.csv'), `--shard=${s}`]);
         expect(r.code, r.stderr).toBe(2);
         expect(r.stderr).toContain(`--shard: got "${s}"; allowed: I/N with N from 1 to 100000 and I from 0 to N-1`);
-      }),
+      })),
       { seed: SEED, numRuns: 200 },
     );
   });
 
-  // 200 cases: --vary with junk; a valid one stops at the missing output folder, before any run.
+  // 200 distinct cases: --vary with junk; a valid one stops at the missing output folder, before any run.
   it('--vary junk: status 2, naming --vary and what is wrong', async () => {
     const numbers = fc.oneof(fc.constantFrom('NaN', 'Infinity', '1e999', '', '-1', '0', '5', '30', '31', '0.5', 'x'), fc.double().map(String));
     const vary = fc.oneof(
@@ -152,12 +152,12 @@ describe('number flags and --shard', () => {
       fc.string({ maxLength: 12 }),
     );
     await fc.assert(
-      fc.asyncProperty(vary, async (v) => {
+      fc.asyncProperty(vary, distinct(async (v) => {
         fc.pre(!/[\n\r]/.test(v));
         const r = await cli(['sweep', 'default', `--vary=${v}`, '--reps', '1', '--out', join(missingFolder, 'x.csv')]);
         expect(r.code, r.stderr).toBe(2);
         expect(r.stderr).toMatch(/^kube-sim: (--vary|--out: cannot write)/);
-      }),
+      })),
       { seed: SEED, numRuns: 200 },
     );
   });

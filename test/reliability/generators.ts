@@ -9,6 +9,29 @@ import { parameterTable, type ParameterInfo } from '../../src/index.ts';
 /** One seed for every property: the same cases on every run (fast-check prints it on failure). */
 export const SEED = 20260707;
 
+/**
+ * A property's predicate that counts only cases not tried before: a repeat of an input that
+ * already passed (fast-check draws small values and constants often) is skipped with `fc.pre`,
+ * so `numRuns` is the number of distinct cases run — the number docs/RELIABILITY.md states. A
+ * repeat would pass again, so skipping it loses nothing while shrinking.
+ */
+export function distinct<A extends unknown[], R>(predicate: (...args: A) => R): (...args: A) => R {
+  const passed = new Set<string>();
+  return (...args: A): R => {
+    const key = fc.stringify(args);
+    fc.pre(!passed.has(key));
+    const r = predicate(...args);
+    if (r instanceof Promise) {
+      return r.then((v: unknown) => {
+        passed.add(key);
+        return v;
+      }) as R;
+    }
+    if (r !== false) passed.add(key);
+    return r;
+  };
+}
+
 /** Every leaf parameter of the schema (numbers, choices, yes/no; the roster list too). */
 export const PARAMETERS: ParameterInfo[] = parameterTable();
 /** Numeric parameters (with a range). */
