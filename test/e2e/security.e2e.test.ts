@@ -2,6 +2,9 @@
  * Scenario text is data, never markup or code (issue 7), in Chromium against the built app:
  * - every built HTML page carries the Content Security Policy (no inline script, no eval, nothing
  *   from another origin) and has no inline script or style of its own;
+ * - on every built page, zod is told not to try eval (web/app/no-eval.ts) before any schema is
+ *   built, whatever the bundler's chunks: loading the page reports no violation, and the same
+ *   build with that one call undone reports zod's eval probe on every page;
  * - the app logs no policy violation while it loads, runs, compares, exports SVG and PNG, opens
  *   trainer mode and works offline, and the policy does refuse an injected inline script, eval
  *   and a remote script;
@@ -9,7 +12,8 @@
  *   roster file (names, cells, the file's name) are shown as text: no element is made from them
  *   and none of their code runs.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +80,84 @@ async function watchViolations(context: BrowserContext): Promise<void> {
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 const cspConsole = (app: AppPage) => app.consoleErrors.filter((m) => /Content Security Policy|Refused to/i.test(m));
+
+/**
+ * zod tries `new Function` the first time an object schema is built, unless told not to. The
+ * build puts web/app/no-eval.ts (`z.config({ jitless: true })`) first on every page, but which
+ * code runs first is the bundler's doing (its chunks, their order): so each built page is loaded
+ * as it is, watched from before its first script, and must report no violation. The same pages
+ * with that one call undone (`jitless: false` in a copy of the build) must report zod's eval
+ * probe, or the first check proves nothing.
+ */
+describeBrowser('on every page, zod is told not to try eval before any schema is built', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let undone: StaticServer;
+  let undoneDir = '';
+  const pages = htmlPages(appDist());
+
+  beforeAll(async () => {
+    server = await serveStatic(appDist());
+    // The build with the jitless call undone: the one place in the page's chunks that sets it.
+    undoneDir = mkdtempSync(join(tmpdir(), 'kube-sim-jit-'));
+    cpSync(appDist(), undoneDir, { recursive: true });
+    let calls = 0;
+    for (const name of readdirSync(join(undoneDir, 'assets')).filter((f) => f.endsWith('.js'))) {
+      const file = join(undoneDir, 'assets', name);
+      const code = readFileSync(file, 'utf8');
+      const changed = code.replace(/\(\{jitless:(?:!0|true)\}\)/g, () => {
+        calls++;
+        return '({jitless:!1})';
+      });
+      if (changed !== code) writeFileSync(file, changed);
+    }
+    expect(calls, 'z.config({ jitless: true }) in the built page chunks').toBe(1);
+    undone = await serveStatic(undoneDir);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await undone?.close();
+    if (undoneDir) rmSync(undoneDir, { recursive: true, force: true });
+  });
+
+  /** Load `page` of the site at `url` in a fresh context; the violations reported while it starts. */
+  async function load(url: string, name: string): Promise<{ violations: string[]; app: AppPage }> {
+    const app = await newAppPage(browser, url, { goto: false });
+    try {
+      await watchViolations(app.context);
+      await app.page.goto(`${url}${name}`);
+      await app.page.waitForLoadState('load');
+      // Module scripts have all run by the load event; the two pages' own signs that they started.
+      if (name === 'index.html') await waitForApp(app.page);
+      if (name === 'trainer.html') await app.page.waitForFunction(() => (document.getElementById('trainer')?.childElementCount ?? 0) > 0, undefined, { timeout: 30_000 });
+      // A violation is reported in a task of its own: let those queued arrive.
+      await app.page.evaluate(() => new Promise((ok) => setTimeout(ok, 0)));
+      return { violations: await violations(app.page), app };
+    } finally {
+      await app.close();
+    }
+  }
+
+  it('every page loads without a violation', async () => {
+    expect(pages).toEqual(expect.arrayContaining(['index.html', 'trainer.html']));
+    for (const name of pages) {
+      const { violations: seen, app } = await load(server.url, name);
+      expect(seen, name).toEqual([]);
+      expect(cspConsole(app), name).toEqual([]);
+      expect(app.pageErrors, name).toEqual([]);
+    }
+  });
+
+  it('with the jitless call undone, every page reports zod’s eval probe (so the check above can fail)', async () => {
+    for (const name of pages) {
+      const { violations: seen } = await load(undone.url, name);
+      expect(seen.filter((v) => /^script-src eval /.test(v)), name).toHaveLength(1);
+    }
+  });
+});
 
 describeBrowser('the policy in Chromium, and payloads in links and rosters', () => {
   let browser: Browser;
