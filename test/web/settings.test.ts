@@ -408,4 +408,15 @@ describe('the scenario of the settings', () => {
     expect(checkParameter('group.goalClarity', '0.500', 'en')).toEqual({ value: 0.5 });
     expect(checkParameter('group.goalClarity', '0,500', 'id')).toEqual({ value: 0.5 });
   });
+
+it('a key given twice in a link: the first is read and the others are named, in the page’s language', () => {
+  const { settings, problems } = fromQuery('?seed=1&seed=abc&intervention.mentoring.visitsPerMonth=2&intervention.mentoring.visitsPerMonth=9', 'en');
+  expect(settings.seed).toBe(1);
+  expect(settings.set['intervention.mentoring.visitsPerMonth']).toBe(2);
+  expect(problems).toEqual([
+    { key: 'seed', value: 'abc', message: 'seed: given more than once; the first is used' },
+    { key: 'intervention.mentoring.visitsPerMonth', value: '9', message: 'intervention.mentoring.visitsPerMonth: given more than once; the first is used' },
+  ]);
+  expect(fromQuery('?lang=id&reps=5&reps=6', 'en').problems).toEqual([{ key: 'reps', value: '6', message: 'reps: diberikan lebih dari sekali; yang pertama dipakai' }]);
+});
 });

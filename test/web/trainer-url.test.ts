@@ -69,6 +69,16 @@ describe('trainer mode’s address', () => {
     );
   });
 
+  it('a part given twice: the first is read, the others named', () => {
+    const { view, problems } = readTrainerView('?speed=4&speed=8&compare=1&compare=0', 'en');
+    expect(view.speed).toBe(4);
+    expect(view.compare).toBe(true);
+    expect(problems).toEqual([
+      { key: 'compare', value: '0', message: 'given more than once; the first is used' },
+      { key: 'speed', value: '8', message: 'given more than once; the first is used' },
+    ]);
+  });
+
   it('hands the planner its part of the address untouched', () => {
     expect(plannerPart('?preset=tulip&compare=1&seed=4&week=9&events=3:visit&group.size=12&tour=0')).toBe('?preset=tulip&seed=4&group.size=12');
     expect(plannerPart('?compare=1')).toBe('');

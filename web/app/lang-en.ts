@@ -228,6 +228,7 @@ export const en = {
     close: 'Close',
     problems: 'The link had problems (the settings marked in red hold what it said):',
     unknown: (key: string) => `${key}: not a setting`,
+    repeated: (key: string) => `${key}: given more than once; the first is used`,
     badRoster: 'not a roster written by kube-sim (a list of 5 to 30 members)',
   },
   storage: {

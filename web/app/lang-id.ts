@@ -230,6 +230,7 @@ export const id: typeof en = {
     close: 'Tutup',
     problems: 'Tautan ini bermasalah (isian bertanda merah memuat isi tautan):',
     unknown: (key: string) => `${key}: bukan pengaturan`,
+    repeated: (key: string) => `${key}: diberikan lebih dari sekali; yang pertama dipakai`,
     badRoster: 'bukan daftar anggota yang ditulis kube-sim (daftar 5 sampai 30 anggota)',
   },
   storage: {

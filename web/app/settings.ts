@@ -246,6 +246,12 @@ export function fromQuery(search: string, fallbackLang: Lang = 'en'): { settings
   const lang: Lang = (LANGS as readonly string[]).includes(langRaw ?? '') ? (langRaw as Lang) : fallbackLang;
   const d = DICTS[lang];
   if (langRaw !== null && langRaw !== lang) problems.push({ key: 'lang', value: langRaw, message: `${d.lang.label}: en, id` });
+  // A key given twice: the first is read, the others are named (a link edited by hand).
+  const seen = new Set<string>();
+  for (const [key, value] of q) {
+    if (seen.has(key)) problems.push({ key, value, message: d.url.repeated(key) });
+    seen.add(key);
+  }
   const s = defaultSettings(lang);
 
   const presetRaw = q.get('preset');
@@ -268,8 +274,10 @@ export function fromQuery(search: string, fallbackLang: Lang = 'en'): { settings
   }
 
   const read: [string, string, number | string | boolean][] = [];
+  const once = new Set<string>();
   for (const [key, raw] of q) {
-    if ((RESERVED as readonly string[]).includes(key)) continue;
+    if ((RESERVED as readonly string[]).includes(key) || once.has(key)) continue;
+    once.add(key);
     // Values in a URL are written the code's way ("0.5"), whatever the page's language.
     const r = checkParameter(key, raw, 'en');
     if ('problem' in r) {

@@ -69,6 +69,8 @@ const events = z
   .transform((text) => (text === '' ? [] : text.split(',')))
   .pipe(z.array(event).max(MAX_EVENTS));
 
+const REPEATED = { en: 'given more than once; the first is used', id: 'diberikan lebih dari sekali; yang pertama dipakai' } as const;
+
 const SCHEMAS = { compare: flag, projector: flag, speed, tour: flag, week, events } as const;
 const MESSAGES = { compare: ALLOWED.flag, projector: ALLOWED.flag, speed: ALLOWED.speed, tour: ALLOWED.flag, week: ALLOWED.week, events: ALLOWED.events } as const;
 
@@ -78,8 +80,11 @@ export function readTrainerView(search: string, lang: Lang): { view: TrainerView
   const view: TrainerView = { compare: false, projector: false, speed: DEFAULT_SPEED, tour: true, week: null, events: [] };
   const problems: UrlProblem[] = [];
   for (const key of TRAINER_KEYS) {
-    const raw = q.get(key);
-    if (raw === null) continue;
+    const all = q.getAll(key);
+    if (!all.length) continue;
+    const raw = all[0];
+    // Given twice (a link edited by hand): the first is read, the others named.
+    for (const other of all.slice(1)) problems.push({ key, value: other, message: REPEATED[lang] });
     const r = SCHEMAS[key].safeParse(raw);
     if (!r.success) {
       problems.push({ key, value: raw.length > 80 ? `${raw.slice(0, 80)}…` : raw, message: MESSAGES[key][lang] });
