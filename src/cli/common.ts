@@ -1,5 +1,5 @@
 /** What the commands share: the version, loading a scenario with --set, manifests, checks. */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { parseAssignment, withOverrides, type Override } from '../experiment/job
 import { canonicalJson } from '../experiment/report.ts';
 import { decodeRosterBytes, MAX_ROSTER_CHARS, parseRosterCsv } from '../io/roster-csv.ts';
 import { loadScenario } from '../io/scenario-file.ts';
-import { parseScenario, type Scenario } from '../model/index.ts';
+import { InvariantError, parseScenario, type Scenario } from '../model/index.ts';
 import { defaultWorkers, nodePool } from '../runner/node-pool.ts';
 import type { JobSpec } from '../experiment/jobs.ts';
 import type { BatchResult } from '../runner/api.ts';
@@ -70,12 +70,16 @@ export class DiskFullError extends Error {
  * Refuse before any work when the output cannot be written: a probe file is created beside it,
  * a block written to it and flushed, then removed. This finds a missing or read-only folder, a
  * path through a file, missing permission (root bypasses access() but not a read-only mount) and
- * a disk already full; a disk that fills up during the run is caught by the writers.
+ * a disk already full; a disk that fills up during the run is caught by the writers. The probe's
+ * name is new every time (a probe left by a killed process never blocks a later run). An existing
+ * output owned by another user in a sticky folder (/tmp) is refused too: the folder is writable,
+ * but the rename over that file at the end would fail.
  */
 export function checkWritable(path: string, flag: string): void {
   const dir = dirname(path);
-  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${flag}: ${path} is a folder, not a file`);
-  const probe = join(dir, `.${basename(path)}.${process.pid}.probe`);
+  const target = existsSync(path) ? statSync(path) : null;
+  if (target?.isDirectory()) throw new UsageError(`${flag}: ${path} is a folder, not a file`);
+  const probe = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.probe`);
   let fd: number | undefined;
   try {
     fd = openSync(probe, 'wx');
@@ -98,6 +102,20 @@ export function checkWritable(path: string, flag: string): void {
       rmSync(probe, { force: true });
     }
   }
+  const uid = process.getuid?.();
+  if (target && uid !== undefined && !canReplace(statSync(dir), target, uid)) {
+    throw new UsageError(`${flag}: cannot write ${path}: it belongs to another user (uid ${target.uid}) in ${dir}, a folder where only a file's owner may replace it (sticky bit); choose another name or remove it`);
+  }
+}
+
+/**
+ * Whether user `uid` may rename a file over `target` in folder `dir` (given it may write in the
+ * folder): in a sticky folder (mode +t, like /tmp) only the file's owner, the folder's owner or
+ * root may.
+ */
+export function canReplace(dir: { mode: number; uid: number }, target: { uid: number }, uid: number): boolean {
+  const sticky = (dir.mode & 0o1000) !== 0;
+  return !sticky || uid === 0 || target.uid === uid || dir.uid === uid;
 }
 
 /** The exit status of a command stopped by a signal: 128 + its number (SIGINT 130, SIGTERM 143). */
@@ -129,6 +147,53 @@ export function catchInterrupts(): () => void {
     process.off('SIGTERM', on);
   };
 }
+
+/**
+ * Run a synchronous write of a command that does not catch signals while it computes (run,
+ * validate: a signal then ends it at once, before anything is written). While `write` runs, a
+ * SIGINT or SIGTERM is held: it cannot cut the write short and leave a temporary file behind
+ * (a signal's default action skips the 'exit' hook that removes it). The write ends, whole, and
+ * so does the command, as it was about to; stderr says so.
+ */
+export async function holdingInterrupts<T>(what: string, write: () => T): Promise<T> {
+  let got: NodeJS.Signals | null = null;
+  const on = (signal: NodeJS.Signals) => {
+    got ??= signal;
+  };
+  process.on('SIGINT', on);
+  process.on('SIGTERM', on);
+  try {
+    return write();
+  } finally {
+    // A signal that came during the write is handled on the next turn of the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('SIGINT', on);
+    process.off('SIGTERM', on);
+    if (got) process.stderr.write(`kube-sim: ${got} came while ${what} was being written; it was finished first\n`);
+  }
+}
+
+/**
+ * The message of a broken model invariant (`--check`), or null if `e` is something else. The
+ * error may come from this thread (an InvariantError), from a worker thread (a plain Error whose
+ * name says InvariantError: classes do not cross threads), or wrapped in the pool's error for a
+ * failed batch (as its cause, or quoted at the end of its message), which also names the batch's
+ * runs: the broken run is one of them.
+ */
+export function brokenInvariant(e: unknown): string | null {
+  let runs = '';
+  for (let x = e, depth = 0; x && typeof x === 'object' && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    const err = x as Error & { from?: unknown; to?: unknown };
+    if (typeof err.from === 'number' && typeof err.to === 'number' && !runs) runs = err.to - err.from > 1 ? ` (in one of runs ${err.from}–${err.to - 1})` : ` (in run ${err.from})`;
+    if (x instanceof InvariantError || err.name === 'InvariantError') return `${err.message}${runs}`;
+    const quoted = err.name === 'BatchFailedError' ? INVARIANT_IN_BATCH.exec(String(err.message)) : null;
+    if (quoted) return `${quoted[1]}${runs}`;
+  }
+  return null;
+}
+
+/** An InvariantError's message (src/model/check.ts) quoted at the end of a failed batch's. */
+const INVARIANT_IN_BATCH = /\): ((?:week \d+|initial state): [^=]+ = \S+: .+)$/;
 
 /** A pool for --workers N (default: one per core, at most 8; 0 runs in this thread). */
 export function pool(workers: number | undefined): Pool {

@@ -8,7 +8,7 @@ import { builtInScenarios, ScenarioFileError } from '../io/scenario-file.ts';
 import { ScenarioError } from '../model/index.ts';
 import { BatchFailedError, CancelledError } from '../runner/pool.ts';
 import { UsageError } from './args.ts';
-import { catchInterrupts, DiskFullError, interruption, signalExit, VERSION } from './common.ts';
+import { brokenInvariant, catchInterrupts, DiskFullError, interruption, signalExit, VERSION } from './common.ts';
 import { COMPARE_HELP, compareCommand } from './compare.ts';
 import { ENSEMBLE_HELP, ensembleCommand } from './ensemble.ts';
 import { MERGE_HELP, mergeCommand } from './merge.ts';
@@ -18,14 +18,19 @@ import { SENSITIVITY_HELP, sensitivityCommand } from './sensitivity.ts';
 import { SWEEP_HELP, sweepCommand } from './sweep.ts';
 import { VALIDATE_HELP, validateCommand } from './validate.ts';
 
-/** `pool`: runs on the worker pool, and Ctrl-C or SIGTERM cancels it cleanly (catchInterrupts). */
-const COMMANDS: Record<string, { help: string; run: (args: string[]) => number | Promise<number>; pool?: true }> = {
+/**
+ * `interrupts`: Ctrl-C or SIGTERM cancels the command cleanly (catchInterrupts): the pool
+ * commands, and merge, whose copy checks for it between chunks. run and validate compute in one
+ * synchronous piece, so a signal ends them at once by default, except while they write their
+ * output (holdingInterrupts).
+ */
+const COMMANDS: Record<string, { help: string; run: (args: string[]) => number | Promise<number>; interrupts?: true }> = {
   run: { help: RUN_HELP, run: runCommand },
-  ensemble: { help: ENSEMBLE_HELP, run: ensembleCommand, pool: true },
-  compare: { help: COMPARE_HELP, run: compareCommand, pool: true },
-  sweep: { help: SWEEP_HELP, run: sweepCommand, pool: true },
-  sensitivity: { help: SENSITIVITY_HELP, run: sensitivityCommand, pool: true },
-  merge: { help: MERGE_HELP, run: mergeCommand },
+  ensemble: { help: ENSEMBLE_HELP, run: ensembleCommand, interrupts: true },
+  compare: { help: COMPARE_HELP, run: compareCommand, interrupts: true },
+  sweep: { help: SWEEP_HELP, run: sweepCommand, interrupts: true },
+  sensitivity: { help: SENSITIVITY_HELP, run: sensitivityCommand, interrupts: true },
+  merge: { help: MERGE_HELP, run: mergeCommand, interrupts: true },
   schema: { help: SCHEMA_HELP, run: schemaCommand },
   validate: { help: VALIDATE_HELP, run: validateCommand },
 };
@@ -74,13 +79,18 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${cmd.help}\n`);
       return 0;
     }
-    if (cmd.pool) release = catchInterrupts();
+    if (cmd.interrupts) release = catchInterrupts();
     return await cmd.run(rest);
   } catch (e) {
     const err = e as Error & { code?: string };
     if (e instanceof UsageError || e instanceof ScenarioError || e instanceof ScenarioFileError || e instanceof AssignmentError || e instanceof RosterCsvError) {
       process.stderr.write(`kube-sim: ${err.message}\n`);
       return 2;
+    }
+    const invariant = brokenInvariant(e);
+    if (invariant !== null) {
+      process.stderr.write(`kube-sim: ${command}: the model broke an invariant (a bug in kube-sim: please report it with this command): ${invariant}; nothing was written\n`);
+      return 1;
     }
     if (e instanceof CancelledError) {
       process.stderr.write(`\nkube-sim: interrupted; nothing was written (${interruption.signal ?? 'cancelled'}; run the command again to start over)\n`);

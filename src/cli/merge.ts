@@ -7,7 +7,8 @@ import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs
 import { resolve } from 'node:path';
 import { AtomicWriter, writeFileAtomic } from '../io/atomic.ts';
 import { outPath, parseFlags, UsageError } from './args.ts';
-import { checkWritable, manifest } from './common.ts';
+import { CancelledError } from '../runner/pool.ts';
+import { checkWritable, interruption, manifest } from './common.ts';
 
 export const MERGE_HELP = `kube-sim merge <shard.csv>... --out all.csv
     Joins the shards of one sweep (any order) into one CSV identical to the unsharded sweep's,
@@ -22,7 +23,7 @@ interface ShardManifest {
   [k: string]: unknown;
 }
 
-export function mergeCommand(args: string[]): number {
+export async function mergeCommand(args: string[]): Promise<number> {
   const { flags, positionals } = parseFlags('merge', args, { out: { type: 'string' } }, { out: outPath('--out', ['.csv']).optional() });
   if (!flags.out) throw new UsageError('merge: --out FILE.csv is required');
   if (positionals.length === 0) throw new UsageError('merge: give the shard files to join');
@@ -54,13 +55,15 @@ export function mergeCommand(args: string[]): number {
   }
   if (next !== first.runs.total) throw new UsageError(`merge: runs ${next}–${first.runs.total - 1} are missing (no shard holds them)`);
 
+  // Ctrl-C or SIGTERM (catchInterrupts) is seen between chunks: the temporary file is removed
+  // and the final name is left as it was (absent, or the previous file).
   const writer = new AtomicWriter(out);
   try {
-    shards.forEach((s, i) => {
-      const rows = copyRows(s.path, writer, i === 0);
+    for (const [i, s] of shards.entries()) {
+      const rows = await copyRows(s.path, writer, i === 0, interruption.controller.signal);
       const expected = (s.m.runs.to - s.m.runs.from) * (s.m.rowsPerRun ?? 1);
       if (rows !== expected) throw new UsageError(`merge: ${s.file} has ${rows} rows; its manifest says ${expected} (runs ${s.m.runs.from}–${s.m.runs.to - 1}${(s.m.rowsPerRun ?? 1) > 1 ? `, ${s.m.rowsPerRun} rows each` : ''}); the file is damaged`);
-    });
+    }
     writer.commit();
   } catch (e) {
     writer.abort();
@@ -73,8 +76,12 @@ export function mergeCommand(args: string[]): number {
   return 0;
 }
 
-/** Copy a CSV to the writer (its header only if `header`); returns the number of data rows. */
-function copyRows(path: string, writer: AtomicWriter, header: boolean): number {
+/**
+ * Copy a CSV to the writer (its header only if `header`); returns the number of data rows. Shards
+ * can be gigabytes: after each 1 MiB chunk the copy lets the event loop turn, so that a signal is
+ * handled, and stops with CancelledError once `signal` is aborted.
+ */
+async function copyRows(path: string, writer: AtomicWriter, header: boolean, signal: AbortSignal): Promise<number> {
   const fd = openSync(path, 'r');
   const buf = Buffer.allocUnsafe(1 << 20);
   let lines = 0;
@@ -82,6 +89,8 @@ function copyRows(path: string, writer: AtomicWriter, header: boolean): number {
   let carry = '';
   try {
     for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal.aborted) throw new CancelledError();
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n <= 0) break;
       let text = carry + buf.toString('utf8', 0, n);

@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../io/atomic.ts';
 import { csvLine, weekCells } from '../io/csv.ts';
 import { DISSOLUTION_CAUSE_TEXT, eventList, INDICATORS, simulate, type RunResult, type Scenario } from '../model/index.ts';
 import { common, outPath, parseFlags, UsageError, wholeNumber } from './args.ts';
-import { checkWritable, load, rupiah, VERSION } from './common.ts';
+import { checkWritable, holdingInterrupts, load, rupiah, VERSION } from './common.ts';
 
 export const RUN_HELP = `kube-sim run <scenario> [--seed N] [--replication N] [--set PATH=VALUE]... [--roster FILE.csv]
               [--out run.json|run.csv] [--check]
@@ -13,7 +13,7 @@ export const RUN_HELP = `kube-sim run <scenario> [--seed N] [--replication N] [-
     In events, member numbers are 0-based indexes into the members list (-1: none).
     --check checks the model's invariants every week (debug mode; same numbers, slower).`;
 
-export function runCommand(args: string[]): number {
+export async function runCommand(args: string[]): Promise<number> {
   const { flags, positionals } = parseFlags(
     'run',
     args,
@@ -28,7 +28,7 @@ export function runCommand(args: string[]): number {
   // Write first: a failed write must not look like a finished run.
   if (out) {
     const text = out.toLowerCase().endsWith('.csv') ? weeklyCsv(result) : `${JSON.stringify(runDocument(scenario, path, result, args))}\n`;
-    writeFileAtomic(out, text);
+    await holdingInterrupts(flags.out!, () => writeFileAtomic(out, text));
   }
   process.stdout.write(summary(scenario, result));
   if (flags.out) process.stdout.write(`Wrote ${flags.out}: ${INDICATORS.length} series × ${result.weeks} weeks${out!.endsWith('.json') ? `, ${result.events.count} events` : ''}\n`);

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { gridPointAt } from '../experiment/design.ts';
 import { runAt, runCount } from '../experiment/jobs.ts';
 import { F, FIELD, fieldText, RUN_FIELD_KEYS } from '../experiment/outcomes.ts';
-import { appendAll, naming, syncFolder, writeFileAtomic } from '../io/atomic.ts';
+import { appendAll, naming, removeOnExit, syncFolder, writeFileAtomic } from '../io/atomic.ts';
 import { csvLine, weekCells } from '../io/csv.ts';
 import { INDICATORS } from '../model/index.ts';
 import { BatchFailedError, CancelledError } from '../runner/pool.ts';
@@ -289,13 +289,15 @@ function finishedBefore(out: string, identity: string): string | null {
  * One writer per sweep file: a lock file beside it (created exclusively) holds the writer's host
  * and pid, and its time is refreshed every 10 s. A second process (a retried Kubernetes index
  * while the old pod is still stopping, a Slurm requeue race) is refused while the lock is fresh;
- * a lock left by a killed process goes stale after a minute and is taken over.
+ * a lock left by a killed process is taken over (staleLock says when). The lock is removed when
+ * the sweep ends, and by the 'exit' hook when the process ends before that (a second Ctrl-C).
  */
 function takeLock(path: string): { release(): void } {
   const me = `${hostname()} ${process.pid}`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
+      const forget = removeOnExit(path);
       writeSync(fd, me);
       closeSync(fd);
       const beat = setInterval(() => {
@@ -314,6 +316,7 @@ function takeLock(path: string): { release(): void } {
           held = false;
           clearInterval(beat);
           rmSync(path, { force: true });
+          forget();
         },
       };
     } catch (e) {
@@ -326,15 +329,27 @@ function takeLock(path: string): { release(): void } {
       } catch {
         continue; // it went away meanwhile: try again
       }
-      const [host, pid] = owner.split(' ');
-      const alive = host === hostname() && Number(pid) > 0 && processAlive(Number(pid));
-      if (alive || (host !== hostname() && age < 60_000)) {
+      if (!staleLock(owner, age)) {
         throw new UsageError(`sweep: another kube-sim (${owner || 'unknown'}) is writing ${path.replace(/\.lock$/, '')}; wait for it to finish, or delete ${path} if that process is gone`);
       }
       rmSync(path, { force: true }); // stale: its writer is gone
     }
   }
   throw new UsageError(`sweep: cannot take the lock ${path}`);
+}
+
+/**
+ * Whether a sweep's lock held by `owner` ("host pid"), last refreshed `ageMs` ago, is left by a
+ * writer that is gone. On this host: when that process no longer runs, or when it is this very
+ * process (it has not taken the lock, so the lock is from an earlier life under the same pid: a
+ * restarted container has the same host name and its command is pid 1 again). On another host
+ * (a shared file system): when it has not been refreshed for a minute.
+ */
+export function staleLock(owner: string, ageMs: number, here: { host: string; pid: number } = { host: hostname(), pid: process.pid }): boolean {
+  const [host, pidText] = owner.split(' ');
+  const pid = Number(pidText);
+  if (host === here.host) return !(Number.isInteger(pid) && pid > 0) || pid === here.pid || !processAlive(pid);
+  return ageMs >= 60_000;
 }
 
 function processAlive(pid: number): boolean {

@@ -23,6 +23,7 @@ import {
 import { writeFileAtomic } from '../io/atomic.ts';
 import { loadScenario } from '../io/scenario-file.ts';
 import { common, parseFlags, UsageError, wholeNumber } from './args.ts';
+import { holdingInterrupts } from './common.ts';
 
 /** The report kube-sim validate maintains. */
 export const VALIDATION_DOC = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/VALIDATION.md');
@@ -104,7 +105,8 @@ export async function validateCommand(args: string[]): Promise<number> {
       .join(' ');
     const doc = existsSync(VALIDATION_DOC) ? readFileSync(VALIDATION_DOC, 'utf8') : '# kube-sim: validation\n';
     try {
-      writeFileAtomic(VALIDATION_DOC, spliceSection(doc, renderMarkdown(report, command)));
+      const text = spliceSection(doc, renderMarkdown(report, command));
+      await holdingInterrupts(VALIDATION_DOC, () => writeFileAtomic(VALIDATION_DOC, text));
     } catch (e) {
       process.stderr.write(`kube-sim: cannot write ${VALIDATION_DOC}: ${(e as Error).message}\n`);
       return 1;

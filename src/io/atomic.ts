@@ -21,8 +21,12 @@ function syncFolder(dir: string): void {
 const tempPath = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
 
 /**
- * Temporary files being written: removed if the process exits before they are renamed into place
- * (process.exit on a second Ctrl-C, an uncaught error). Only kill -9 or a power cut leaves one.
+ * Files to remove if the process exits before it is done with them: temporary files not yet
+ * renamed into place, and a sweep's lock (removeOnExit). The 'exit' hook runs on a normal end,
+ * an uncaught error and process.exit (a second Ctrl-C or SIGTERM, see catchInterrupts in
+ * src/cli/common.ts); it does not run when a signal kills the process by its default action, so
+ * every command that writes a file catches SIGINT and SIGTERM while it does. Only SIGKILL (kill -9,
+ * the OOM killer, a container's grace period running out) or a power cut leaves one behind.
  */
 const open = new Set<string>();
 let cleanupInstalled = false;
@@ -34,6 +38,14 @@ function track(tmp: string): void {
     });
   }
   open.add(tmp);
+}
+
+/** Remove `path` if the process exits while it is held; the returned function stops that. */
+export function removeOnExit(path: string): () => void {
+  track(path);
+  return () => {
+    open.delete(path);
+  };
 }
 
 /** Name the file in an error from a write on a descriptor (Node gives such errors no path). */

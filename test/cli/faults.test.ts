@@ -3,10 +3,12 @@
  * sensitivity and sweep; an output folder that is missing or not writable, or a disk that is
  * already full, refused before any run; a disk that fills up in the middle of writing. Whatever
  * happens, no file under its final name is ever truncated (it is absent, or the previous good one),
- * no temporary file is left, and an interrupted sweep resumes to the same bytes.
+ * no temporary file is left, and an interrupted sweep resumes to the same bytes. Also: SIGINT in
+ * the middle of a merge, a sweep's lock after process.exit or left under this very pid, and a
+ * model that breaks an invariant under --check.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bin, runKubeSim, scratchFolder, type Result } from './kube-sim.ts';
@@ -14,6 +16,8 @@ import { bin, runKubeSim, scratchFolder, type Result } from './kube-sim.ts';
 const work = scratchFolder('kube-sim-faults-');
 const FULL_DISK = join(import.meta.dirname, 'fixtures/full-disk.mjs');
 const FAULTY_WORKERS = join(import.meta.dirname, 'fixtures/faulty-workers.mjs');
+const BROKEN_INVARIANT = join(import.meta.dirname, 'fixtures/broken-invariant.mjs');
+const SWEEP_LOCK = join(import.meta.dirname, 'fixtures/sweep-lock.mjs');
 const read = (f: string) => readFileSync(join(work, f), 'utf8');
 const files = (dir: string) => readdirSync(join(work, dir)).sort();
 
@@ -265,4 +269,137 @@ describe('a worker thread of the CLI dies', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(read('crash/sweep.csv') === read('crash-ref.csv')).toBe(true);
   }, 120_000);
+});
+
+describe('a model that breaks an invariant, under --check', () => {
+  // The preload sets member 0's pay this week to -8.8e-11 at the end of week 27 of every run.
+  const line = (command: string, runs = '') =>
+    `kube-sim: ${command}: the model broke an invariant (a bug in kube-sim: please report it with this command): week 26: paidThisWeek[0] = -8.8e-11: not a finite number ≥ 0${runs}; nothing was written`;
+  const broken = (args: string[]) => preloaded(BROKEN_INVARIANT, {}, args);
+  const notACrash = (r: Result) => {
+    expect(r.stderr).not.toMatch(/unexpected failure|\n\s+at |worker crashed|failed twice/);
+    expect(r.stdout).toBe('');
+  };
+
+  it('run --check: exit 1 with the invariant in one line, no stack trace, nothing written', async () => {
+    mkdirSync(join(work, 'inv'));
+    const r = await broken(['run', 'default', '--check', '--out', 'inv/run.json']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toBe(`${line('run')}\n`);
+    notACrash(r);
+    expect(files('inv')).toEqual([]);
+  }, 60_000);
+
+  for (const workers of ['2', '0']) {
+    it(`ensemble --check --workers ${workers}: the invariant (from a worker thread${workers === '0' ? ', here this one' : ''}), not a worker crash; exit 1, nothing written`, async () => {
+      mkdirSync(join(work, `inv${workers}`));
+      const r = await broken(['ensemble', 'default', '--reps', '40', '--workers', workers, '--check', '--out', `inv${workers}/summary.json`, '--runs', `inv${workers}/runs.csv`]);
+      expect(r.code, r.stderr).toBe(1);
+      const last = r.stderr.trimEnd().split('\n').at(-1)!;
+      // The batch that broke is one of the first (every run breaks at week 27).
+      const runs = / \(in one of runs \d+–\d+\)(?=; nothing was written$)/.exec(last)?.[0];
+      expect(last).toBe(line('ensemble', runs));
+      notACrash(r);
+      expect(files(`inv${workers}`)).toEqual([]);
+    }, 60_000);
+  }
+
+  it('without --check the same broken model runs to the end (only --check sees it)', async () => {
+    const r = await broken(['run', 'default']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Default KUBE: seed 1, replication 0/);
+  }, 60_000);
+
+  it('a sound model: --check exits 0 with the same output, bit for bit, as without it', () => {
+    mkdirSync(join(work, 'sound'));
+    for (const check of [[], ['--check']]) {
+      const tag = check.length ? 'checked' : 'plain';
+      const one = runKubeSim(['run', 'tulip', '--seed', '5', '--out', `sound/run-${tag}.csv`, ...check], work);
+      expect(one.code, one.stderr).toBe(0);
+      expect(one.stderr).toBe('');
+      writeFileSync(join(work, `sound/run-${tag}.out`), one.stdout.replace(`run-${tag}.csv`, 'X'));
+      const many = runKubeSim(['ensemble', 'default', '--reps', '60', '--seed', '4', '--workers', '2', '--runs', `sound/runs-${tag}.csv`, ...check], work);
+      expect(many.code, many.stderr).toBe(0);
+      writeFileSync(join(work, `sound/ensemble-${tag}.out`), many.stdout);
+    }
+    for (const f of ['run-%.csv', 'run-%.out', 'runs-%.csv', 'ensemble-%.out']) {
+      expect(read(`sound/${f.replace('%', 'checked')}`) === read(`sound/${f.replace('%', 'plain')}`), f).toBe(true);
+    }
+  }, 120_000);
+});
+
+describe('merge stopped by SIGINT in the middle of a shard', () => {
+  it('exit 130; the temporary file is removed and the previous merged file is intact', async () => {
+    mkdirSync(join(work, 'mg'));
+    // Two shards of a 2-run... sweep, as merge sees them: a file, and a shard still being read
+    // (a named pipe that the test feeds), so the signal surely comes in the middle of the copy.
+    const runs = 200_000;
+    const half = runs / 2;
+    const row = (j: number) => `${j},0,${j},1,0.5,active\n`;
+    const header = 'run,point,replication,seed,x,status\n';
+    const shard = (from: number, to: number) => ({ sweepId: 'test', columns: ['run', 'point', 'replication', 'seed', 'x', 'status'], runs: { total: runs, from, to, shard: `${from / half}/2` } });
+    let first = header;
+    for (let j = 0; j < half; j++) first += row(j);
+    writeFileSync(join(work, 'mg/s0.csv'), first);
+    writeFileSync(join(work, 'mg/s0.csv.json'), JSON.stringify(shard(0, half)));
+    writeFileSync(join(work, 'mg/s1.csv.json'), JSON.stringify(shard(half, runs)));
+    const fifo = spawnSync('mkfifo', [join(work, 'mg/s1.csv')]);
+    expect(fifo.status, String(fifo.stderr)).toBe(0);
+    writeFileSync(join(work, 'mg/all.csv'), 'the previous merge\n');
+    writeFileSync(join(work, 'mg/all.csv.json'), '{"previous":true}\n');
+
+    const child = spawn(process.execPath, [bin, 'merge', 'mg/s0.csv', 'mg/s1.csv', '--out', 'mg/all.csv'], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const done = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    // Opening the pipe waits for merge to open it: by then it has copied the first shard.
+    const feed = createWriteStream(join(work, 'mg/s1.csv'));
+    feed.on('error', () => {}); // merge stops reading: EPIPE
+    await new Promise((resolve) => feed.once('open', resolve));
+    const temp = () => readdirSync(join(work, 'mg')).filter((f) => f.endsWith('.tmp'));
+    expect(temp()).toHaveLength(1);
+    feed.write(`${header}${row(half)}`);
+    child.kill('SIGINT');
+    // More rows after the signal: the copy takes them, then sees the signal and stops.
+    let j = half + 1;
+    const more = () => {
+      while (j < runs && feed.write(row(j))) j++;
+    };
+    feed.on('drain', more);
+    more();
+    const code = await done;
+    feed.destroy();
+    expect(code, stderr).toBe(130);
+    expect(stderr).toContain('kube-sim: interrupted; nothing was written (SIGINT; run the command again to start over)');
+    expect(stdout).toBe('');
+    expect(j, 'merge stopped before the shard ended').toBeLessThan(runs);
+    expect(temp()).toEqual([]);
+    expect(read('mg/all.csv')).toBe('the previous merge\n');
+    expect(read('mg/all.csv.json')).toBe('{"previous":true}\n');
+  }, 60_000);
+});
+
+describe("a sweep's lock", () => {
+  const args = (out: string) => ['sweep', 'default', '--vary', 'group.size=8:12:4', '--reps', '30', '--seed', '2', '--workers', '2', '--out', out];
+
+  it('is removed when a second Ctrl-C ends the process at once; the sweep resumes', async () => {
+    mkdirSync(join(work, 'lk'));
+    const r = await preloaded(SWEEP_LOCK, { EXIT_WHEN_LOCKED: '1' }, args('lk/s.csv'));
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toContain('kube-sim: SIGINT again: stopping at once');
+    expect(files('lk')).toEqual(['s.csv.partial', 's.csv.partial.json']);
+    const again = runKubeSim(args('lk/s.csv'), work);
+    expect(again.code, again.stderr).toBe(0);
+    expect(files('lk')).toEqual(['s.csv', 's.csv.json']);
+  }, 60_000);
+
+  it('naming this very process on this host (a restarted container: same host name, same pid) is stale: taken over', async () => {
+    mkdirSync(join(work, 'lk2'));
+    const r = await preloaded(SWEEP_LOCK, { LOCK_BEFORE: join(work, 'lk2/s.csv.partial.lock') }, args('lk2/s.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('another kube-sim');
+    expect(files('lk2')).toEqual(['s.csv', 's.csv.json']);
+  }, 60_000);
 });
