@@ -1,6 +1,8 @@
 /**
  * A pool of workers that runs a job in batches, reports progress, cancels, retries a failed batch
- * once on a fresh worker, and hands batches to the caller strictly in run order. A run's numbers
+ * once on a fresh worker (not a broken model invariant, which would fail again), and hands batches
+ * to the caller strictly in run order. Jobs may share it; one job's failure or cancel never fails
+ * another's calls, and close() ends every worker and every job still running. A run's numbers
  * depend only on its index, and the caller sees runs in index order, so 1 worker and 8 give
  * bit-identical results whatever the batch sizes.
  */
@@ -27,9 +29,11 @@ export function remoteHandle(api: Remote<WorkerApi>, dead: Promise<never>, end: 
   dead.catch(() => {}); // observed by the pool, one reaction per worker
   let ended = false;
   return {
-    prepare: (id, job) => api.prepare(id, job),
-    runBatch: (id, from, to) => api.runBatch(id, from, to),
-    release: (id) => api.release(id),
+    // Once ended, the proxy is released and any call on it throws synchronously: a job that had
+    // prepared this worker may still try to free its entry (another job ended the worker).
+    prepare: (id, job) => (ended ? Promise.reject(new Error('worker terminated')) : api.prepare(id, job)),
+    runBatch: (id, from, to) => (ended ? Promise.reject(new Error('worker terminated')) : api.runBatch(id, from, to)),
+    release: (id) => (ended ? undefined : api.release(id)),
     dead,
     // Idempotent: two jobs sharing a worker may both give it up (a released proxy throws).
     terminate() {
@@ -74,7 +78,11 @@ export class CancelledError extends Error {
   }
 }
 
-/** Thrown when a batch failed twice: on its worker, then on a fresh one. Names the runs and the job. */
+/**
+ * Thrown when a batch failed twice (on its worker, then on a fresh one), or once with a broken model
+ * invariant (deterministic: not retried). Names the runs and the job; `cause` is the worker's error
+ * (through comlink a plain Error keeping the original's `name` and `message`, e.g. 'InvariantError').
+ */
 export class BatchFailedError extends Error {
   override name = 'BatchFailedError';
   constructor(
@@ -82,8 +90,28 @@ export class BatchFailedError extends Error {
     /** The failed batch: runs [from, to). */
     readonly from: number,
     readonly to: number,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
+  }
+}
+
+/** Thrown by run() on a closed pool, and by a job still running when its pool is closed. */
+export class PoolClosedError extends Error {
+  override name = 'PoolClosedError';
+  constructor() {
+    super('the worker pool was closed');
+  }
+}
+
+/**
+ * A call cut off because the pool ended its worker for another job, or never sent because the
+ * worker had already gone: not the batch's fault, so it runs again without using up its retry.
+ */
+class WorkerGoneError extends Error {
+  override name = 'WorkerGoneError';
+  constructor() {
+    super('worker terminated by the pool');
   }
 }
 
@@ -101,30 +129,42 @@ export class Pool {
     this.workers = Array.from({ length: size }, () => null);
   }
 
+  /** Worker k, alive: a fresh one if the slot is empty or its worker died while idle. */
   private worker(k: number): WorkerHandle {
+    if (this.closed) throw new PoolClosedError();
     let w = this.workers[k];
+    if (w && this.deaths.get(w)!.error) {
+      this.workers[k] = null;
+      this.end(w);
+      w = null;
+    }
     if (!w) {
-      w = this.workers[k] = this.factory();
+      const fresh = (w = this.workers[k] = this.factory());
+      this.live.add(fresh);
       // One reaction on `dead` per worker, fanned out to the calls in flight. (Racing every call
       // against `dead` would leave a reaction per call on a promise that never settles, keeping
       // every batch's result alive: 200 bytes a run, 350 MB over a million-run sweep.)
-      const watch = { error: null as Error | null, listeners: new Set<(e: Error) => void>() };
-      this.deaths.set(w, watch);
-      w.dead.catch((e: Error) => {
-        watch.error = e ?? new Error('worker died');
-        for (const l of watch.listeners) l(watch.error);
-        watch.listeners.clear();
-      });
+      this.deaths.set(fresh, { error: null, listeners: new Set() });
+      fresh.dead.catch((e: Error) => this.gone(fresh, e ?? new Error('worker died')));
     }
     return w;
   }
 
   private readonly deaths = new WeakMap<WorkerHandle, { error: Error | null; listeners: Set<(e: Error) => void> }>();
 
+  /** Worker w died or was ended: its calls in flight reject with `e` (the first reason only). */
+  private gone(w: WorkerHandle, e: Error): void {
+    const watch = this.deaths.get(w);
+    if (!watch || watch.error) return;
+    watch.error = e;
+    for (const l of watch.listeners) l(e);
+    watch.listeners.clear();
+  }
+
   /** The call's result, or the worker's death if it comes first. */
   private untilDeath<T>(w: WorkerHandle, call: () => Promise<T> | T): Promise<T> {
     const watch = this.deaths.get(w)!;
-    if (watch.error) return Promise.reject(watch.error);
+    if (watch.error) return Promise.reject(new WorkerGoneError());
     this.count(w, +1);
     return new Promise<T>((resolve, reject) => {
       let settled = false;
@@ -147,45 +187,81 @@ export class Pool {
   }
 
   /**
-   * Give up `old`, worker k, after a failure: it is terminated, and slot k gets a fresh worker when
-   * next needed. When two jobs share the pool both see the death, but only the first frees the
-   * slot; the second must not end the replacement the first has already started.
+   * Give up `old`, worker k, after one of its calls failed: slot k gets a fresh worker when next
+   * needed. A worker that died is terminated now. One whose call merely threw is alive and may be
+   * running other jobs' calls: it is terminated once they are done, not under them (they would fail
+   * and use up their retry). When two jobs share the pool both see a death, but only the first
+   * frees the slot; the second must not end the replacement the first has already started.
    */
   private discard(k: number, old: WorkerHandle): void {
-    if (this.workers[k] === old) this.retire(k);
-    else this.end(old);
+    if (this.workers[k] === old) this.workers[k] = null;
+    if (this.deaths.get(old)?.error || !this.calls.has(old)) this.end(old);
+    else this.draining.add(old);
   }
 
-  /** Terminate worker k now (a fresh one is made when next needed). */
-  private retire(k: number): void {
-    const w = this.workers[k];
-    this.workers[k] = null;
-    if (w) this.end(w);
+  /** Terminate worker w now, wherever it is (its slot gets a fresh worker when next needed). */
+  private drop(w: WorkerHandle): void {
+    const k = this.workers.indexOf(w);
+    if (k >= 0) this.workers[k] = null;
+    this.end(w);
   }
 
-  /** A terminated browser Worker never answers its calls in flight: forget them with it. */
+  /**
+   * Terminate w (once). A terminated browser Worker never answers its calls in flight, and a Node
+   * thread says so only later: they are rejected now, and forgotten with it.
+   */
   private end(w: WorkerHandle): void {
-    w.terminate();
+    if (this.ended.has(w)) return;
+    this.ended.add(w);
+    this.live.delete(w);
+    this.draining.delete(w);
     this.calls.delete(w);
+    try {
+      w.terminate();
+    } catch {
+      // Nothing more the pool can do for a worker that cannot be stopped; it is not used again.
+    }
+    this.gone(w, new WorkerGoneError());
+  }
+
+  /** Free job `id` on w, unless w is ended; never throws (a job must settle whatever w does). */
+  private release(w: WorkerHandle, id: number): void {
+    if (this.ended.has(w)) return;
+    try {
+      void Promise.resolve(w.release(id)).catch(() => {});
+    } catch {
+      // A worker that cannot answer holds nothing worth freeing.
+    }
   }
 
   /** Calls in flight on each worker, over every job running on the pool. */
   private readonly calls = new Map<WorkerHandle, number>();
+  /** Workers made and not yet ended (close() ends them all). */
+  private readonly live = new Set<WorkerHandle>();
+  private readonly ended = new WeakSet<WorkerHandle>();
+  /** Workers given up while other jobs' calls ran on them: ended when the last one is done. */
+  private readonly draining = new Set<WorkerHandle>();
+  private closed = false;
 
   private count(w: WorkerHandle, by: number): void {
     const n = (this.calls.get(w) ?? 0) + by;
     if (n > 0) this.calls.set(w, n);
-    else this.calls.delete(w);
+    else {
+      this.calls.delete(w);
+      if (this.draining.has(w)) this.end(w);
+    }
   }
 
-  /** End every worker. */
+  /** End every worker. Jobs still running reject with PoolClosedError; later run()s do too. */
   close(): void {
-    for (const w of this.workers) w?.terminate();
-    this.workers = this.workers.map(() => null);
+    this.closed = true;
+    this.workers.fill(null);
+    for (const w of [...this.live]) this.end(w);
   }
 
   /** Run a job (or a range of its runs); resolves when every batch has been handed over in order. */
   run(job: JobSpec, opts: RunOptions): Promise<RunSummary> {
+    if (this.closed) return Promise.reject(new PoolClosedError());
     const id = nextJobId++;
     const start = opts.from ?? 0;
     const end = opts.to ?? runCount(job);
@@ -215,17 +291,18 @@ export class Pool {
         // A batch of this job still running is wasted work: its worker is stopped at once rather
         // than waited for (a cancel then ends within a few ms, not a batch's length), unless
         // another job on the pool has a call on it too.
-        running.forEach((w, k) => {
-          if (w && this.workers[k] === w && this.calls.get(w) === 1) {
+        for (const w of running) {
+          if (w && this.calls.get(w) === 1) {
             prepared.delete(w);
-            this.retire(k);
+            this.drop(w);
           }
-        });
-        for (const w of prepared) void Promise.resolve(w.release(id)).catch(() => {});
+        }
+        for (const w of prepared) this.release(w, id);
         reject(e);
       };
       const onAbort = () => fail(new CancelledError());
       if (opts.signal?.aborted) return fail(new CancelledError());
+      if (total === 0) return resolve(summary);
       opts.signal?.addEventListener('abort', onAbort, { once: true });
 
       const nextSize = () => {
@@ -254,7 +331,7 @@ export class Pool {
           }
           if (!failed && delivered === end) {
             opts.signal?.removeEventListener('abort', onAbort);
-            for (const w of prepared) void Promise.resolve(w.release(id)).catch(() => {});
+            for (const w of prepared) this.release(w, id);
             resolve(summary);
           }
         } catch (e) {
@@ -272,6 +349,8 @@ export class Pool {
           const worker = w;
           if (!prepared.has(worker)) {
             await this.untilDeath(worker, () => worker.prepare(id, job));
+            // Failed meanwhile: its entries were freed already; free this one too and stop.
+            if (failed) return this.release(worker, id);
             prepared.add(worker);
           }
           const t0 = performance.now();
@@ -287,7 +366,15 @@ export class Pool {
         } catch (e) {
           running[k] = null;
           if (failed) return;
-          const why = (e as Error)?.message ?? String(e);
+          if (this.closed) return fail(new PoolClosedError());
+          // The pool ended the worker under the call for another job: run the batch again.
+          if (e instanceof WorkerGoneError) return execute(k, from, to, attempt);
+          const error = e instanceof Error ? e : new Error(String(e));
+          // A broken invariant is the model's, the same on any worker: not retried, and the worker
+          // (sound) is kept. The name survives comlink, the class does not.
+          if (error.name === 'InvariantError') {
+            return fail(new BatchFailedError(`runs ${from}–${to - 1} of ${jobName} broke a model invariant: ${error.message}`, from, to, { cause: error }));
+          }
           try {
             if (w) {
               prepared.delete(w);
@@ -295,13 +382,13 @@ export class Pool {
             }
             if (attempt === 0) {
               summary.retries++;
-              opts.onRetry?.(from, to, e instanceof Error ? e : new Error(why));
+              opts.onRetry?.(from, to, error);
               return execute(k, from, to, 1);
             }
           } catch (e2) {
             return fail(e2);
           }
-          fail(new BatchFailedError(`runs ${from}–${to - 1} of ${jobName} failed twice (the second time on a fresh worker): ${why}`, from, to));
+          fail(new BatchFailedError(`runs ${from}–${to - 1} of ${jobName} failed twice (the second time on a fresh worker): ${error.message}`, from, to, { cause: error }));
         }
       };
 
@@ -317,8 +404,7 @@ export class Pool {
         }
       };
 
-      if (total === 0) resolve(summary);
-      else pump();
+      pump();
     });
   }
 }

@@ -3,10 +3,12 @@
  * number of workers and the batching never change a bit, a range runs exactly its runs, a cancel
  * is prompt, and a broken worker is replaced once before the batch is given up on.
  */
+import { getEventListeners } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerApi, type BatchResult } from '../../src/runner/api.ts';
 import { inProcessWorker, nodeWorker } from '../../src/runner/node-pool.ts';
-import { CancelledError, Pool, type WorkerHandle } from '../../src/runner/pool.ts';
+import { BatchFailedError, CancelledError, Pool, PoolClosedError, type WorkerHandle } from '../../src/runner/pool.ts';
+import { InvariantError } from '../../src/model/check.ts';
 import { F, writeRunRow } from '../../src/experiment/outcomes.ts';
 import type { JobSpec } from '../../src/experiment/jobs.ts';
 import { INDICATORS, parseScenario, simulate, type Scenario } from '../../src/index.ts';
@@ -62,8 +64,14 @@ function expectInOrder(handed: [number, number][], from: number, to: number) {
   expect(next).toBe(to);
 }
 
-/** A worker factory over the real worker API with a hook per batch (to delay, break or stall). */
-function fakeWorkers(hook: (worker: number, from: number, to: number) => 'ok' | 'throw' | 'die' | number) {
+type Act = 'ok' | 'throw' | 'die' | number;
+
+/**
+ * A worker factory over the real worker API with a hook per batch (to delay, break or stall; a
+ * promise of 'ok' or 'throw' answers when it settles). With `terminateKills`, terminate() ends the
+ * calls in flight as a real worker's exit does.
+ */
+function fakeWorkers(hook: (worker: number, from: number, to: number) => Act | Promise<'ok' | 'throw'>, opts: { terminateKills?: boolean } = {}) {
   const made: { terminated: boolean }[] = [];
   const factory = (): WorkerHandle => {
     const index = made.length;
@@ -78,6 +86,12 @@ function fakeWorkers(hook: (worker: number, from: number, to: number) => 'ok' | 
       release: (id) => api.release(id),
       runBatch(id, from, to): BatchResult | Promise<BatchResult> {
         const what = hook(index, from, to);
+        if (what instanceof Promise) {
+          return what.then((later) => {
+            if (later === 'throw') throw new Error(`worker ${index} broke on runs ${from}–${to - 1}`);
+            return api.runBatch(id, from, to);
+          });
+        }
         if (what === 'throw') throw new Error(`worker ${index} broke on runs ${from}–${to - 1}`);
         if (what === 'die') {
           setTimeout(() => kill(new Error(`worker ${index} crashed`)), 5);
@@ -89,6 +103,7 @@ function fakeWorkers(hook: (worker: number, from: number, to: number) => 'ok' | 
       dead,
       terminate() {
         record.terminated = true;
+        if (opts.terminateKills) kill(new Error('worker terminated'));
       },
     };
   };
@@ -217,6 +232,91 @@ describe('Pool, in-process workers', () => {
     await new Promise((r) => setTimeout(r, 100));
     pool.close();
     expect(calls).toBe(2);
+  });
+
+  it('a batch that throws does not terminate a worker another job has a call on: that job loses nothing', async () => {
+    // One worker shared by job X (runs 0–39) and job Y (runs 40–59). X's first batch throws while
+    // Y's first batch is in flight on the same worker; Y's batch is held until X retries.
+    let yIn!: () => void;
+    const yInFlight = new Promise<void>((r) => (yIn = r));
+    let letY!: () => void;
+    const yHeld = new Promise<void>((r) => (letY = r));
+    let threw = false;
+    let held = false;
+    const { factory, made } = fakeWorkers(
+      (w, from) => {
+        if (w === 0 && from === 40 && !held) {
+          held = true;
+          yIn();
+          return yHeld.then(() => 'ok' as const);
+        }
+        if (w === 0 && from === 0 && !threw) {
+          threw = true;
+          return yInFlight.then(() => 'throw' as const);
+        }
+        if (w === 1) letY();
+        return 'ok';
+      },
+      { terminateKills: true },
+    );
+    const pool = new Pool(factory, 1);
+    const job = pairJob(30);
+    const [x, y] = await Promise.all([collect(pool, job, { to: 40 }), collect(pool, job, { from: 40 })]).finally(() => pool.close());
+    expect(x.summary.retries).toBe(1);
+    expect(y.summary.retries).toBe(0);
+    // X's retry on a fresh worker; the one that threw ended once Y's call on it was done.
+    expect(made).toHaveLength(2);
+    expect(made[0].terminated).toBe(true);
+    expectInOrder(x.handed, 0, 40);
+    expectInOrder(y.handed, 40, 60);
+    const expected = plainLoop([base, noMentor], 5, 0, 60);
+    expectSameBits(x.rows, expected.rows.subarray(0, 40 * F));
+    expectSameBits(y.rows, expected.rows.subarray(40 * F));
+    expectSameBits(y.series, expected.series.subarray(40 * K * H));
+  });
+
+  it('a broken model invariant fails the run at once, not retried, with the invariant in its message and as its cause', async () => {
+    const broken = new InvariantError(7, 'capital', null, -3, 'negative');
+    const { factory, made } = fakeWorkers(() => 'ok');
+    const pool = new Pool(() => {
+      const w = factory();
+      return { ...w, runBatch: (id, from, to) => (from <= 21 && 21 < to ? Promise.reject(broken) : w.runBatch(id, from, to)) };
+    }, 2);
+    let retries = 0;
+    const error = await pool.run(pairJob(30), { onBatch() {}, onRetry: () => void retries++ }).then(() => null, (e: Error) => e);
+    pool.close();
+    expect(retries).toBe(0);
+    expect(made).toHaveLength(2);
+    expect(error).toBeInstanceOf(BatchFailedError);
+    expect(error!.message).toMatch(/^runs \d+–\d+ of job \d+ \(2 scenarios × 30 replications, seed 5\) broke a model invariant: week 7: capital = -3: negative$/);
+    expect(error!.cause).toBe(broken);
+  });
+
+  it('an empty range resolves and leaves no listener on the signal', async () => {
+    const pool = new Pool(inProcessWorker, 1);
+    const ac = new AbortController();
+    const got = await pool.run(pairJob(5), { from: 4, to: 4, signal: ac.signal, onBatch() {} });
+    pool.close();
+    expect(got.runs).toBe(0);
+    expect(getEventListeners(ac.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('a closed pool refuses new jobs, and a job running when it closes rejects and starts no worker after', async () => {
+    const { factory, made } = fakeWorkers(() => 2, { terminateKills: true });
+    const pool = new Pool(factory, 2);
+    let handed = 0;
+    const run = pool.run(pairJob(30), {
+      batchMs: 50,
+      onBatch() {
+        if (++handed === 2) pool.close();
+      },
+    });
+    const error = await run.then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(PoolClosedError);
+    const count = made.length;
+    expect(made.every((w) => w.terminated)).toBe(true);
+    await expect(pool.run(pairJob(5), { onBatch() {} })).rejects.toBeInstanceOf(PoolClosedError);
+    expect(made).toHaveLength(count);
   });
 
   it('refuses a range outside the job', () => {
