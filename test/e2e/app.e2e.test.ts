@@ -13,14 +13,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { settableParameters } from '../../src/index.ts';
 import { MAIN_OUTCOMES } from '../../web/app/compare-data.ts';
 import { en } from '../../web/app/lang-en.ts';
 import { id } from '../../web/app/lang-id.ts';
 import { runKubeSim, scratchFolder } from '../cli/kube-sim.ts';
-import { appDist, describeBrowser, launchChromium, newAppPage, serveStatic, waitForApp, type AppPage, type StaticServer } from './app.ts';
+import { appSession, describeBrowser, waitForApp, type AppPage } from './app.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SHOTS = join(ROOT, 'test-results');
@@ -103,9 +103,7 @@ function expectClean(app: AppPage): void {
 }
 
 describeBrowser('the planners’ app in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  const pages: AppPage[] = [];
+  const session = appSession();
   const scratch = scratchFolder('kube-sim-app-e2e-');
 
   /**
@@ -113,24 +111,13 @@ describeBrowser('the planners’ app in Chromium', () => {
    * settings on arrival and is ready when that first result is drawn.
    */
   async function open(query = '', opts: { viewport?: { width: number; height: number } } = {}): Promise<AppPage> {
-    const app = await newAppPage(browser, `${server.url}${query}`, { context: { acceptDownloads: true, ...(opts.viewport ? { viewport: opts.viewport } : {}) } });
-    pages.push(app);
+    const app = await session.open(`${session.server.url}${query}`, { context: { acceptDownloads: true, ...(opts.viewport ? { viewport: opts.viewport } : {}) } });
     await waitForApp(app.page);
     await arrival(app.page);
     return app;
   }
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serveStatic(appDist());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const p of pages) await p.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
   it('loads clean, with controls from the schema, every field labelled, and works from the keyboard', async () => {
     const app = await open();

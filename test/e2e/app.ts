@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { describe, inject } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -202,4 +202,43 @@ export async function waitForApp(page: Page, timeout = 30_000): Promise<void> {
   );
   const bootError = await page.evaluate(() => document.querySelector('#app .boot-error')?.textContent ?? null);
   if (bootError) throw new Error(`the app did not start: ${bootError}`);
+}
+
+/**
+ * For a describe block: the built app served and Chromium started before its tests, and both
+ * stopped after them, with every page opened through `open` closed first. Read `browser` and
+ * `server` inside tests (they exist once the block's tests run).
+ */
+export function appSession(): {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+  open(url: string, opts?: Parameters<typeof newAppPage>[2]): Promise<AppPage>;
+} {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  const pages: AppPage[] = [];
+  beforeAll(async () => {
+    server = await serveStatic(appDist());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const p of pages) await p.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('appSession: Chromium has not started (use it inside a test)');
+      return browser;
+    },
+    get server() {
+      if (!server) throw new Error('appSession: the app is not served yet (use it inside a test)');
+      return server;
+    },
+    async open(url, opts) {
+      const app = await newAppPage(this.browser, url, opts);
+      pages.push(app);
+      return app;
+    },
+  };
 }

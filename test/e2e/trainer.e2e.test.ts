@@ -11,13 +11,13 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { INDICATOR_KEYS, parseScenario, trace, withOverrides, type Injection, type Scenario, type Trace } from '../../src/index.ts';
 import { describeMember, explainElement, narrateFrame, TOUR, weekLabel } from '../../web/trainer/narrate.ts';
 import { uiEn } from '../../web/trainer/ui-en.ts';
 import { uiId } from '../../web/trainer/ui-id.ts';
-import { appDist, describeBrowser, launchChromium, newAppPage, serveStatic, type AppPage, type StaticServer } from './app.ts';
+import { appDist, appSession, describeBrowser, newAppPage, serveStatic, type AppPage } from './app.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SHOTS = join(ROOT, 'test-results');
@@ -53,26 +53,13 @@ function expectClean(app: AppPage): void {
 }
 
 describeBrowser('trainer mode in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  const pages: AppPage[] = [];
+  const session = appSession();
   const open = async (query: string) => {
-    const app = await newAppPage(browser, `${server.url}trainer.html${query}`);
-    pages.push(app);
+    const app = await session.open(`${session.server.url}trainer.html${query}`);
     await app.page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
     return app;
   };
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serveStatic(appDist());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const p of pages) await p.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
   it('the tour shows on a first visit, steps, can be skipped, and stays away after', async () => {
     const app = await open('');
@@ -312,8 +299,7 @@ describeBrowser('trainer mode in Chromium', () => {
   });
 
   it('the planner’s link opens trainer mode on the same group, and the trainer’s link leads back', async () => {
-    const app = await newAppPage(browser, `${server.url}?preset=tulip&seed=5`);
-    pages.push(app);
+    const app = await session.open(`${session.server.url}?preset=tulip&seed=5`);
     const { page } = app;
     await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 60_000 });
     await expect(page.getByTestId('trainer-link').getAttribute('href')).resolves.toBe('./trainer.html?preset=tulip&seed=5');
@@ -332,10 +318,9 @@ describeBrowser('trainer mode in Chromium', () => {
   });
 
   it('on a phone, tapping a member pins their card with a Close button; tapping elsewhere lets it go', async () => {
-    const app = await newAppPage(browser, `${server.url}trainer.html?tour=0&seed=2`, {
+    const app = await session.open(`${session.server.url}trainer.html?tour=0&seed=2`, {
       context: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
     });
-    pages.push(app);
     const { page } = app;
     await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
     for (let k = 0; k < 4; k++) await page.getByTestId('forward').tap();
@@ -365,7 +350,7 @@ describeBrowser('trainer mode in Chromium', () => {
     writeFileSync(chunk, 'throw new Error("the worker chunk is broken (test)");\n');
     const own = await serveStatic(dir);
     // No service worker: every request for the Worker's script reaches this server.
-    const app = await newAppPage(browser, `${own.url}trainer.html?tour=0&lang=id`, { context: { serviceWorkers: 'block' } });
+    const app = await newAppPage(session.browser, `${own.url}trainer.html?tour=0&lang=id`, { context: { serviceWorkers: 'block' } });
     try {
       const { page } = app;
       const retry = page.getByTestId('retry');

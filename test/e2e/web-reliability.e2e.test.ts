@@ -14,12 +14,12 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { en } from '../../web/app/lang-en.ts';
 import { id } from '../../web/app/lang-id.ts';
 import { scratchFolder } from '../cli/kube-sim.ts';
-import { appDist, describeBrowser, launchChromium, newAppPage, serveStatic, waitForApp, type AppPage, type StaticServer } from './app.ts';
+import { appDist, appSession, describeBrowser, newAppPage, serveStatic, waitForApp } from './app.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SHOTS = join(ROOT, 'test-results');
@@ -50,31 +50,13 @@ function readSettings(page: Page) {
 }
 
 describeBrowser('the app through reloads, bad storage and worker crashes', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  const pages: AppPage[] = [];
+  const session = appSession();
+  const open = (url: string, opts?: Parameters<typeof newAppPage>[2]) => session.open(url, opts);
   const scratch = scratchFolder('kube-sim-web-reliability-');
-
-  async function open(url: string, opts: Parameters<typeof newAppPage>[2] = {}): Promise<AppPage> {
-    const app = await newAppPage(browser, url, opts);
-    pages.push(app);
-    return app;
-  }
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serveStatic(appDist());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const p of pages) await p.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
   it('keeps the scenario (preset, changes, roster, seed, runs, language) through a reload of the bare address', async () => {
-    const app = await open(`${server.url}?reps=20`);
+    const app = await open(`${session.server.url}?reps=20`);
     const { page } = app;
     await ready(page);
     await page.getByTestId('preset').selectOption('tulip');
@@ -92,7 +74,7 @@ describeBrowser('the app through reloads, bad storage and worker crashes', () =>
     expect(want).toEqual(['tulip', '7', '30', '3', id.run.run]);
 
     // The bare address (no query string): local storage brings everything back, the URL too.
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await ready(page);
     expect(await readSettings(page)).toEqual(want);
     expect(new URL(page.url()).search).toBe(query);
@@ -103,19 +85,19 @@ describeBrowser('the app through reloads, bad storage and worker crashes', () =>
     expect(await page.evaluate(() => document.body.dataset.drawn)).toBe('complete:30');
 
     // A link still wins over what was kept.
-    await page.goto(`${server.url}?preset=cempaka&reps=20`);
+    await page.goto(`${session.server.url}?preset=cempaka&reps=20`);
     await ready(page);
     expect(await page.getByTestId('preset').inputValue()).toBe('cempaka');
     expect(app.pageErrors).toEqual([]);
   });
 
   it('ignores corrupted storage with a notice (in the page’s language), and reads what it can of a damaged one', async () => {
-    const app = await open(`${server.url}?reps=20`);
+    const app = await open(`${session.server.url}?reps=20`);
     const { page } = app;
     await ready(page);
     for (const [junk, lang] of [['{"preset": "tulip", "seed": ', 'en'], ['\u0000\u00ff garbage \ud800', 'en'], ['not a query', 'id']] as const) {
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORE_KEY, junk]);
-      await page.goto(server.url);
+      await page.goto(session.server.url);
       // The app starts (on the default scenario, its 500 runs under way): the notice is up at once.
       await waitForApp(page);
       await page.getByTestId('url-problems').waitFor({ state: 'visible' });
@@ -131,7 +113,7 @@ describeBrowser('the app through reloads, bad storage and worker crashes', () =>
     }
     // A kept query with a bad part: the rest is read, and the notice says it came from storage.
     await page.evaluate(([k]) => localStorage.setItem(k, '?preset=nope&seed=7&reps=20'), [STORE_KEY]);
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await ready(page);
     expect(await page.getByTestId('url-problems').locator('strong').textContent()).toBe(en.storage.problems);
     expect(await page.getByTestId('url-problems').locator('li').allTextContents()).toEqual([expect.stringMatching(/^preset=nope — /)]);
@@ -141,7 +123,7 @@ describeBrowser('the app through reloads, bad storage and worker crashes', () =>
 
   it('works without local storage (disabled, or full): settings live in the URL, nothing crashes', async () => {
     for (const kind of ['disabled', 'full'] as const) {
-      const app = await open(server.url, { goto: false });
+      const app = await open(session.server.url, { goto: false });
       await app.context.addInitScript((k) => {
         if (k === 'disabled') {
           Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('storage is disabled', 'SecurityError'); } });
@@ -150,7 +132,7 @@ describeBrowser('the app through reloads, bad storage and worker crashes', () =>
         }
       }, kind);
       const { page } = app;
-      await page.goto(`${server.url}?reps=20`);
+      await page.goto(`${session.server.url}?reps=20`);
       await ready(page);
       await page.getByTestId('preset').selectOption('tulip');
       await setField(page, 'seed', '9');
