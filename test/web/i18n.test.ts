@@ -9,20 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { parameterTable } from '../../src/index.ts';
 import { DICTS, formats, LANGS, type Lang } from '../../web/app/i18n.ts';
 import { PRESET_IDS } from '../../web/app/settings.ts';
+import { leaves, type Leaf } from './dict.ts';
 
-type Leaf = string | ((...args: never[]) => string);
-
-/** Every leaf of a dictionary by its dotted key. */
-function leaves(o: unknown, prefix = ''): Map<string, Leaf> {
-  const out = new Map<string, Leaf>();
-  for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string' || typeof v === 'function') out.set(key, v as Leaf);
-    else if (v && typeof v === 'object') for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
-    else throw new Error(`${key}: neither text, a function nor a group (${typeof v})`);
-  }
-  return out;
-}
 
 const en = leaves(DICTS.en);
 const id = leaves(DICTS.id);

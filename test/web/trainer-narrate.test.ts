@@ -25,20 +25,8 @@ import {
 } from '../../src/index.ts';
 import { formats, LANGS, type Lang } from '../../web/app/i18n.ts';
 import { describeMember, explainElement, MAX_LINES, memberName, narrateFrame, STORIES, TOUR, weekLabel, type Line } from '../../web/trainer/narrate.ts';
+import { leaves, type Leaf } from './dict.ts';
 
-type Leaf = string | ((...args: never[]) => string);
-
-/** Every leaf of a dictionary by its dotted key. */
-function leaves(o: unknown, prefix = ''): Map<string, Leaf> {
-  const out = new Map<string, Leaf>();
-  for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string' || typeof v === 'function') out.set(key, v as Leaf);
-    else if (v && typeof v === 'object') for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
-    else throw new Error(`${key}: neither text, a function nor a group (${typeof v})`);
-  }
-  return out;
-}
 
 /** Distinct sample arguments, so each can be found again in the text (`list` takes an array). */
 const SAMPLE = ['17', '23', '29', '31', '37'];

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPEED, Player, SPEEDS } from '../../web/trainer/player.ts';
 import { uiEn } from '../../web/trainer/ui-en.ts';
 import { uiId } from '../../web/trainer/ui-id.ts';
+import { leaves, type Leaf } from './dict.ts';
 
 describe('the trainer’s clock', () => {
   it('paused, time passes without moving it', () => {
@@ -83,22 +84,17 @@ describe('the trainer’s clock', () => {
 });
 
 describe('trainer mode’s words', () => {
-  const shape = (o: object, at = ''): string[] =>
-    Object.entries(o).flatMap(([k, v]) =>
-      typeof v === 'function' ? [`${at}${k}()${v.length}`] : v && typeof v === 'object' && !Array.isArray(v) ? shape(v, `${at}${k}.`) : [`${at}${k}`],
-    );
+  const arity = (m: Map<string, Leaf>) => [...m].map(([k, v]) => (typeof v === 'function' ? `${k}()${v.length}` : k));
 
   it('both languages have the same words, functions of the same arity and lists of the same length', () => {
-    expect(shape(uiId)).toEqual(shape(uiEn));
+    expect(arity(leaves(uiId))).toEqual(arity(leaves(uiEn)));
     expect(uiId.shortcutList.length).toBe(uiEn.shortcutList.length);
     expect(uiId.roleShort.length).toBe(uiEn.roleShort.length);
   });
 
   it('no word is empty or left in English in the Indonesian page (names of keys aside)', () => {
-    const texts = (o: object): string[] =>
-      Object.values(o).flatMap((v) =>
-        typeof v === 'string' ? [v] : typeof v === 'function' ? [String(v(3, 7))] : Array.isArray(v) ? v.flat() : v && typeof v === 'object' ? texts(v) : [],
-      );
+    // Functions with sample values (3 and 7), lists item by item.
+    const texts = (o: object) => [...leaves(o).values()].map((v) => (typeof v === 'function' ? String((v as (...a: unknown[]) => string)(3, 7)) : v));
     const en = texts(uiEn);
     const id = texts(uiId);
     expect(id.length).toBe(en.length);
