@@ -7,7 +7,7 @@
 import { select } from 'd3';
 import { BatchFailedError, browserPool, INDICATORS, ScenarioError, settableParameters, type EnsembleSummary, type RosterEntry } from '../src/index.ts';
 import { fanData, radarAxes, radarSeries, survivalData } from './app/chart-data.ts';
-import { DICTS, formats, LANGS, type Dict, type Formats, type Lang } from './app/i18n.ts';
+import { DICTS, formats, type Dict, type Formats, type Lang } from './app/i18n.ts';
 import { registerOffline } from './app/offline.ts';
 import { checkRosterFile, loadRosterFile, type RosterFile } from './app/roster.ts';
 import { Session, type EnsembleRun, type SweepRun } from './app/session.ts';
@@ -19,6 +19,7 @@ import { drawComparePanel } from './views/compare-panel.ts';
 import { drawControls, sectionOf, setByRoster, valueAt, type SectionKey } from './views/controls.ts';
 import { drawExportsPanel } from './views/exports-panel.ts';
 import { drawFanChart } from './views/fan-chart.ts';
+import { drawLangSwitch } from './views/lang-switch.ts';
 import { drawRadar } from './views/radar.ts';
 import { drawSurvivalChart } from './views/survival-chart.ts';
 import { drawSweepPanel, type SweepForm } from './views/sweep-panel.ts';
@@ -141,15 +142,7 @@ const subtitle = titles.append('p').attr('class', 'subtitle');
 const headerTools = header.append('div').attr('class', 'header-tools');
 // Trainer mode opens the same group (preset, changes, roster, seed, language) week by week.
 const trainerLink = headerTools.append('a').attr('class', 'trainer-link').attr('data-testid', 'trainer-link');
-const langSwitch = headerTools.append('div').attr('class', 'lang').attr('role', 'group');
-const langButtons = langSwitch
-  .selectAll('button')
-  .data(LANGS)
-  .join('button')
-  .attr('type', 'button')
-  .attr('lang', (l) => l)
-  .attr('data-testid', (l) => `lang-${l}`)
-  .on('click', (_, l) => setLang(l));
+const langSwitch = drawLangSwitch(headerTools.node()!, (l) => setLang(l));
 const urlBox = app.append('div').attr('class', 'notice').attr('role', 'alert').attr('data-testid', 'url-problems');
 
 const layout = app.append('div').attr('class', 'layout');
@@ -584,8 +577,7 @@ function renderAll(): void {
   h1.text(D.app.title);
   subtitle.text(D.app.subtitle);
   trainerLink.text(D.app.trainer).attr('href', `./trainer.html${toQuery(state.settings)}`);
-  langSwitch.attr('aria-label', D.lang.label);
-  langButtons.text((l) => DICTS[l].lang[l]).attr('aria-pressed', (l) => String(l === lang));
+  langSwitch.show(lang);
   // The link's problems, worded again in the page's language, until the notice is closed.
   const linkProblems = state.urlNotice ? fromQuery(initialQuery, lang).problems : [];
   const unreadable = state.urlNotice && storageUnreadable;

@@ -9,10 +9,11 @@ import * as Comlink from 'comlink';
 import * as d3 from 'd3';
 import { INJECTION_KINDS, withOverrides, type Injection, type InjectionKind, type Scenario, type Trace } from '../../src/index.ts';
 import type { WorkerApi } from '../../src/index.ts';
-import { DICTS, formats, LANGS, type Lang } from '../app/i18n.ts';
+import { DICTS, formats, type Lang } from '../app/i18n.ts';
 import { registerOffline } from '../app/offline.ts';
 import { fromQuery, PRESETS, scenarioOf, toQuery, type Settings } from '../app/settings.ts';
 import { describeMember, explainElement, memberName, narrateFrame, TOUR, weekLabel, type Line } from './narrate.ts';
+import { drawLangSwitch } from '../views/lang-switch.ts';
 import { createPanel, dissolvedAt, type Panel } from './panel.ts';
 import { SPARSE_FROM } from './network.ts';
 import { Player, SPEEDS } from './player.ts';
@@ -161,16 +162,7 @@ const groupText = groupLabel.append('span');
 const groupSelect = groupLabel.append('select').attr('data-testid', 'group');
 const changedNote = setup.append('span').attr('class', 't-changed').attr('data-testid', 'changed');
 const seedBox = setup.append('span').attr('class', 't-seed');
-const langBox = setup.append('div').attr('class', 'lang').attr('role', 'group');
-const langButtons = langBox
-  .selectAll('button')
-  .data(LANGS)
-  .join('button')
-  .attr('type', 'button')
-  .attr('lang', (l) => l)
-  .attr('data-testid', (l) => `lang-${l}`)
-  .text((l) => DICTS[l].lang[l])
-  .on('click', (_e, l) => setLang(l));
+const langSwitch = drawLangSwitch(setup.node()!, (l) => setLang(l));
 const projectorButton = setup.append('button').attr('type', 'button').attr('data-testid', 'projector').on('click', () => toggleProjector());
 const tourButton = setup.append('button').attr('type', 'button').attr('data-testid', 'open-tour').on('click', () => openTour());
 const keysButton = setup.append('button').attr('type', 'button').attr('data-testid', 'keys').on('click', () => toggleKeys());
@@ -280,8 +272,7 @@ function renderWords(): void {
     restart(false);
   });
   seedBox.text(`${w.seed}: ${state.settings.seed}`).attr('data-testid', 'seed');
-  langButtons.attr('aria-pressed', (x) => String(x === l));
-  langBox.attr('aria-label', DICTS[l].lang.label);
+  langSwitch.show(l);
   projectorButton.text(w.projector).attr('aria-pressed', String(state.projector));
   tourButton.text(w.tour);
   keysButton.text(w.shortcuts).attr('aria-expanded', String(!keysDialog.attr('hidden')));
@@ -362,21 +353,24 @@ function renderKeys(): void {
 // ---------------------------------------------------------------- story
 
 /** Lines of frame f for every panel, the panel's title in front when two are shown. */
-function linesOf(f: number): { line: Line; panel: number }[] {
-  const out: { line: Line; panel: number }[] = [];
-  state.traces.forEach((t, k) => {
-    for (const line of narrateFrame(t, f, lang())) out.push({ line, panel: k });
-  });
-  return out;
+/** One week's story: the frame and its lines, for every panel. */
+interface Week {
+  f: number;
+  lines: { line: Line; panel: number }[];
 }
 
-function appendStory(frames: number[]): void {
+/** Narrate weeks once; the story and the pulse of the members concerned both use the result. */
+function narrate(frames: number[]): Week[] {
+  return frames.map((f) => ({ f, lines: state.traces.flatMap((t, panel) => narrateFrame(t, f, lang()).map((line) => ({ line, panel }))) }));
+}
+
+function appendStory(weeks: Week[]): void {
   const w = words();
   const node = storyList.node()!;
-  for (const f of frames) {
+  for (const { f, lines } of weeks) {
     // A week's lines keep their order (most important first), above the weeks before.
     const week = document.createDocumentFragment();
-    for (const { line, panel } of linesOf(f)) {
+    for (const { line, panel } of lines) {
       const li = document.createElement('li');
       li.className = `tone-${line.tone}${line.injected ? ' injected' : ''}`;
       li.dataset.week = String(f);
@@ -398,11 +392,23 @@ function appendStory(frames: number[]): void {
 function renderStory(): void {
   storyList.attr('aria-live', 'off');
   storyList.selectAll('*').remove();
+  const weeks: Week[] = [];
   let lines = 0;
-  let from = player.frame;
-  while (from > 1 && lines < 300) lines += linesOf(from--).length;
-  appendStory(d3.range(Math.max(1, from), player.frame + 1));
+  for (let f = player.frame; f >= 1 && lines < 300; f--) {
+    const [week] = narrate([f]);
+    weeks.push(week);
+    lines += week.lines.length;
+  }
+  appendStory(weeks.reverse());
   renderPlay();
+}
+
+/** New weeks reached going forward: told, and the members of the last one's events pulse. */
+function tellWeeks(frames: number[]): void {
+  if (!frames.length) return;
+  const weeks = narrate(frames);
+  appendStory(weeks);
+  flash(weeks[weeks.length - 1]);
 }
 
 // ---------------------------------------------------------------- explanations
@@ -499,12 +505,10 @@ function renderInject(): void {
 }
 
 /** The members the week's events concern pulse for a moment, in each group. */
-function flash(f: number): void {
-  state.traces.forEach((t, k) => {
-    const who = narrateFrame(t, f, lang())
-      .filter((line) => line.injected || line.tone === 'bad')
-      .flatMap((line) => line.members);
-    if (who.length && panels[k]) panels[k].network.flash([...new Set(who)]);
+function flash(week: Week): void {
+  panels.forEach((p, k) => {
+    const who = week.lines.filter(({ line, panel }) => panel === k && (line.injected || line.tone === 'bad')).flatMap(({ line }) => line.members);
+    if (who.length) p.network.flash([...new Set(who)]);
   });
 }
 
@@ -513,8 +517,7 @@ function stepBy(by: 1 | -1): void {
   syncUrl();
   if (by < 0) renderStory();
   else {
-    appendStory(reached);
-    if (reached.length) flash(reached[reached.length - 1]);
+    tellWeeks(reached);
   }
   renderPlay();
   needsDraw = true;
@@ -688,7 +691,7 @@ document.addEventListener('keydown', (e) => {
       player.playing = false;
       const reached = player.seek(e.key === 'Home' ? 0 : player.last);
       if (e.key === 'Home') renderStory();
-      else appendStory(reached);
+      else appendStory(narrate(reached));
       renderPlay();
       syncUrl();
       needsDraw = true;
@@ -750,8 +753,7 @@ function frame(now: number): void {
   if (state.traces.length && panels.length) {
     const reached = player.advance(dt);
     if (reached.length) {
-      appendStory(reached);
-      flash(reached[reached.length - 1]);
+      tellWeeks(reached);
       for (const p of panels) p.network.warm();
       if (tipFor) tipFor();
       if (!player.playing) {
