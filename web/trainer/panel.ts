@@ -19,9 +19,16 @@ const ACTIVE = col('activeMembers');
 
 /** The frame a run dissolved at (its status turned dissolved), or null if it never did. */
 export function dissolvedAt(t: Trace): number | null {
-  for (let f = 0; f < t.frames; f++) if (t.indicators[f * K + STATUS] === 2) return f;
-  return null;
+  // Asked on every animation frame: found once per trace.
+  let at = dissolution.get(t);
+  if (at === undefined) {
+    at = null;
+    for (let f = 0; f < t.frames && at === null; f++) if (t.indicators[f * K + STATUS] === 2) at = f;
+    dissolution.set(t, at);
+  }
+  return at;
 }
+const dissolution = new WeakMap<Trace, number | null>();
 
 export interface PanelOptions {
   id: 'a' | 'b';
