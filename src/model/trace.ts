@@ -5,7 +5,7 @@
  * applied at the end of their week, so the same scenario, seed and injections give the same bits.
  */
 import { eventList, type KubeEvent } from './events.ts';
-import { createDrivers, createSummary, DRIVER_KEYS, driversOf, INDICATORS, summarize } from './indicators.ts';
+import { createDrivers, createSummary, DRIVER_KEYS, driversOf, INDICATORS, measure, summarize } from './indicators.ts';
 import { inject, INJECTION_KINDS, type Injection } from './inject.ts';
 import { WEEKS_PER_MONTH } from './context.ts';
 import { DISPOSITIONS, type Scenario } from './scenario.ts';
@@ -115,9 +115,11 @@ export function trace(sc: Scenario, opts: TraceOptions = {}): Trace {
   const row = new Float64Array(K);
   const keep = (f: number) => {
     copyMembers(st, out, f);
-    run.measure(row);
+    // One summary of the members serves the indicators and the drivers.
+    const s = summarize(st, aspirationPerWeek, summary);
+    measure(st, s, row, 0, 1);
     out.indicators.set(row, f * K);
-    driversOf(st, summarize(st, aspirationPerWeek, summary), drivers);
+    driversOf(st, s, drivers);
     for (let d = 0; d < D; d++) out.drivers[f * D + d] = drivers[DRIVER_KEYS[d]];
   };
   keep(0);
