@@ -1,7 +1,7 @@
 /** kube-sim's public API: everything a library user needs. */
 export * from './model/index.ts';
 // Reading a real group's roster from a survey CSV (pure: browser and CLI alike).
-export { parseRosterCsv, RosterCsvError, ROSTER_CSV_COLUMNS, type RosterCsvProblem, type RosterCsvText } from './io/roster-csv.ts';
+export { decodeRosterBytes, parseRosterCsv, RosterCsvError, ROSTER_CSV_COLUMNS, type RosterCsvProblem, type RosterCsvText } from './io/roster-csv.ts';
 // Tidy CSV lines (pure), as the CLI writes them; the web app's exports use the same.
 export { csvField, csvLine, runCsvLine, RUNS_CSV_HEADER } from './io/csv.ts';
 // Many runs (pure): jobs, run rows, ensembles, comparisons, cost, designs, sensitivity.

@@ -3,21 +3,15 @@
  * does the reading and names every bad row). Files from Excel on Windows may not be UTF-8: they
  * are read as Windows-1252 then, so names with accents survive.
  */
-import { parseRosterCsv, RosterCsvError, type RosterEntry } from '../../src/index.ts';
+import { decodeRosterBytes, parseRosterCsv, RosterCsvError, type RosterEntry } from '../../src/index.ts';
 import { DICTS, formats, type Lang } from './i18n.ts';
 
 const MAX_BYTES = 1024 * 1024;
 
 export type RosterRead = { ok: true; roster: RosterEntry[]; warnings: string[] } | { ok: false; problems: string[] };
 
-/** Decode a file's bytes: UTF-8 if they are, else Windows-1252. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
+/** Decode a file's bytes: UTF-8 if they are, else Windows-1252 (as the command line's --roster). */
+export const decodeText = decodeRosterBytes;
 
 /** Read and check a roster from its text: every warning and problem in the page's language. */
 export function rosterFromText(text: string, lang: Lang): RosterRead {
