@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../web/app/lang-en.ts';
-import { appDist, describeBrowser, launchChromium, newAppPage, serveStatic, waitForApp, type AppPage, type StaticServer } from './app.ts';
+import { appDist, appSession, describeBrowser, launchChromium, newAppPage, serveStatic, waitForApp, type AppPage, type StaticServer } from './app.ts';
 
 /** Payloads that would run code if they reached the page as HTML. */
 const PAYLOADS = [
@@ -160,30 +160,16 @@ describeBrowser('on every page, zod is told not to try eval before any schema is
 });
 
 describeBrowser('the policy in Chromium, and payloads in links and rosters', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  const opened: AppPage[] = [];
+  const session = appSession();
 
   async function open(query: string, opts: Parameters<typeof newAppPage>[2] = {}): Promise<AppPage> {
-    const app = await newAppPage(browser, server.url, { ...opts, goto: false, context: { acceptDownloads: true, ...opts.context } });
-    opened.push(app);
+    const app = await session.open(session.server.url, { ...opts, goto: false, context: { acceptDownloads: true, ...opts.context } });
     await watchViolations(app.context);
-    await app.page.goto(`${server.url}${query}`);
+    await app.page.goto(`${session.server.url}${query}`);
     await waitForApp(app.page);
     await app.page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
     return app;
   }
-
-  beforeAll(async () => {
-    server = await serveStatic(appDist());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const p of opened) await p.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
 
   it('no violation while loading, running, comparing, exporting, in trainer mode and offline; an injected inline script, eval and a remote script are refused', async () => {
     const app = await open('?preset=mentoring-none&reps=50');
@@ -221,7 +207,7 @@ describeBrowser('the policy in Chromium, and payloads in links and rosters', () 
 
     // Trainer mode, the second page.
     const trainer = await context.newPage();
-    await trainer.goto(`${server.url}trainer.html`);
+    await trainer.goto(`${session.server.url}trainer.html`);
     await trainer.waitForLoadState('load');
     await trainer.waitForFunction(() => (document.getElementById('trainer')?.childElementCount ?? 0) > 0, undefined, { timeout: 30_000 });
     expect(await trainer.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]') !== null)).toBe(true);
