@@ -9,6 +9,7 @@ import { ScenarioError } from '../model/index.ts';
 import { BatchFailedError, CancelledError } from '../runner/pool.ts';
 import { UsageError } from './args.ts';
 import { brokenInvariant, catchInterrupts, DiskFullError, interruption, signalExit, VERSION } from './common.ts';
+import { CALIBRATE_HELP, calibrateCommand } from './calibrate.ts';
 import { COMPARE_HELP, compareCommand } from './compare.ts';
 import { ENSEMBLE_HELP, ensembleCommand } from './ensemble.ts';
 import { MERGE_HELP, mergeCommand } from './merge.ts';
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => number |
   merge: { help: MERGE_HELP, run: mergeCommand, interrupts: true },
   schema: { help: SCHEMA_HELP, run: schemaCommand },
   validate: { help: VALIDATE_HELP, run: validateCommand },
+  calibrate: { help: CALIBRATE_HELP, run: calibrateCommand, interrupts: true },
 };
 
 function help(): string {

@@ -61,7 +61,7 @@ function summary(sc: Scenario, r: RunResult): string {
     `  capital              ${rupiah(o.capital)}`,
     `  IKS fund             ${rupiah(o.iksFund)}`,
     `  income per member    ${rupiah(o.incomePerMemberMonthly)} a month`,
-    `  exits ${o.exits} · misuse found ${o.misuseEvents} · leader changes ${o.leaderChanges} · facilitator visits ${o.mentorVisits}`,
+    `  exits ${o.exits} · misuse committed ${o.misuseCommitted} (found ${o.misuseDetected}) · leader changes ${o.leaderChanges} · facilitator visits ${o.mentorVisits}`,
     `  intervention cost    ${rupiah(o.interventionCost)}`,
     '',
   ].join('\n');

@@ -10,54 +10,44 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseAssignment, type Override } from '../experiment/jobs.ts';
-import {
-  REFERENCE_RUN,
-  renderMarkdown,
-  renderText,
-  reportJson,
-  runValidation,
-  spliceSection,
-  VALIDATION_SCENARIOS,
-  type ValidationScenarios,
-} from '../experiment/validation.ts';
+import type { Estimate } from '../experiment/stats.ts';
+import { scenariosOf, TARGETS } from '../experiment/targets.ts';
+import { applyOverrides, REFERENCE_RUN, renderMarkdown, renderText, reportJson, spliceSection, validationReport } from '../experiment/validation.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
-import { loadScenario } from '../io/scenario-file.ts';
 import { common, parseFlags, UsageError, wholeNumber } from './args.ts';
-import { holdingInterrupts } from './common.ts';
+import { holdingInterrupts, pool, progress } from './common.ts';
+import { loadTargetFiles, loadWorlds, measureWorlds, WORLDS_FILE } from './worlds.ts';
 
 /** The report kube-sim validate maintains. */
 export const VALIDATION_DOC = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/VALIDATION.md');
 
 const MAX_REPS = 100_000;
 
-export const VALIDATE_HELP = `kube-sim validate [--reps N] [--seed N] [--set PATH=VALUE]... [--json] [--write | --no-write]
-    Runs the validation targets (docs/VALIDATION.md) over N replications per scenario
-    (default ${REFERENCE_RUN.reps}, 10 to ${MAX_REPS}) and prints target, expected, measured with its
-    95% interval, and pass or fail.
-    --set applies an override to every validation scenario (repeatable), e.g. "do the targets
+export const VALIDATE_HELP = `kube-sim validate [--reps N] [--seed N] [--worlds N] [--set PATH=VALUE]... [--workers N] [--json] [--write | --no-write]
+    Runs every target of docs/VALIDATION.md, calibration and held-out, in each plausible world of
+    scenarios/worlds/model-v2.json (--worlds N: the first N; default all) over N replications per
+    scenario (default ${REFERENCE_RUN.reps}, 10 to ${MAX_REPS}). Prints per target its kind, the expected range,
+    the central world's value with its 95% interval, and the share of worlds in which the interval
+    lies in the range; a target passes when that share is at least 90%.
+    --set applies an override to every target scenario (repeatable), e.g. "do the targets
     still hold with --set business.volatilityScale=1.5?". Each target keeps its own horizon,
-    so horizonWeeks and seed cannot be set; target 5 varies visits per month itself.
-    --json prints one JSON object ({ set, targets: [{ id, expected, measured, ci, pass, ... }] }).
-    The reference run (${REFERENCE_RUN.reps} replications, seed ${REFERENCE_RUN.seed}, no --set) rewrites the measured
-    section of docs/VALIDATION.md; any other run leaves it alone unless --write is given.
+    so horizonWeeks and seed cannot be set.
+    --json prints one JSON object ({ set, targets: [{ id, kind, expected, measured, ci, worldsPassing, pass, ... }] }).
+    The reference run (${REFERENCE_RUN.reps} replications, seed ${REFERENCE_RUN.seed}, every world, no --set) rewrites the
+    measured section of docs/VALIDATION.md; any other run leaves it alone unless --write is given.
     --no-write never writes it.
-    Exit status: 0 every target passes, 1 a target fails or is inconclusive, 2 bad flags.`;
-
-/** Load the scenarios the targets are measured on from the built-in scenario files. */
-export function loadValidationScenarios(): ValidationScenarios {
-  return Object.fromEntries(VALIDATION_SCENARIOS.map((name) => [name, loadScenario(name).scenario])) as ValidationScenarios;
-}
+    Exit status: 0 every target passes, 1 a target does not, 2 bad flags.`;
 
 /**
  * Whether a run rewrites docs/VALIDATION.md: the reference run does, any other run only with
  * --write, and --no-write never. `why` says why not, for the line on stderr.
  */
-export function writeDecision(o: { reps: number; seed: number; sets: number; write: boolean; noWrite: boolean }): { write: boolean; reference: boolean; why: string } {
-  const differs = [o.reps !== REFERENCE_RUN.reps ? `--reps ${o.reps}` : '', o.seed !== REFERENCE_RUN.seed ? `--seed ${o.seed}` : '', o.sets ? '--set' : ''].filter(Boolean);
+export function writeDecision(o: { reps: number; seed: number; sets: number; worlds?: number; write: boolean; noWrite: boolean }): { write: boolean; reference: boolean; why: string } {
+  const differs = [o.reps !== REFERENCE_RUN.reps ? `--reps ${o.reps}` : '', o.seed !== REFERENCE_RUN.seed ? `--seed ${o.seed}` : '', o.worlds ? `--worlds ${o.worlds}` : '', o.sets ? '--set' : ''].filter(Boolean);
   const reference = differs.length === 0;
   if (o.noWrite) return { write: false, reference, why: '--no-write was given' };
   if (reference || o.write) return { write: true, reference, why: '' };
-  const ref = `${REFERENCE_RUN.reps} replications, seed ${REFERENCE_RUN.seed}, no --set`;
+  const ref = `${REFERENCE_RUN.reps} replications, seed ${REFERENCE_RUN.seed}, every world, no --set`;
   return { write: false, reference, why: `not the reference run (${ref}): ${differs.join(', ')}; --write writes it anyway` };
 }
 
@@ -68,6 +58,8 @@ export async function validateCommand(args: string[]): Promise<number> {
     {
       reps: { type: 'string' },
       seed: { type: 'string' },
+      worlds: { type: 'string' },
+      workers: { type: 'string' },
       set: { type: 'string', multiple: true },
       json: { type: 'boolean' },
       write: { type: 'boolean' },
@@ -76,6 +68,8 @@ export async function validateCommand(args: string[]): Promise<number> {
     {
       reps: wholeNumber('--reps', 10, MAX_REPS).optional(),
       seed: common.seed,
+      worlds: wholeNumber('--worlds', 1, 100_000).optional(),
+      workers: common.workers,
       set: common.set,
       json: z.boolean().default(false),
       write: z.boolean().default(false),
@@ -87,20 +81,27 @@ export async function validateCommand(args: string[]): Promise<number> {
   const reps = flags.reps ?? REFERENCE_RUN.reps;
   const seed = flags.seed ?? REFERENCE_RUN.seed;
   const set: Override = Object.fromEntries(flags.set.map((s) => parseAssignment(s)));
-  const scenarios = loadValidationScenarios();
+  const files = applyOverrides(loadTargetFiles(), set);
+  const file = loadWorlds();
+  if (flags.worlds !== undefined && flags.worlds > file.worlds.length) throw new UsageError(`--worlds: got ${flags.worlds}; allowed: a whole number from 1 to ${file.worlds.length} (the plausible worlds in ${WORLDS_FILE})`);
+  const count = flags.worlds ?? file.worlds.length;
+  // The central world is always measured: first, so that --worlds 1 is the central world alone.
+  const order = [file.central, ...file.worlds.map((_, i) => i).filter((i) => i !== file.central)].slice(0, count);
+  const worlds = order.map((i) => file.worlds[i].constants);
 
-  const progress = !flags.json && process.stderr.isTTY;
-  const report = runValidation(scenarios, {
-    reps,
-    seed,
-    set,
-    onProgress: progress ? (done, total, label) => process.stderr.write(`\r  ${done}/${total} ${label}`.padEnd(60)) : undefined,
-  });
-  if (progress) process.stderr.write('\r'.padEnd(61) + '\r');
+  const perWorld: Record<string, Estimate>[] = [];
+  const bar = progress('validate', flags.json);
+  const p = pool(flags.workers);
+  try {
+    await measureWorlds(p, files, TARGETS, worlds, { reps, seed, onWorld: (i, est) => (perWorld[i] = est), onProgress: (d, t) => bar.update(d, t) });
+  } finally {
+    p.close();
+  }
+  const report = validationReport(TARGETS, perWorld, { central: 0, reps, seed, set, runs: worlds.length * scenariosOf(TARGETS).length * reps });
 
-  const { write, reference, why } = writeDecision({ reps, seed, sets: flags.set.length, write: flags.write, noWrite: flags['no-write'] });
+  const { write, reference, why } = writeDecision({ reps, seed, sets: flags.set.length, worlds: flags.worlds !== undefined && count < file.worlds.length ? count : 0, write: flags.write, noWrite: flags['no-write'] });
   if (write) {
-    const command = ['kube-sim validate', reps !== REFERENCE_RUN.reps ? `--reps ${reps}` : '', seed !== REFERENCE_RUN.seed ? `--seed ${seed}` : '', ...flags.set.map((s) => `--set ${s}`), reference ? '' : '--write']
+    const command = ['kube-sim validate', reps !== REFERENCE_RUN.reps ? `--reps ${reps}` : '', seed !== REFERENCE_RUN.seed ? `--seed ${seed}` : '', flags.worlds !== undefined ? `--worlds ${count}` : '', ...flags.set.map((s) => `--set ${s}`), reference ? '' : '--write']
       .filter(Boolean)
       .join(' ');
     const doc = existsSync(VALIDATION_DOC) ? readFileSync(VALIDATION_DOC, 'utf8') : '# kube-sim: validation\n';

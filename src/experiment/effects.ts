@@ -49,7 +49,7 @@ export const LEVERS: readonly Lever[] = [
     label: 'Entrepreneurship mentoring: none → 1 visit a month for 12 months (all on business)',
     a: NO_MENTORING,
     b: { 'intervention.mentoring.visitsPerMonth': 1, 'intervention.mentoring.organisingShare': 0 },
-    evidence: { incomePct: [0, 20], survival3: [-3, 8], survival5: [-3, 8], misusePct: null, source: 'Bruhn, Karlan & Schoar 2018; Brooks, Donovan & Johnson 2018; McKenzie 2021' },
+    evidence: { incomePct: [-5, 20], survival3: [-3, 10], survival5: [-3, 10], misusePct: null, source: 'Brooks, Donovan & Johnson 2018; Bakhtiar, Bastian & Goldstein 2021; Karlan et al. 2017' },
   },
   {
     id: 'mentoring-organising',
@@ -70,7 +70,7 @@ export const LEVERS: readonly Lever[] = [
     label: 'Grant Rp 25m → 50m, no mentoring',
     a: { ...NO_MENTORING },
     b: { ...NO_MENTORING, 'intervention.grant.amount': 50_000_000 },
-    evidence: { incomePct: [0, 60], survival3: [-15, 5], survival5: [-15, 5], misusePct: [0, 150], source: 'de Mel, McKenzie & Woodruff 2008; Gugerty & Kremer 2008; Olken 2007' },
+    evidence: { incomePct: [0, 80], survival3: [-15, 5], survival5: [-15, 5], misusePct: [0, 150], source: 'de Mel, McKenzie & Woodruff 2008; Blattman, Fiala & Martinez 2014; Gugerty & Kremer 2008' },
   },
   {
     id: 'meetings-weekly',
@@ -81,17 +81,17 @@ export const LEVERS: readonly Lever[] = [
   },
   {
     id: 'group-size',
-    label: 'Group size 10 → 30 families',
+    label: 'Group size 10 → 30 families, the grant per family kept (Rp 25m → 75m)',
     a: { 'group.size': 10 },
-    b: { 'group.size': 30 },
-    evidence: { incomePct: [-40, 0], survival3: [-25, 0], survival5: [-25, 0], misusePct: null, source: 'Olson 1965; Isaac & Walker 1988; self-help-group studies' },
+    b: { 'group.size': 30, 'intervention.grant.amount': 75_000_000 },
+    evidence: { incomePct: [-30, 5], survival3: [-20, 5], survival5: [-20, 5], misusePct: null, source: 'Olson 1965; Isaac & Walker 1988; no field estimate' },
   },
   {
     id: 'homogeneity',
     label: 'Homogeneity of members 0.2 → 0.8',
     a: { 'group.homogeneity': 0.2 },
     b: { 'group.homogeneity': 0.8 },
-    evidence: { incomePct: [0, 20], survival3: [0, 15], survival5: [0, 15], misusePct: null, source: 'Alesina & La Ferrara 2000; Karlan 2007' },
+    evidence: { incomePct: [-5, 20], survival3: [0, 15], survival5: [0, 15], misusePct: null, source: 'Karlan 2007; Baland, Somanathan & Vandewalle 2008; Alesina & La Ferrara 2000' },
   },
 ];
 

@@ -21,7 +21,8 @@ export interface Headline {
   activeMembersFinal: Estimate;
   capitalFinal: Estimate;
   exitsPerMember: Estimate;
-  misuseEvents: Estimate;
+  misuseCommitted: Estimate;
+  misuseDetected: Estimate;
   interventionCost: Estimate;
   /** Mean cost / survival rate, Rp; null when no run survived. */
   costPerSurvivingGroup: Estimate | null;
@@ -127,7 +128,8 @@ export class Ensemble {
         activeMembersFinal: m('activeMembersFinal'),
         capitalFinal: m('capitalFinal'),
         exitsPerMember: m('exitsPerMember'),
-        misuseEvents: m('misuseEvents'),
+        misuseCommitted: m('misuseCommitted'),
+        misuseDetected: m('misuseDetected'),
         interventionCost: m('interventionCost'),
         costPerSurvivingGroup: costPerSurvivor(m('interventionCost'), proportion(this.statusCount[0], n)),
         incomePerRupiah: this.incomePerCost.estimate(),

@@ -37,7 +37,8 @@ export const RUN_FIELDS: readonly RunField[] = [
   count('memberIncomeMonthly', 'Rp/month', 'Income from the group per founding member per month', 1),
   count('memberIncomeTotal', 'Rp', 'Income paid to all members over the horizon', 1),
   count('exitsPerMember', 'exits/member', 'Members who left, per founding member', -1),
-  count('misuseEvents', 'events', 'Misuse of group money found', -1),
+  count('misuseCommitted', 'events', 'Misuse of group money committed (found or not)', -1),
+  count('misuseDetected', 'events', 'Misuse of group money found', 0),
   count('leaderChanges', 'changes', 'Changes of chair', 0),
   count('mentorVisits', 'visits', 'Facilitator visits made', 0),
   count('grantReceived', 'Rp', 'Grant received', 0),
@@ -77,7 +78,8 @@ export function writeRunRow(r: RunResult, out: Float64Array, offset: number): vo
   out[j++] = o.incomePerMemberMonthly;
   out[j++] = o.incomePerMemberMonthly * n * months;
   out[j++] = o.exitsPerMember;
-  out[j++] = o.misuseEvents;
+  out[j++] = o.misuseCommitted;
+  out[j++] = o.misuseDetected;
   out[j++] = o.leaderChanges;
   out[j++] = o.mentorVisits;
   out[j++] = o.grantReceived;

@@ -1,5 +1,7 @@
 /** What every weekly process is handed besides the state: the scenario, its business profile and the streams. */
 import { BUSINESS_PROFILES, type BusinessProfile } from './business-types.ts';
+import { exp, log } from './detmath.ts';
+import { resolveConstants, type World } from './constants.ts';
 import type { Streams } from './random.ts';
 import type { Scenario } from './scenario.ts';
 import type { GroupState } from './state.ts';
@@ -8,6 +10,8 @@ export interface RunContext {
   sc: Scenario;
   biz: BusinessProfile;
   rng: Streams;
+  /** The uncertain constants of this run's plausible world (constants.ts). */
+  k: World;
   /** Weeks during which the facilitator visits. */
   mentoringWeeks: number;
 }
@@ -22,8 +26,31 @@ export function createContext(sc: Scenario, rng: Streams): RunContext {
     sc,
     biz: BUSINESS_PROFILES[sc.business.type],
     rng,
+    k: resolveConstants(sc.constants),
     mentoringWeeks: Math.round(sc.intervention.mentoring.months * WEEKS_PER_MONTH),
   };
 }
 
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/** Money per member the programme's typical grant puts in each family's reach (Rp 25m for 10). */
+export const TYPICAL_STAKE = 2_500_000;
+
+/**
+ * How much more tempting the group's money is than at the typical stake: (capital per active
+ * member / Rp 2.5m)^temptation, at most 4. It scales the chance that an officer takes money and the
+ * pull to split the capital (Gugerty & Kremer 2008: outside money draws those who seek it).
+ */
+export function temptation(st: GroupState, ctx: RunContext): number {
+  if (st.nActive <= 0 || st.capital <= 0) return 0;
+  const t = exp(ctx.k.temptation * log(st.capital / st.nActive / TYPICAL_STAKE));
+  return t < 4 ? t : 4;
+}
+
+/**
+ * Norms and coordination dilute as the group grows (Olson 1965): (10 / active members)^sizeCost,
+ * 1 for ten members, below 1 for more and above 1 for fewer.
+ */
+export function sizeFactor(st: GroupState, ctx: RunContext): number {
+  return st.nActive > 0 ? exp(ctx.k.sizeCost * log(10 / st.nActive)) : 1;
+}

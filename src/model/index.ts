@@ -11,3 +11,5 @@ export { BUSINESS_PROFILES, type BusinessProfile } from './business-types.ts';
 export { createStreams, STREAM_PURPOSES, type Streams, type Rng } from './random.ts';
 export { WEEKS_PER_MONTH } from './context.ts';
 export { createChecker, InvariantError, type Checker } from './check.ts';
+export { CONSTANTS, CONSTANT_NAMES, resolveConstants, type ConstantName, type ConstantSpec, type World } from './constants.ts';
+export { CENTRAL_WORLD } from './world.ts';

@@ -8,13 +8,18 @@ import { clippedNormal } from './random.ts';
 import { DISPOSITIONS, ROLES } from './scenario.ts';
 import { allocateState, bestMember, DISPOSITION, ROLE, type GroupState } from './state.ts';
 
+/** Hidden-agenda members' attachment relative to the others' (the same factor as in commitment.ts). */
+export const HIDDEN_ATTACHMENT = 0.8;
+
 export function initialize(ctx: RunContext): GroupState {
   const { sc, rng } = ctx;
   const roster = sc.members.roster;
   const n = roster ? roster.length : sc.group.size;
   const st = allocateState(n);
   const r = rng.init;
-  // Homogeneous groups have narrower trait spreads: sd × (1.5 − homogeneity).
+  // Homogeneity is how alike members are socially (kin, neighbourhood, livelihood): it sets how
+  // evenly trust starts and how fast it grows, not the spread of abilities, so it cannot weaken
+  // the officers the group elects (v1 narrowed the trait spread, which did).
   const spread = 1.5 - sc.group.homogeneity;
   const m = sc.members;
   const d = m.dispositions;
@@ -31,11 +36,11 @@ export function initialize(ctx: RunContext): GroupState {
       st.hiddenAgenda[i] = e.hiddenAgenda ? 1 : 0;
       st.role[i] = ROLES.indexOf(e.role);
     } else {
-      st.skill[i] = clippedNormal(r, m.skill.mean, m.skill.sd * spread);
-      st.commitment[i] = clippedNormal(r, m.commitment.mean, m.commitment.sd * spread);
-      st.integrity[i] = clippedNormal(r, m.integrity.mean, m.integrity.sd * spread);
-      st.need[i] = clippedNormal(r, m.need.mean, m.need.sd * spread);
-      st.leadership[i] = clippedNormal(r, m.leadership.mean, m.leadership.sd * spread);
+      st.skill[i] = clippedNormal(r, m.skill.mean, m.skill.sd);
+      st.commitment[i] = clippedNormal(r, m.commitment.mean, m.commitment.sd);
+      st.integrity[i] = clippedNormal(r, m.integrity.mean, m.integrity.sd);
+      st.need[i] = clippedNormal(r, m.need.mean, m.need.sd);
+      st.leadership[i] = clippedNormal(r, m.leadership.mean, m.leadership.sd);
       const u = r();
       st.disposition[i] =
         u < d.conditional ? DISPOSITION.conditional : u < d.conditional + d.freeRider ? DISPOSITION.freeRider : DISPOSITION.unconditional;
@@ -73,6 +78,9 @@ export function initialize(ctx: RunContext): GroupState {
       st.hiddenAgenda[j] = 1;
     }
   }
+  // Members who joined for the grant are less attached from the start, as commitment later
+  // drifts toward a target lowered by the same factor (§7.11).
+  for (let i = 0; i < n; i++) if (st.hiddenAgenda[i]) st.commitment[i] *= HIDDEN_ATTACHMENT;
 
   st.goalClarity = sc.group.goalClarity;
   st.roleClarity = sc.group.roleClarity;

@@ -54,7 +54,7 @@ function apply(st: GroupState, run: Run, kind: InjectionKind, member: number | u
       const m = sc.intervention.mentoring;
       // The visit comes after this week's meeting and misuse check, so it neither calls a meeting
       // nor uncovers hidden misuse this week; its teaching, mediation and audit strength stay.
-      visit(st, m.quality, m.organisingShare);
+      visit(st, run.ctx, m.quality, m.organisingShare);
       st.mentorVisits++;
       logEvent(st.events, st.week, EV.mentorVisit);
       return true;

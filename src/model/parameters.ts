@@ -74,7 +74,8 @@ export function parameterTable(): ParameterInfo[] {
     }
     if (d.type === 'object') {
       const shape = (d as unknown as { shape: Record<string, AnySchema> }).shape;
-      for (const [k, v] of Object.entries(shape)) walk(v, prefix ? `${prefix}.${k}` : k);
+      // The model's uncertain constants are a world's, not a planner's setting (constants.ts).
+      for (const [k, v] of Object.entries(shape)) if (prefix || k !== 'constants') walk(v, prefix ? `${prefix}.${k}` : k);
     }
   };
   walk(ScenarioObjectSchema, '');

@@ -4,6 +4,7 @@
  * docs/MODEL.md are all read from here through {@link parameterTable}.
  */
 import { z } from 'zod';
+import { CONSTANT_NAMES, CONSTANTS } from './constants.ts';
 
 /** Words of one parameter in both languages of the project. */
 export interface ParamText {
@@ -205,6 +206,21 @@ const InterventionSchema = z
   })
   .prefault({});
 
+/**
+ * The model's uncertain constants for this scenario (a plausible world from scenarios/worlds/model-v2.json);
+ * any left out take the central world's value. Not a planner's setting: the CLI sets them with
+ * `--world K`, and they are kept out of the parameter table.
+ */
+const ConstantsSchema = z.strictObject(
+  Object.fromEntries(
+    CONSTANT_NAMES.map((k) => {
+      const c = CONSTANTS[k];
+      const meta: ParamMeta = { unit: c.unit, text: { en: c.text, id: c.text }, min: c.low, max: c.high, int: false };
+      return [k, z.number().min(c.low).max(c.high).optional().meta(meta)];
+    }),
+  ) as Record<(typeof CONSTANT_NAMES)[number], z.ZodOptional<z.ZodNumber>>,
+);
+
 const TextSchema = z.strictObject({ en: z.string().max(4000), id: z.string().max(4000) });
 
 /** The scenario as an object schema (before the roster sets the group size). */
@@ -218,6 +234,7 @@ export const ScenarioObjectSchema = z.strictObject({
   business: BusinessSchema,
   finance: FinanceSchema,
   intervention: InterventionSchema,
+  constants: ConstantsSchema.optional(),
 });
 
 /** The scenario schema: a roster, when given, fixes `group.size` to its length. */

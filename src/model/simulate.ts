@@ -43,7 +43,10 @@ export interface Outcome {
   /** Exits per founding member. */
   exitsPerMember: number;
   exits: number;
-  misuseEvents: number;
+  /** Times an officer took money, found or not. */
+  misuseCommitted: number;
+  /** Times misuse was found (better oversight finds more of what was taken). */
+  misuseDetected: number;
   leaderChanges: number;
   mentorVisits: number;
   grantReceived: number;
@@ -190,7 +193,8 @@ export function outcomeOf(st: GroupState, sc: Scenario): Outcome {
     incomePerMemberMonthly: income / st.n / months,
     exitsPerMember: st.exits / st.n,
     exits: st.exits,
-    misuseEvents: st.misuseDetected,
+    misuseCommitted: st.misuseCommitted,
+    misuseDetected: st.misuseDetected,
     leaderChanges: st.leaderChanges,
     mentorVisits: st.mentorVisits,
     grantReceived: st.grantTotal,

@@ -61,7 +61,7 @@ const parseCsv = (text: string) => {
 const defaultScenario = loadScenario('default').scenario;
 
 describe('kube-sim ensemble', () => {
-  const HEADLINE = ['survivalRate', 'memberIncomeMonthly', 'activeMembersFinal', 'capitalFinal', 'exitsPerMember', 'misuseEvents', 'costPerSurvivingGroup'];
+  const HEADLINE = ['survivalRate', 'memberIncomeMonthly', 'activeMembersFinal', 'capitalFinal', 'exitsPerMember', 'misuseCommitted', 'misuseDetected', 'costPerSurvivingGroup'];
 
   it('--json has the documented outcomes, each a mean inside its interval, equal to a loop of simulate(); --runs writes one row per replication and a manifest', () => {
     const reps = 60;

@@ -176,7 +176,8 @@ describe('Ensemble survival and outcomes', () => {
       ['capitalFinal', (r) => r.outcome.capital, h.capitalFinal],
       ['activeMembersFinal', (r) => r.outcome.activeMembers, h.activeMembersFinal],
       ['exitsPerMember', (r) => r.outcome.exitsPerMember, h.exitsPerMember],
-      ['misuseEvents', (r) => r.outcome.misuseEvents, h.misuseEvents],
+      ['misuseCommitted', (r) => r.outcome.misuseCommitted, h.misuseCommitted],
+      ['misuseDetected', (r) => r.outcome.misuseDetected, h.misuseDetected],
     ];
     for (const [key, get, est] of checks) {
       const [m, lo, hi] = meanCi(data.results.map(get));

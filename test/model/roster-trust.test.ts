@@ -18,20 +18,9 @@ const scenario = (r: Entry[], extra: ScenarioInput = {}) => parseScenario({ ...e
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 describe('roster trust', () => {
-  it('a roster without trust gives the same bits as before the field existed', () => {
-    // Fingerprints computed with the code of commit 2af854c, before `trust` was added.
-    const before = {
-      roster: ['0da30e6b2adfdcac', '4341d1a10c375c20', 'f1ac448e28646acf'],
-      rosterWeekly: ['2f0b6af5c31c23d0', '45616973a7eab1f2', 'ad8ae27f9b9d5ce8'],
-    };
-    const now = {
-      roster: scenario(roster),
-      rosterWeekly: parseScenario({ members: { roster }, group: { meetingIntervalWeeks: 1, priorAcquaintance: 0.3 }, horizonWeeks: 104 }),
-    };
-    for (const key of ['roster', 'rosterWeekly'] as const) {
-      expect([1, 2, 3].map((seed) => fingerprintRun(simulate(now[key], { seed, replication: seed - 1 })))).toEqual(before[key]);
-    }
-    // The parsed scenario carries no trust key at all (so its hash is unchanged too).
+  it('a roster without trust carries no trust key (its scenario hash is what it was before the field existed)', () => {
+    // Model v2 changed every run's bits, so the fingerprints of commit 2af854c no longer apply;
+    // that a roster without trust starts from the acquaintance baseline is tested below.
     expect(Object.keys(scenario(roster).members.roster![0])).not.toContain('trust');
   });
 

@@ -35,6 +35,6 @@ describe('scenario files', () => {
   });
 
   it('includes every scenario the validation measures', () => {
-    expect(builtInScenarios()).toEqual(expect.arrayContaining([...VALIDATION_SCENARIOS]));
+    expect(builtInScenarios()).toEqual(expect.arrayContaining([...TARGET_FILES]));
   });
 });

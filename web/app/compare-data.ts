@@ -21,7 +21,7 @@ export function pairRuns(a: EnsembleRun, b: EnsembleRun): Comparison & { sameSee
 }
 
 /** The outcomes the comparison shows first, in this order (the rest are under "all outcomes"). */
-export const MAIN_OUTCOMES = ['survived', 'memberIncomeMonthly', 'costPerSurvivingGroup', 'activeMembersFinal', 'capitalFinal', 'exitsPerMember', 'misuseEvents', 'cohesionMean', 'interventionCost'];
+export const MAIN_OUTCOMES = ['survived', 'memberIncomeMonthly', 'costPerSurvivingGroup', 'activeMembersFinal', 'capitalFinal', 'exitsPerMember', 'misuseCommitted', 'cohesionMean', 'interventionCost'];
 
 const RUPIAH = new Set(['capitalFinal', 'iksFundFinal', 'memberIncomeMonthly', 'memberIncomeTotal', 'interventionCost', 'costPerSurvivingGroup']);
 

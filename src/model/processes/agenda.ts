@@ -1,19 +1,26 @@
 /**
  * Hidden agendas: members who joined for their share of the grant, joined by the disaffected,
- * push to split the capital among members. When they are a majority of the active members at a
- * meeting, or while the group lies stagnant, the capital is divided and the group ends.
+ * push to split the capital among members. The pull grows with the money each would take home
+ * (temptation): a hastily formed group with a large grant per member can split it in its first
+ * months. When they are a majority of the active members at a meeting, or while the group lies
+ * stagnant, the capital is divided and the group ends. A facilitator at the meeting talks the
+ * group out of it that week.
  */
-import type { RunContext } from '../context.ts';
+import { temptation, type RunContext } from '../context.ts';
 import { EV, logEvent } from '../events.ts';
 import { STATUS, type GroupState } from '../state.ts';
 import { closeBooks } from './fate.ts';
 
-export function agenda(st: GroupState, _ctx: RunContext): void {
+export function agenda(st: GroupState, ctx: RunContext): void {
   if (st.capital <= 0 || st.nActive === 0) return;
   if (!st.meetingHeld && st.status !== STATUS.stagnant) return;
+  if (st.visitsThisWeek > 0) return;
+  const pull = temptation(st, ctx);
+  const hidden = 0.5 * pull;
+  const others = 0.3 * pull;
   let support = 0;
   for (let i = 0; i < st.n; i++) {
-    if (st.active[i] && (st.hiddenAgenda[i] ? st.commitment[i] < 0.5 : st.commitment[i] < 0.3)) support++;
+    if (st.active[i] && st.commitment[i] < (st.hiddenAgenda[i] ? hidden : others)) support++;
   }
   if (support * 2 <= st.nActive) return;
   splitCapital(st);

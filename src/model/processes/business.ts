@@ -1,16 +1,29 @@
 /**
- * The joint business. Each week value accrues from capital, skilled labour, coordination and the
- * market; operating costs are paid in cash; the accrued value is sold once a cycle (revenue). The
+ * The joint business. Each week value accrues from the working capital at the business type's
+ * gross return, times productivity: labour, skill, market access and coordination, each with
+ * diminishing returns and equal to 1 for the typical group; operating costs are paid in cash; the accrued value is sold once a cycle (revenue). The
  * market price follows a log AR(1) with rare shocks (disease, price collapse, loan defaults) that
  * destroy a share of capital. The market stream draws the same numbers every week whatever the
  * group does (a normal, a shock draw, a noise draw), so groups compared with the same seed meet
  * the same market.
  */
-import { type RunContext } from '../context.ts';
+import { clamp01, sizeFactor, type RunContext } from '../context.ts';
 import { EV, logEvent } from '../events.ts';
 import { exp, log } from '../detmath.ts';
 import { normal } from '../random.ts';
 import type { GroupState } from '../state.ts';
+
+/**
+ * Where every factor is 1: the default group in its first year (mean effort about 0.35, skill
+ * 0.5 after training and the first visits, market access 0.5, coordination 0.5; docs/MODEL.md §7.8).
+ */
+const TYPICAL_EFFORT = 0.35;
+const TYPICAL_SKILL = 0.5;
+const TYPICAL_ACCESS = 0.5;
+const TYPICAL_COORDINATION = 0.5;
+
+/** Diminishing returns: 1 − e^(−3x), so the first gains in skill or access count most. */
+const saturate = (x: number): number => 1 - exp(-3 * x);
 
 export function business(st: GroupState, ctx: RunContext): void {
   const b = ctx.biz;
@@ -20,23 +33,36 @@ export function business(st: GroupState, ctx: RunContext): void {
   const shockDraw = rng();
   st.logMarket = 0.9 * st.logMarket + b.volatility * vol * z;
 
+  // Each factor is 1 for the typical group (docs/MODEL.md §7.8), so levers move productivity by
+  // a few per cent, not by multiples: the margin over costs stays that of a working business.
   let labour = 0;
-  for (let i = 0; i < st.n; i++) if (st.active[i]) labour += st.effort[i] * (0.4 + 0.6 * st.skill[i]);
-  // Normalised so a committed, skilled group of five or more scores about 1.
-  labour = st.nActive > 0 ? (labour / st.nActive / 0.35) * Math.min(1, st.nActive / 5) : 0;
+  let skill = 0;
+  for (let i = 0; i < st.n; i++) {
+    if (!st.active[i]) continue;
+    labour += st.effort[i];
+    skill += st.skill[i];
+  }
+  skill = st.nActive > 0 ? skill / st.nActive : 0;
+  // Mean effort against the typical; fewer than five hands cannot run the business.
+  labour = st.nActive > 0 ? (labour / st.nActive / TYPICAL_EFFORT) * Math.min(1, st.nActive / 5) : 0;
   if (labour > 1.3) labour = 1.3;
+  const kk = ctx.k;
+  const skillF = 1 + kk.skillReturn * (saturate(skill) - saturate(TYPICAL_SKILL));
+  const marketF = 1 + kk.marketReturn * (saturate(st.marketAccess) - saturate(TYPICAL_ACCESS));
   const c = st.chair;
   const chairPart = c >= 0 && st.active[c] ? st.leadership[c] * Math.sqrt(st.trustIn[c]) : 0;
-  st.coordination = 0.3 + 0.7 * (0.5 * chairPart + 0.5 * st.roleClarity);
+  // Coordination is harder in a bigger group (sizeFactor), easier in a small one, within [0, 1].
+  st.coordination = clamp01((0.5 * chairPart + 0.5 * st.roleClarity) * sizeFactor(st, ctx));
+  const coordF = 1 + kk.coordReturn * (st.coordination - TYPICAL_COORDINATION);
   const trustPart = b.trustWeight > 0 ? 1 - b.trustWeight + b.trustWeight * st.meanTrust : 1;
-  const access = 0.7 + 0.6 * st.marketAccess;
 
   // Only the capital the members can keep at work earns, costs and is exposed to shocks.
   const capacity = b.capacityPerMember * st.nActive;
   const k = st.capital < capacity ? st.capital : capacity;
   // labour^w × market price, as one exponential: exp(w·ln labour + logMarket).
-  const skilledAtPrice = labour > 0 ? exp(b.labourWeight * log(labour) + st.logMarket) : 0;
-  st.accrued += k * b.grossReturn * skilledAtPrice * access * st.coordination * trustPart;
+  const labourAtPrice = labour > 0 ? exp(b.labourWeight * log(labour) + st.logMarket) : 0;
+  const productivity = labourAtPrice * skillF * marketF * (coordF > 0 ? coordF : 0) * trustPart;
+  st.accrued += k * b.grossReturn * kk.returnScale * productivity;
   let costs = k * b.operatingCost;
   if (shockDraw < (b.shocksPerYear * vol) / 52) {
     const loss = k * b.shockLoss;

@@ -5,6 +5,7 @@
  * promise (optimism) carries members through the first months before income comes.
  */
 import { clamp01, WEEKS_PER_MONTH, type RunContext } from '../context.ts';
+import { HIDDEN_ATTACHMENT } from '../initialize.ts';
 import type { GroupState } from '../state.ts';
 
 export function commitment(st: GroupState, ctx: RunContext): void {
@@ -27,7 +28,7 @@ export function commitment(st: GroupState, ctx: RunContext): void {
     const overwork = contribution[i] - mean;
     const fairness = 1 - (overwork > 0 ? overwork * overworkWeight : 0);
     let target = 0.4 * sat + 0.25 * trustOut[i] + peace + 0.15 * fairness;
-    if (hiddenAgenda[i]) target *= 0.8;
+    if (hiddenAgenda[i]) target *= HIDDEN_ATTACHMENT;
     if (attended[i]) target += 0.05;
     target -= 0.3 * burnout[i];
     com[i] = clamp01(com[i] + 0.03 * (target - com[i]));

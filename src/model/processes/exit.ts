@@ -10,8 +10,6 @@ import { vacate } from './leadership.ts';
 import { refreshTrustMeans } from './trust.ts';
 
 const THRESHOLD = 0.25;
-/** Weekly chance that some family leaves for outside reasons, per member (about 2% a year). */
-const OUTSIDE = 0.0004;
 
 export function exit(st: GroupState, ctx: RunContext): void {
   const rng = ctx.rng.exit;
@@ -21,7 +19,7 @@ export function exit(st: GroupState, ctx: RunContext): void {
     if (!st.active[i] || st.commitment[i] >= THRESHOLD) continue;
     if (rng() < 0.05 + 0.15 * st.need[i]) leave(st, i);
   }
-  if (st.nActive > 0 && uOutside < OUTSIDE * st.nActive) {
+  if (st.nActive > 0 && uOutside < ctx.k.outsideExit * st.nActive) {
     let k = Math.floor(uWho * st.nActive);
     for (let i = 0; i < st.n; i++) {
       if (!st.active[i]) continue;

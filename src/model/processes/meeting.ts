@@ -1,6 +1,7 @@
 /**
  * Meetings: held on the group's schedule if the chair organises them (or the facilitator convenes
- * the group). Attendance depends on commitment, trust and need. A meeting shares skill, makes
+ * the group). Attendance depends on commitment, trust and need, and falls as meetings come more
+ * often than monthly (they cost working time); a meeting needs half the active members. It shares skill, makes
  * contributions visible (see trust), reinforces goals, roles and norms, and airs conflict.
  */
 import { clamp01, type RunContext } from '../context.ts';
@@ -13,14 +14,18 @@ export function meeting(st: GroupState, ctx: RunContext): void {
   // Last week's attendance is cleared (only a meeting sets it).
   if (st.meetingHeld) for (let i = 0; i < st.n; i++) st.attended[i] = 0;
   st.meetingHeld = 0;
+  // Time a meeting costs a needy family: nothing at monthly meetings, meetingCost at weekly ones.
+  const often = (4 / ctx.sc.group.meetingIntervalWeeks - 1) / 3;
+  const cost = often > 0 ? ctx.k.meetingCost * often : 0;
   let p = 0;
   if (scheduled) {
     const c = st.chair;
     const drive = c >= 0 ? st.leadership[c] * (0.4 + 0.6 * st.commitment[c]) * (1 - 0.5 * st.burnout[c]) : 0;
     p = 0.1 + 0.55 * drive + 0.2 * st.meetingRate + 0.15 * st.roleClarity;
   }
-  // A facilitator's visit brings the members together, scheduled or not.
-  if (st.visitsThisWeek > 0) p = Math.max(p, 0.85);
+  // A facilitator's visit on organising brings the members together, scheduled or not; one on
+  // the business mostly advises the families at their work (half as likely to convene them).
+  if (st.visitsThisWeek > 0) p = Math.max(p, 0.85 * (0.5 + 0.5 * ctx.sc.intervention.mentoring.organisingShare));
   const occasion = scheduled || st.visitsThisWeek > 0;
   let present = 0;
   let topSkill = 0;
@@ -28,7 +33,7 @@ export function meeting(st: GroupState, ctx: RunContext): void {
     for (let i = 0; i < st.n; i++) {
       if (!st.active[i]) continue;
       const pull = st.need[i] * (1 - st.satisfaction[i]);
-      const pi = 0.15 + 0.5 * st.commitment[i] + 0.3 * st.trustOut[i] + 0.1 * st.norms - 0.35 * pull;
+      const pi = 0.15 + 0.5 * st.commitment[i] + 0.3 * st.trustOut[i] + 0.1 * st.norms - 0.35 * pull - cost * st.need[i];
       if (rng() < pi) {
         st.attended[i] = 1;
         present++;
@@ -36,8 +41,12 @@ export function meeting(st: GroupState, ctx: RunContext): void {
       }
     }
   }
-  // A meeting called that nobody attends is no meeting.
-  st.meetingHeld = present > 0 ? 1 : 0;
+  // Without a quorum (half the active members, and at least two) there is no meeting: those who came go home.
+  st.meetingHeld = present >= 2 && 2 * present >= st.nActive ? 1 : 0;
+  if (!st.meetingHeld && present > 0) {
+    for (let i = 0; i < st.n; i++) st.attended[i] = 0;
+    present = 0;
+  }
   if (occasion) st.meetingRate += 0.15 * (st.meetingHeld - st.meetingRate);
 
   if (!st.meetingHeld) {
@@ -68,10 +77,10 @@ export function meeting(st: GroupState, ctx: RunContext): void {
   const chairing = c >= 0 && st.active[c] ? st.leadership[c] * st.trustIn[c] : 0;
   st.conflict -= 0.25 * chairing * st.conflict;
   mediate(st, 0.1 * chairing);
-  // Norms applied to visible free riding raise friction a little.
+  // Norms applied to visible free riding raise friction a little, less among similar members.
   let shirk = 0;
   for (let i = 0; i < st.n; i++) {
     if (st.attended[i] && st.contribution[i] < 0.3) shirk++;
   }
-  st.conflict = clamp01(st.conflict + 0.05 * st.norms * (shirk / present));
+  st.conflict = clamp01(st.conflict + 0.05 * (1.5 - ctx.sc.group.homogeneity) * st.norms * (shirk / present));
 }

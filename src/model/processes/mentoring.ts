@@ -9,11 +9,8 @@ import { EV, logEvent } from '../events.ts';
 import type { GroupState } from '../state.ts';
 import { mediate } from './trust.ts';
 
-/** Share of each remaining gap one visit closes at full quality and focus (calibrated, docs/VALIDATION.md). */
-const ORGANISE = 0.3;
-const NORMS = 0.2;
-const SKILL = 0.13;
-const MARKET = 0.16;
+/** Norms move two thirds as fast as goals, roles and books under organising (assumption). */
+const NORMS_PER_ORGANISING = 2 / 3;
 /** Visits after which a visit has half the weight of the first. */
 const NOVELTY_VISITS = 12;
 
@@ -25,7 +22,7 @@ export function mentoring(st: GroupState, ctx: RunContext): void {
   st.mentorAcc += m.visitsPerMonth / WEEKS_PER_MONTH;
   while (st.mentorAcc >= 1) {
     st.mentorAcc -= 1;
-    visit(st, m.quality, m.organisingShare);
+    visit(st, ctx, m.quality, m.organisingShare);
     st.visitsThisWeek++;
     st.mentorVisits++;
     logEvent(st.events, st.week, EV.mentorVisit);
@@ -33,23 +30,24 @@ export function mentoring(st: GroupState, ctx: RunContext): void {
 }
 
 /** One visit's effects; exported so trainer mode can inject a visit. */
-export function visit(st: GroupState, quality: number, organisingShare: number): void {
+export function visit(st: GroupState, ctx: RunContext, quality: number, organisingShare: number): void {
+  const { organising, businessMentoring } = ctx.k;
   // The first visits teach the most; later ones go over the same ground (the twelfth visit has
   // half the weight of the first).
   const fresh = 1 / (1 + st.mentorVisits / NOVELTY_VISITS);
   const org = quality * organisingShare * fresh;
   const ent = quality * (1 - organisingShare) * fresh;
-  st.goalClarity += ORGANISE * org * (1 - st.goalClarity);
-  st.roleClarity += ORGANISE * org * (1 - st.roleClarity);
-  st.bookkeeping += ORGANISE * org * (1 - st.bookkeeping);
-  st.norms += NORMS * org * (1 - st.norms);
+  st.goalClarity += organising * org * (1 - st.goalClarity);
+  st.roleClarity += organising * org * (1 - st.roleClarity);
+  st.bookkeeping += organising * org * (1 - st.bookkeeping);
+  st.norms += NORMS_PER_ORGANISING * organising * org * (1 - st.norms);
   st.conflict *= 1 - 0.5 * org;
   mediate(st, 0.3 * org);
   if (org > st.audit) st.audit = org;
-  st.marketAccess += MARKET * ent * (1 - st.marketAccess);
+  st.marketAccess += businessMentoring * ent * (1 - st.marketAccess);
   for (let i = 0; i < st.n; i++) {
     if (!st.active[i]) continue;
-    st.skill[i] += SKILL * ent * (1 - st.skill[i]);
+    st.skill[i] += businessMentoring * ent * (1 - st.skill[i]);
     // Social motivation, whatever the focus.
     st.commitment[i] = clamp01(st.commitment[i] + 0.015 * quality * fresh * (1 - st.commitment[i]));
   }

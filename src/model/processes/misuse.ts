@@ -1,16 +1,14 @@
 /**
  * Misuse: an officer (chair or treasurer) may take money from the business. The chance grows with
- * low integrity, high need and a private aim, and shrinks with oversight: bookkeeping, regular
+ * low integrity, high need, a private aim and the money within reach (temptation), and shrinks with oversight: bookkeeping, regular
  * meetings and the facilitator's audits. Misuse stays hidden until found; detection breaks trust
  * in the culprit (and some trust in everyone), raises conflict, and removes the culprit from office.
  */
-import { clamp01, type RunContext } from '../context.ts';
+import { clamp01, temptation, type RunContext } from '../context.ts';
 import { EV, logEvent } from '../events.ts';
 import { ROLE, type GroupState } from '../state.ts';
 import { refreshTrustMeans } from './trust.ts';
 
-/** Weekly chance scale for a fully dishonest, needy officer with no oversight (assumption, calibrated). */
-const BASE_RATE = 0.08;
 /**
  * Taking money looks safe only when the members' next look at the books is far off: the chance
  * grows with the weeks the money would go unseen (the meeting interval, plus the weeks since the
@@ -25,8 +23,9 @@ export function misuse(st: GroupState, ctx: RunContext): void {
   const uDetect = rng();
   const oversight = 0.4 * st.bookkeeping + 0.3 * st.meetingRate + 0.3 * st.audit;
   if (st.misuser < 0 && st.capital > 0) {
-    tryTake(st, st.chair, uChair, oversight, ctx.sc.group.meetingIntervalWeeks);
-    if (st.misuser < 0) tryTake(st, st.treasurer, uTreasurer, oversight, ctx.sc.group.meetingIntervalWeeks);
+    const rate = ctx.k.misuseRate * temptation(st, ctx);
+    tryTake(st, st.chair, uChair, rate, oversight, ctx.sc.group.meetingIntervalWeeks);
+    if (st.misuser < 0) tryTake(st, st.treasurer, uTreasurer, rate, oversight, ctx.sc.group.meetingIntervalWeeks);
     return;
   }
   if (st.misuser >= 0) {
@@ -35,12 +34,12 @@ export function misuse(st: GroupState, ctx: RunContext): void {
   }
 }
 
-function tryTake(st: GroupState, i: number, u: number, oversight: number, interval: number): void {
+function tryTake(st: GroupState, i: number, u: number, rate: number, oversight: number, interval: number): void {
   if (i < 0 || !st.active[i]) return;
   const dishonesty = 1 - st.integrity[i];
   const weeks = interval + st.weeksSinceMeeting;
   const unseen = weeks < UNSEEN_WEEKS ? weeks / UNSEEN_WEEKS : 1;
-  const p = BASE_RATE * unseen * dishonesty * dishonesty * (0.5 + st.need[i]) * (1 - oversight) * (st.hiddenAgenda[i] ? 2 : 1);
+  const p = rate * unseen * dishonesty * dishonesty * (0.5 + st.need[i]) * (1 - oversight) * (st.hiddenAgenda[i] ? 2 : 1);
   if (u >= p) return;
   // The same uniform, rescaled, sets the amount: 5–20% of capital.
   const amount = st.capital * (0.05 + 0.15 * (u / p));
@@ -54,6 +53,7 @@ export function takeMoney(st: GroupState, i: number, amount: number): void {
   st.misuse += a;
   st.misuser = i;
   st.misuseAmount = a;
+  st.misuseCommitted++;
   logEvent(st.events, st.week, EV.misuse, i, -1, a);
 }
 

@@ -5,16 +5,17 @@
  * riders give little unless the group's norms press them. Commitment scales effort, unmet need
  * pulls it away, burnout erodes it. Where roles are unclear the chair carries the gap.
  */
-import { clamp01, type RunContext } from '../context.ts';
+import { clamp01, sizeFactor, type RunContext } from '../context.ts';
 import { DISPOSITION, type GroupState } from '../state.ts';
 
-export function work(st: GroupState, _ctx: RunContext): void {
+export function work(st: GroupState, ctx: RunContext): void {
   const { active, contribution, effort, disposition, trustOut, hiddenAgenda, need, satisfaction, commitment, burnout } = st;
   const n = st.n;
   let seen = 0;
   for (let i = 0; i < n; i++) if (active[i]) seen += contribution[i];
   seen = st.nActive > 0 ? seen / st.nActive : 0;
-  const pressure = st.norms * (0.3 + 0.7 * st.meetingRate);
+  // The group's pressure dilutes as it grows (sizeFactor).
+  const pressure = st.norms * (0.3 + 0.7 * st.meetingRate) * Math.min(1.5, sizeFactor(st, ctx));
   let gap = 0;
   for (let i = 0; i < n; i++) {
     if (!active[i]) {

@@ -1,0 +1,149 @@
+/**
+ * Calibration by approximate Bayesian computation, rejection form (Beaumont, Zhang & Balding
+ * 2002): draw the uncertain constants (model/constants.ts) from their priors, simulate the
+ * calibration targets in each draw, and accept the draws whose simulated targets all fall within
+ * the targets' ranges widened by a tolerance. The accepted draws are the model's plausible worlds.
+ * Pure: draws come from a seeded stream, and the same seed, draws and replications give the same
+ * worlds, byte for byte.
+ */
+import seedrandom from 'seedrandom';
+import { CONSTANT_NAMES, CONSTANTS, type World } from '../model/constants.ts';
+import type { Estimate } from './stats.ts';
+import { TARGETS, type Expectation, type Target } from './targets.ts';
+
+/** The calibration targets: the only ones calibration sees. */
+export const CALIBRATION_TARGETS: readonly Target[] = TARGETS.filter((t) => t.kind === 'calibration');
+
+/** Significant digits a drawn constant keeps (the worlds file stays readable; runs use exactly these values). */
+const DIGITS = 4;
+
+/**
+ * Draw `count` worlds from the priors, from draw `from` on. Draw i depends only on (seed, i), so a
+ * resumed calibration draws exactly what an uninterrupted one would.
+ */
+export function drawWorlds(seed: number, from: number, count: number): World[] {
+  const out: World[] = [];
+  for (let i = from; i < from + count; i++) {
+    const rng = seedrandom.alea(`calibrate:${seed >>> 0}:${i}`);
+    const w = {} as World;
+    for (const k of CONSTANT_NAMES) {
+      const c = CONSTANTS[k];
+      w[k] = Number((c.low + (c.high - c.low) * rng()).toPrecision(DIGITS));
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+/**
+ * How far an estimate lies outside its expected range, in units of the range's width (0 inside).
+ * One-sided expectations use the value's own size as the unit.
+ */
+export function distanceOutside(x: number, e: Expectation): number {
+  if (Number.isNaN(x)) return Number.POSITIVE_INFINITY;
+  if (e.kind === 'between') {
+    const w = e.high - e.low;
+    return x < e.low ? (e.low - x) / w : x > e.high ? (x - e.high) / w : 0;
+  }
+  const unit = Math.abs(e.value) || 1;
+  if (e.kind === 'atLeast') return x >= e.value ? 0 : (e.value - x) / unit;
+  return x <= e.value ? 0 : (x - e.value) / unit;
+}
+
+/** One draw's result: its constants and the calibration targets' estimates in it. */
+export interface Draw {
+  index: number;
+  constants: World;
+  /** Target id → measured value (the estimate's mean). */
+  measured: Record<string, number>;
+  /** The largest distance outside any target's range. */
+  distance: number;
+}
+
+export function drawResult(index: number, constants: World, estimates: Record<string, Estimate>): Draw {
+  const measured: Record<string, number> = {};
+  let distance = 0;
+  for (const t of CALIBRATION_TARGETS) {
+    const x = estimates[t.id].mean;
+    measured[t.id] = x;
+    distance = Math.max(distance, distanceOutside(x, t.expected));
+  }
+  return { index, constants, measured, distance };
+}
+
+/**
+ * The central world: the accepted world nearest (on the priors' unit scale) to the accepted
+ * worlds' per-constant medians: a real accepted world, not an average of worlds.
+ */
+export function centralWorld(accepted: readonly Draw[]): number {
+  if (accepted.length === 0) return -1;
+  const unit = (k: (typeof CONSTANT_NAMES)[number], x: number) => (x - CONSTANTS[k].low) / (CONSTANTS[k].high - CONSTANTS[k].low);
+  const median = Object.fromEntries(
+    CONSTANT_NAMES.map((k) => {
+      const xs = accepted.map((d) => d.constants[k]).sort((a, b) => a - b);
+      const m = xs.length % 2 ? xs[(xs.length - 1) / 2] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2;
+      return [k, m];
+    }),
+  ) as World;
+  let best = 0;
+  let bestD = Number.POSITIVE_INFINITY;
+  accepted.forEach((d, i) => {
+    let s = 0;
+    for (const k of CONSTANT_NAMES) {
+      const dk = unit(k, d.constants[k]) - unit(k, median[k]);
+      s += dk * dk;
+    }
+    if (s < bestD) {
+      bestD = s;
+      best = i;
+    }
+  });
+  return best;
+}
+
+/** What the worlds file says about how it was made. */
+export interface WorldsManifest {
+  /** The command that reproduces the file byte for byte. */
+  command: string;
+  method: string;
+  seed: number;
+  draws: number;
+  replications: number;
+  tolerance: number;
+  targets: { id: string; expected: Expectation; source: string }[];
+  priors: Record<string, { low: number; high: number; unit: string }>;
+  accepted: number;
+  acceptanceRate: number;
+}
+
+export interface WorldsFile {
+  format: 'kube-sim-worlds';
+  version: 2;
+  manifest: WorldsManifest;
+  /** Index (into worlds) of the central world, which runs use by default. */
+  central: number;
+  worlds: { id: number; draw: number; constants: World; measured: Record<string, number> }[];
+}
+
+/** Accept the draws within tolerance and assemble the worlds file. */
+export function worldsFile(draws: readonly Draw[], opts: { command: string; seed: number; replications: number; tolerance: number }): WorldsFile {
+  const accepted = draws.filter((d) => d.distance <= opts.tolerance);
+  return {
+    format: 'kube-sim-worlds',
+    version: 2,
+    manifest: {
+      command: opts.command,
+      method: 'ABC rejection (Beaumont, Zhang & Balding 2002): uniform priors, accept a draw when every calibration target’s simulated value lies within its range widened by the tolerance (in range widths)',
+      seed: opts.seed,
+      draws: draws.length,
+      replications: opts.replications,
+      tolerance: opts.tolerance,
+      targets: CALIBRATION_TARGETS.map((t) => ({ id: t.id, expected: t.expected, source: t.source })),
+      priors: Object.fromEntries(CONSTANT_NAMES.map((k) => [k, { low: CONSTANTS[k].low, high: CONSTANTS[k].high, unit: CONSTANTS[k].unit }])),
+      accepted: accepted.length,
+      acceptanceRate: draws.length ? accepted.length / draws.length : 0,
+    },
+    central: centralWorld(accepted),
+    worlds: accepted.map((d, id) => ({ id, draw: d.index, constants: d.constants, measured: d.measured })),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The model's uncertain constants: each with the prior range calibration draws it from and the
+ * reason for that range. `kube-sim calibrate` fits them to the calibration targets (approximate
+ * Bayesian computation) and writes the accepted sets, the plausible worlds, to
+ * scenarios/worlds/model-v2.json; a run uses the central world (world.ts) unless its scenario names
+ * others in `constants`. docs/MODEL.md §9 is generated from this table.
+ */
+import { CENTRAL_WORLD } from './world.ts';
+
+export interface ConstantSpec {
+  /** Prior range: calibration draws uniformly from [low, high]. */
+  low: number;
+  high: number;
+  unit: string;
+  /** What it does, in one line. */
+  text: string;
+  /** Why this range: the evidence or the reasoning. */
+  reason: string;
+}
+
+export const CONSTANTS = {
+  returnScale: {
+    low: 0.4, high: 1.0, unit: '×',
+    text: 'Scales every business type’s gross weekly return on working capital',
+    reason: 'Returns to capital in microenterprises of about 5% a month (de Mel, McKenzie & Woodruff 2008) bound the net margin; the profiles’ gross returns are shapes, this sets their level',
+  },
+  skillReturn: {
+    low: 0.05, high: 0.5, unit: '×',
+    text: 'Productivity gained per unit of saturating skill 1 − e^(−3·skill) above the typical member’s',
+    reason: 'Business-training trials find profit effects of 0–15% (McKenzie & Woodruff 2014; McKenzie 2021): a large rise in skill must move productivity by a few per cent',
+  },
+  marketReturn: {
+    low: 0.05, high: 0.4, unit: '×',
+    text: 'Productivity gained per unit of saturating market access above the typical group’s',
+    reason: 'Consulting and marketing advice move sales by about 5–15% at most in trials (Bruhn, Karlan & Schoar 2018); no estimate for groups',
+  },
+  coordReturn: {
+    low: 0.1, high: 0.6, unit: '×',
+    text: 'Productivity gained per unit of coordination (accepted chair, clear roles) above the typical group’s',
+    reason: 'Management-practice scores explain a few per cent to tens of per cent of productivity (McKenzie 2021); assumption within that',
+  },
+  businessMentoring: {
+    low: 0.02, high: 0.15, unit: 'share of gap',
+    text: 'Share of the gap to full skill and market access one entrepreneurship visit closes at full quality',
+    reason: 'Mentoring and consulting trials find effects on profits no larger than training’s (Brooks, Donovan & Johnson 2018; Bruhn et al. 2018); a year of visits should move skill by less than a long course',
+  },
+  organising: {
+    low: 0.1, high: 0.4, unit: 'share of gap',
+    text: 'Share of the gap to clear goals, roles and books one organising visit closes at full quality',
+    reason: 'No trial of organising support for KUBE; the case study’s call for it, savings-group facilitation studies (Karlan et al. 2017) and audits (Olken 2007) say it matters, not how much',
+  },
+  misuseRate: {
+    low: 0.02, high: 0.15, unit: 'per week',
+    text: 'Weekly chance scale that a fully dishonest, needy officer without oversight takes money',
+    reason: 'About a quarter of funds went missing in unaudited village projects (Olken 2007); ROSCAs in Benin: one group in three had an enforcement problem in two years (McNabb et al.)',
+  },
+  temptation: {
+    low: 0, high: 1, unit: 'exponent',
+    text: 'How the temptation to take or split the money grows with the money per member (elasticity)',
+    reason: 'Outside money drew in members and leaders seeking it, and conflict (Gugerty & Kremer 2008); no elasticity has been measured, so from none (0) to proportional (1)',
+  },
+  meetingCost: {
+    low: 0, high: 0.4, unit: 'attendance',
+    text: 'Fall in a needy member’s chance to attend when meetings are weekly rather than monthly',
+    reason: 'Meetings cost poor families working time; weekly groups in Feigenberg, Field & Pande 2013 met because repayment required it. Assumption',
+  },
+  sizeCost: {
+    low: 0, high: 0.6, unit: 'exponent',
+    text: 'Dilution of norms and coordination with group size: factor (10 / members)^sizeCost',
+    reason: 'Free riding and coordination costs grow with size (Olson 1965); cohesion falls with size in farmer-group studies. Public-goods experiments find size effects small at a fixed return (Isaac & Walker 1988)',
+  },
+  outsideExit: {
+    low: 0.0001, high: 0.001, unit: 'per member-week',
+    text: 'Weekly chance that a family leaves for outside reasons (migration, illness)',
+    reason: 'About 20% of self-help-group members had left over up to eight years (Baland, Somanathan & Vandewalle 2008): 0.5–5% a year',
+  },
+} as const satisfies Record<string, ConstantSpec>;
+
+export type ConstantName = keyof typeof CONSTANTS;
+export const CONSTANT_NAMES = Object.keys(CONSTANTS) as ConstantName[];
+/** One plausible world: a value for every uncertain constant. */
+export type World = Record<ConstantName, number>;
+
+/** The constants of a run: the central world, with any the scenario gives in their place. */
+export function resolveConstants(given: Partial<World> | undefined): World {
+  return given ? { ...CENTRAL_WORLD, ...given } : CENTRAL_WORLD;
+}
