@@ -34,12 +34,14 @@ export const common = {
   reps: wholeNumber('--reps', 1, MAX_REPS).optional(),
   set: z.array(z.string()).default([]),
   roster: z.string().optional(),
+  /** A plausible world of scenarios/worlds/model-v2.json (its constants replace the central world's). */
+  world: wholeNumber('--world', 0, 1_000_000).optional(),
   /** Debug mode: the model's invariants checked every week (src/model/check.ts). */
   check: z.boolean().optional(),
 };
 
 const PLACEHOLDER: Record<string, string> = {
-  seed: 'N', replication: 'N', reps: 'N', workers: 'N', samples: 'N', out: 'FILE', runs: 'FILE.csv', set: 'PATH=VALUE', roster: 'FILE.csv',
+  seed: 'N', replication: 'N', reps: 'N', workers: 'N', samples: 'N', out: 'FILE', runs: 'FILE.csv', set: 'PATH=VALUE', roster: 'FILE.csv', world: 'K',
   vary: 'PATH=RANGE', shard: 'I/N', design: 'KIND', method: 'KIND', outcome: 'KEY', lang: 'en|id',
 };
 

@@ -11,11 +11,11 @@ import { CALIBRATION_TARGETS, drawResult, drawWorlds, worldsFile, type Draw } fr
 import { writeFileAtomic } from '../io/atomic.ts';
 import { CONSTANT_NAMES } from '../model/index.ts';
 import { outPath, parseFlags, UsageError, wholeNumber, common } from './args.ts';
-import { checkWritable, pool, progress } from './common.ts';
+import { checkWritable, interruption, pool, progress } from './common.ts';
 import { loadTargetFiles, measureWorlds, WORLDS_FILE } from './worlds.ts';
 
 /** The calibration that wrote the committed worlds file; its manifest holds the same command. */
-export const REFERENCE_CALIBRATION = { draws: 1200, reps: 100, seed: 1, tolerance: 0 } as const;
+export const REFERENCE_CALIBRATION = { draws: 3000, reps: 60, seed: 1, tolerance: 0 } as const;
 
 export const CALIBRATE_HELP = `kube-sim calibrate [--draws N] [--reps N] [--seed N] [--tolerance X] [--workers N] [--out FILE.json]
     Fits the model's uncertain constants (src/model/constants.ts, each with its prior range) to
@@ -77,6 +77,7 @@ export async function calibrateCommand(args: string[]): Promise<number> {
     await measureWorlds(p, files, CALIBRATION_TARGETS, worlds, {
       reps,
       seed,
+      signal: interruption.controller.signal,
       onProgress: (d, t) => bar.update(d, t),
       onWorld: (i, est) => {
         const d = drawResult(first + i, worlds[i], est);

@@ -13,6 +13,7 @@ import type { JobSpec } from '../experiment/jobs.ts';
 import type { BatchResult } from '../runner/api.ts';
 import type { Pool, RunSummary } from '../runner/pool.ts';
 import { UsageError } from './args.ts';
+import { worldConstants } from './worlds.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')).version;
 
@@ -28,11 +29,13 @@ export interface Loaded {
 
 /**
  * Load a scenario file or built-in name, put in the members of a --roster CSV (if given), then
- * apply --set PATH=VALUE overrides. The hash covers the roster, as it is part of the scenario.
+ * take plausible world K's constants (--world), then apply --set PATH=VALUE overrides. The hash covers the roster, as it is part of the scenario.
  */
-export function load(nameOrPath: string, sets: string[] = [], rosterFile?: string): Loaded {
+export function load(nameOrPath: string, sets: string[] = [], rosterFile?: string, world?: number): Loaded {
   const loaded = loadScenario(nameOrPath);
-  const scenario = rosterFile === undefined ? loaded.scenario : withRoster(loaded.scenario, rosterFile);
+  const rostered = rosterFile === undefined ? loaded.scenario : withRoster(loaded.scenario, rosterFile);
+  // --world K: the model's uncertain constants of plausible world K instead of the central one.
+  const scenario = world === undefined ? rostered : parseScenario({ ...rostered, constants: worldConstants(world) }, `--world ${world}`);
   const set: Override = Object.fromEntries(sets.map((s) => parseAssignment(s)));
   const sc = sets.length ? withOverrides(scenario, set, '--set') : scenario;
   return { scenario: sc, path: loaded.path, hash: scenarioHash(sc), set };

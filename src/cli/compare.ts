@@ -15,13 +15,13 @@ export async function compareCommand(args: string[]): Promise<number> {
   const { flags, positionals } = parseFlags(
     'compare',
     args,
-    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, },
+    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, world: { type: 'string' }, },
     { ...common, json: z.boolean().optional() },
   );
   if (positionals.length !== 2) throw new UsageError(`compare: expected two scenarios A and B, got ${positionals.length}`);
   if (flags.reps === undefined) throw new UsageError('compare: --reps N is required (pairs of replications, e.g. --reps 1000)');
-  const a = load(positionals[0], flags.set, flags.roster);
-  const b = load(positionals[1], flags.set, flags.roster);
+  const a = load(positionals[0], flags.set, flags.roster, flags.world);
+  const b = load(positionals[1], flags.set, flags.roster, flags.world);
   if (a.scenario.horizonWeeks !== b.scenario.horizonWeeks) {
     throw new UsageError(`compare: A runs ${a.scenario.horizonWeeks} weeks and B ${b.scenario.horizonWeeks}; outcomes at the horizon compare only at the same horizon (use --set horizonWeeks=N)`);
   }

@@ -22,12 +22,12 @@ export async function ensembleCommand(args: string[]): Promise<number> {
   const { flags, positionals } = parseFlags(
     'ensemble',
     args,
-    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, runs: { type: 'string' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, check: { type: 'boolean' } },
+    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, runs: { type: 'string' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, world: { type: 'string' }, check: { type: 'boolean' } },
     { ...common, json: z.boolean().optional(), out: outPath('--out', ['.json']).optional(), runs: outPath('--runs', ['.csv']).optional() },
   );
   if (positionals.length !== 1) throw new UsageError(`ensemble: expected one scenario (a JSON file or a built-in name), got ${positionals.length}`);
   if (flags.reps === undefined) throw new UsageError('ensemble: --reps N is required (how many replications, e.g. --reps 1000)');
-  const loaded = load(positionals[0], flags.set, flags.roster);
+  const loaded = load(positionals[0], flags.set, flags.roster, flags.world);
   const out = flags.out ? resolve(flags.out) : null;
   const runsPath = flags.runs ? resolve(flags.runs) : null;
   if (out) checkWritable(out, '--out');

@@ -17,11 +17,11 @@ export async function runCommand(args: string[]): Promise<number> {
   const { flags, positionals } = parseFlags(
     'run',
     args,
-    { seed: { type: 'string' }, replication: { type: 'string' }, out: { type: 'string' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, check: { type: 'boolean' } },
-    { seed: common.seed, replication: wholeNumber('--replication', 0, 4294967295).optional(), out: outPath('--out', ['.json', '.csv']).optional(), set: common.set, roster: common.roster, check: common.check },
+    { seed: { type: 'string' }, replication: { type: 'string' }, out: { type: 'string' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, world: { type: 'string' }, check: { type: 'boolean' } },
+    { seed: common.seed, replication: wholeNumber('--replication', 0, 4294967295).optional(), out: outPath('--out', ['.json', '.csv']).optional(), set: common.set, roster: common.roster, world: common.world, check: common.check },
   );
   if (positionals.length !== 1) throw new UsageError(`run: expected one scenario (a JSON file or a built-in name), got ${positionals.length}`);
-  const { scenario, path } = load(positionals[0], flags.set, flags.roster);
+  const { scenario, path } = load(positionals[0], flags.set, flags.roster, flags.world);
   const out = flags.out ? resolve(flags.out) : null;
   if (out) checkWritable(out, '--out');
   const result = simulate(scenario, { seed: flags.seed, replication: flags.replication, check: flags.check });

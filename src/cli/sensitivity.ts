@@ -28,7 +28,7 @@ export async function sensitivityCommand(args: string[]): Promise<number> {
     args,
     {
       method: { type: 'string' }, vary: { type: 'string', multiple: true }, samples: { type: 'string' }, reps: { type: 'string' },
-      outcome: { type: 'string', multiple: true }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, 
+      outcome: { type: 'string', multiple: true }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, world: { type: 'string' }, 
     },
     {
       ...common,
@@ -41,7 +41,7 @@ export async function sensitivityCommand(args: string[]): Promise<number> {
   );
   if (positionals.length !== 1) throw new UsageError(`sensitivity: expected one scenario, got ${positionals.length}`);
   if (!flags.method) throw new UsageError('sensitivity: --method morris|sobol is required');
-  const loaded = load(positionals[0], flags.set, flags.roster);
+  const loaded = load(positionals[0], flags.set, flags.roster, flags.world);
   const seed = flags.seed ?? loaded.scenario.seed;
   const reps = flags.reps ?? 20;
   const samples = flags.samples ?? (flags.method === 'morris' ? 20 : 256);

@@ -51,7 +51,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
     args,
     {
       vary: { type: 'string', multiple: true }, design: { type: 'string' }, samples: { type: 'string' },
-      reps: { type: 'string' }, out: { type: 'string' }, shard: { type: 'string' }, per: { type: 'string' }, workers: { type: 'string' }, seed: { type: 'string' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, 
+      reps: { type: 'string' }, out: { type: 'string' }, shard: { type: 'string' }, per: { type: 'string' }, workers: { type: 'string' }, seed: { type: 'string' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, world: { type: 'string' }, 
     },
     {
       ...common,
@@ -66,7 +66,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(`sweep: expected one scenario (a JSON file or a built-in name), got ${positionals.length}`);
   if (flags.reps === undefined) throw new UsageError('sweep: --reps N is required (replications per design point)');
   if (!flags.out) throw new UsageError('sweep: --out FILE.csv is required');
-  const loaded = load(positionals[0], flags.set, flags.roster);
+  const loaded = load(positionals[0], flags.set, flags.roster, flags.world);
   const seed = flags.seed ?? loaded.scenario.seed;
   const design = buildDesign(flags.design ?? 'grid', flags.vary, flags.samples, seed);
   const weekly = flags.per === 'week';

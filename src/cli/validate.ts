@@ -15,7 +15,7 @@ import { scenariosOf, TARGETS } from '../experiment/targets.ts';
 import { applyOverrides, REFERENCE_RUN, renderMarkdown, renderText, reportJson, spliceSection, validationReport } from '../experiment/validation.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { common, parseFlags, UsageError, wholeNumber } from './args.ts';
-import { holdingInterrupts, pool, progress } from './common.ts';
+import { holdingInterrupts, interruption, pool, progress } from './common.ts';
 import { loadTargetFiles, loadWorlds, measureWorlds, WORLDS_FILE } from './worlds.ts';
 
 /** The report kube-sim validate maintains. */
@@ -93,7 +93,7 @@ export async function validateCommand(args: string[]): Promise<number> {
   const bar = progress('validate', flags.json);
   const p = pool(flags.workers);
   try {
-    await measureWorlds(p, files, TARGETS, worlds, { reps, seed, onWorld: (i, est) => (perWorld[i] = est), onProgress: (d, t) => bar.update(d, t) });
+    await measureWorlds(p, files, TARGETS, worlds, { reps, seed, signal: interruption.controller.signal, onWorld: (i, est) => (perWorld[i] = est), onProgress: (d, t) => bar.update(d, t) });
   } finally {
     p.close();
   }

@@ -14,7 +14,7 @@ import { estimateTargets, scenariosOf, targetScenario, TARGET_FILES, type RowsBy
 import { CONSTANT_NAMES, CONSTANTS, type World } from '../model/index.ts';
 import { loadScenario } from '../io/scenario-file.ts';
 import type { Pool } from '../runner/pool.ts';
-import { interruption } from './common.ts';
+import { UsageError } from './args.ts';
 
 /** The committed plausible worlds of the model. */
 export const WORLDS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios/worlds/model-v2.json');
@@ -40,7 +40,7 @@ export function loadWorlds(path = WORLDS_FILE): WorldsFile {
 /** The constants of world K of the committed file, or a clear error naming the allowed range. */
 export function worldConstants(k: number, path = WORLDS_FILE): World {
   const file = loadWorlds(path);
-  if (!Number.isInteger(k) || k < 0 || k >= file.worlds.length) throw new RangeError(`--world: got ${k}; allowed: a whole number from 0 to ${file.worlds.length - 1} (the plausible worlds in ${path}; the central one is ${file.central})`);
+  if (!Number.isInteger(k) || k < 0 || k >= file.worlds.length) throw new UsageError(`--world: got ${k}; allowed: a whole number from 0 to ${file.worlds.length - 1} (the plausible worlds in ${path}; the central one is ${file.central})`);
   return file.worlds[k].constants;
 }
 
@@ -59,7 +59,7 @@ export async function measureWorlds(
   files: TargetFiles,
   targets: readonly Target[],
   worlds: readonly World[],
-  opts: { reps: number; seed: number; chunk?: number; onWorld(i: number, est: Record<string, Estimate>): void; onProgress?(done: number, total: number): void },
+  opts: { reps: number; seed: number; chunk?: number; signal?: AbortSignal; onWorld(i: number, est: Record<string, Estimate>): void; onProgress?(done: number, total: number): void },
 ): Promise<void> {
   const keys = scenariosOf(targets);
   const per = keys.length * opts.reps;
@@ -76,7 +76,7 @@ export async function measureWorlds(
     };
     const rows = new Float64Array(part.length * per * F);
     await pool.run(job, {
-      signal: interruption.controller.signal,
+      signal: opts.signal,
       onBatch: (b) => rows.set(b.rows, b.from * F),
       onProgress: (d) => opts.onProgress?.(w0 * per + d, total),
     });

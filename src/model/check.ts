@@ -30,7 +30,7 @@ const MEMBER_UNIT = ['skill', 'commitment', 'integrity', 'need', 'leadership', '
 /** Member quantities that are never negative (Rp, or effort·weeks). */
 const MEMBER_NONNEG = ['paidThisWeek', 'incomeAvg', 'income', 'effortSeen'] as const;
 /** Counters that never decrease. */
-const COUNTERS = ['grantTotal', 'mentorVisits', 'exits', 'misuseDetected', 'leaderChanges', 'memberWeeks', 'pairUpdates'] as const;
+const COUNTERS = ['grantTotal', 'mentorVisits', 'exits', 'misuseCommitted', 'misuseDetected', 'leaderChanges', 'memberWeeks', 'pairUpdates'] as const;
 
 const OFFICERS = [['chair', ROLE.ketua], ['secretary', ROLE.sekretaris], ['treasurer', ROLE.bendahara]] as const;
 const ANGGOTA: number = ROLE.anggota;
@@ -204,7 +204,7 @@ function checkWeek(st: GroupState, sc: Scenario, prev: Previous | null): void {
  * several times slower, and this runs every week).
  */
 function groupScalars(st: GroupState, w: number): void {
-  // On the 0–1 scale (coordination is 0.3 + 0.7 × a 0–1 mix, so within it).
+  // On the 0–1 scale (coordination is a 0–1 mix times the size factor, clamped).
   unit(w, 'marketAccess', st.marketAccess);
   unit(w, 'goalClarity', st.goalClarity);
   unit(w, 'roleClarity', st.roleClarity);
@@ -253,6 +253,7 @@ function groupScalars(st: GroupState, w: number): void {
   count(w, 'mentorVisits', st.mentorVisits, 0);
   count(w, 'exits', st.exits, 0);
   count(w, 'misuseDetected', st.misuseDetected, 0);
+  count(w, 'misuseCommitted', st.misuseCommitted, st.misuseDetected);
   count(w, 'leaderChanges', st.leaderChanges, 0);
   count(w, 'memberWeeks', st.memberWeeks, 0);
   count(w, 'pairUpdates', st.pairUpdates, 0);

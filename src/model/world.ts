@@ -1,17 +1,17 @@
 /**
  * The central plausible world: the constants a run uses unless its scenario gives others.
- * Written by `npm run calibrate` from scenarios/worlds/model-v2.json (its `central` world); do not edit by hand.
+ * Written by `npm run calibrate` from scenarios/worlds/model-v2.json (its world 1); do not edit by hand.
  */
 export const CENTRAL_WORLD = {
-  returnScale: 0.7,
-  skillReturn: 0.275,
-  marketReturn: 0.225,
-  coordReturn: 0.35,
-  businessMentoring: 0.085,
-  organising: 0.25,
-  misuseRate: 0.085,
-  temptation: 0.5,
-  meetingCost: 0.2,
-  sizeCost: 0.3,
-  outsideExit: 0.00055,
+  returnScale: 0.6656,
+  skillReturn: 0.05618,
+  marketReturn: 0.1327,
+  coordReturn: 0.2064,
+  businessMentoring: 0.09067,
+  organising: 0.3582,
+  misuseRate: 0.03181,
+  temptation: 0.377,
+  meetingCost: 0.2189,
+  sizeCost: 0.395,
+  outsideExit: 0.0004002,
 } as const;

@@ -3,7 +3,7 @@
  * check asks for a difference several standard errors wide, not a particular number.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario, simulate, type RunResult } from '../../src/index.ts';
+import { createRun, parseScenario, simulate, type RunResult } from '../../src/index.ts';
 
 const REPS = 300;
 
@@ -83,5 +83,72 @@ describe('directions of effect', () => {
       misuse,
     );
     expect(r.diff, JSON.stringify(r)).toBeGreaterThan(3 * r.se);
+  });
+
+  // Model v2's behavioural channels (docs/MODEL.md §7; docs/EVIDENCE.md).
+  const committed = (r: RunResult) => r.outcome.misuseCommitted;
+  const noMentoring = { intervention: { mentoring: { visitsPerMonth: 0 } } };
+
+  it('a bigger grant brings more misuse (temptation grows with the money per member)', () => {
+    const r = paired(noMentoring, { intervention: { ...noMentoring.intervention, grant: { amount: 75_000_000 } } }, committed);
+    expect(r.diff, JSON.stringify(r)).toBeGreaterThan(3 * r.se);
+  });
+
+  it('a big grant to a hastily formed group splits it early more often than a small one', () => {
+    const hasty = { horizonWeeks: 52, group: { hiddenAgendaShare: 0.5, goalClarity: 0.2 }, intervention: { mentoring: { visitsPerMonth: 0 } } };
+    const splitEarly = (r: RunResult) => (r.outcome.cause === 'capitalSplit' ? 1 : 0);
+    const r = paired(hasty, { ...hasty, intervention: { ...hasty.intervention, grant: { amount: 100_000_000 } } }, splitEarly);
+    expect(r.diff, JSON.stringify(r)).toBeGreaterThan(3 * r.se);
+  });
+
+  it('weekly meetings cut misuse committed, not only misuse found', () => {
+    const r = paired({ group: { meetingIntervalWeeks: 4 } }, { group: { meetingIntervalWeeks: 1 } }, committed);
+    expect(-r.diff, JSON.stringify(r)).toBeGreaterThan(3 * r.se);
+  });
+
+  it('misuse found never exceeds misuse committed', () => {
+    for (let rep = 0; rep < 200; rep++) {
+      const o = simulate(parseScenario({ finance: { bookkeeping: 0.9 } }), { replication: rep }).outcome;
+      expect(o.misuseDetected).toBeLessThanOrEqual(o.misuseCommitted);
+    }
+  });
+
+  it('weekly meetings cost members attendance: each weekly meeting is less attended than a monthly one', () => {
+    const r = paired({ group: { meetingIntervalWeeks: 4 } }, { group: { meetingIntervalWeeks: 1 } }, meanOf('attendance'));
+    expect(-r.diff, JSON.stringify(r)).toBeGreaterThan(3 * r.se);
+  });
+
+  it('homogeneity no longer changes the officers: the founding chair is the same member with the same ability', () => {
+    for (let rep = 0; rep < 100; rep++) {
+      const a = simulate(parseScenario({ horizonWeeks: 4, group: { homogeneity: 0.1 } }), { replication: rep }).members;
+      const b = simulate(parseScenario({ horizonWeeks: 4, group: { homogeneity: 0.9 } }), { replication: rep }).members;
+      expect(b.map((m) => m.leadership)).toEqual(a.map((m) => m.leadership));
+      expect(b.map((m) => m.integrity)).toEqual(a.map((m) => m.integrity));
+    }
+  });
+
+  it('socially similar members build more trust', () => {
+    const r = paired({ group: { homogeneity: 0.2 } }, { group: { homogeneity: 0.8 } }, meanOf('meanTrust'));
+    expect(r.diff, JSON.stringify(r)).toBeGreaterThan(3 * r.se);
+  });
+
+  it('a larger group (same grant per family) presses its members less: they put in less effort in the first year', () => {
+    const meanEffort = (input: object, rep: number) => {
+      const run = createRun(parseScenario(input), { replication: rep });
+      let sum = 0;
+      for (let w = 0; w < 52; w++) {
+        run.step();
+        const st = run.state;
+        let e = 0;
+        for (let i = 0; i < st.n; i++) if (st.active[i]) e += st.effort[i];
+        sum += st.nActive > 0 ? e / st.nActive : 0;
+      }
+      return sum / 52;
+    };
+    const d: number[] = [];
+    for (let rep = 0; rep < REPS; rep++) d.push(meanEffort({ group: { size: 30 }, intervention: { grant: { amount: 75_000_000 } } }, rep) - meanEffort({ group: { size: 10 } }, rep));
+    const mean = d.reduce((x, y) => x + y, 0) / d.length;
+    const se = Math.sqrt(d.reduce((x, y) => x + (y - mean) ** 2, 0) / (d.length - 1) / d.length);
+    expect(-mean, `${mean} ± ${se}`).toBeGreaterThan(3 * se);
   });
 });

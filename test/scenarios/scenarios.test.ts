@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VALIDATION_SCENARIOS } from '../../src/experiment/validation.ts';
+import { TARGET_FILES } from '../../src/experiment/targets.ts';
 import { builtInScenarios, loadScenario } from '../../src/io/scenario-file.ts';
 import { BUSINESS_TYPES, parseScenario, simulate } from '../../src/index.ts';
 
