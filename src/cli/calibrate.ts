@@ -7,7 +7,7 @@
 import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { CALIBRATION_TARGETS, drawResult, drawWorlds, worldsFile, type Draw } from '../experiment/calibrate.ts';
+import { CALIBRATION_TARGETS, confirmed, drawResult, drawWorlds, firstStage, worldsFile, type Draw } from '../experiment/calibrate.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { CONSTANT_NAMES } from '../model/index.ts';
 import { outPath, parseFlags, UsageError, wholeNumber, common } from './args.ts';
@@ -15,15 +15,16 @@ import { checkWritable, interruption, pool, progress } from './common.ts';
 import { loadTargetFiles, measureWorlds, WORLDS_FILE } from './worlds.ts';
 
 /** The calibration that wrote the committed worlds file; its manifest holds the same command. */
-export const REFERENCE_CALIBRATION = { draws: 3000, reps: 60, seed: 1, tolerance: 0 } as const;
+export const REFERENCE_CALIBRATION = { draws: 3000, reps: 60, seed: 1, tolerance: 0, confirmReps: 300 } as const;
 
-export const CALIBRATE_HELP = `kube-sim calibrate [--draws N] [--reps N] [--seed N] [--tolerance X] [--workers N] [--out FILE.json]
+export const CALIBRATE_HELP = `kube-sim calibrate [--draws N] [--reps N] [--confirm-reps N] [--seed N] [--tolerance X] [--workers N] [--out FILE.json]
     Fits the model's uncertain constants (src/model/constants.ts, each with its prior range) to
     the calibration targets of docs/VALIDATION.md by approximate Bayesian computation (rejection):
     N draws from the priors (default ${REFERENCE_CALIBRATION.draws}), each measured on --reps replications per
     target scenario (default ${REFERENCE_CALIBRATION.reps}); a draw is accepted when every calibration target lies in
-    its range widened by --tolerance range widths (default ${REFERENCE_CALIBRATION.tolerance}). The accepted draws are the
-    plausible worlds, written with a manifest (targets, seed, tolerance, acceptance rate, command)
+    its range widened by --tolerance range widths (default ${REFERENCE_CALIBRATION.tolerance}), then measured again on
+    --confirm-reps replications (default ${REFERENCE_CALIBRATION.confirmReps}; 0 skips this stage) and kept when every
+    calibration target's 95% interval lies inside its range (the rule validate uses). The kept draws are the plausible worlds, written with a manifest (targets, seed, tolerance, acceptance rate, command)
     to --out (default scenarios/worlds/model-v2.json). The same flags give the same file, byte for byte.
     Interrupted, it resumes from OUT.partial when run again with the same flags.
     Held-out targets are never used here: \`kube-sim validate\` tests them.`;
@@ -34,10 +35,13 @@ export async function calibrateCommand(args: string[]): Promise<number> {
   const { flags, positionals } = parseFlags(
     'calibrate',
     args,
-    { draws: { type: 'string' }, reps: { type: 'string' }, seed: { type: 'string' }, tolerance: { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' } },
+    { draws: { type: 'string' }, reps: { type: 'string' }, 'confirm-reps': { type: 'string' }, seed: { type: 'string' }, tolerance: { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' } },
     {
       draws: wholeNumber('--draws', 1, 1_000_000).optional(),
       reps: wholeNumber('--reps', 10, 100_000).optional(),
+      'confirm-reps': wholeNumber('--confirm-reps', 0, 100_000)
+        .refine((n) => n === 0 || n >= 10, { error: (i) => `--confirm-reps: got "${String(i.input)}"; allowed: 0 (no confirmation stage) or a whole number from 10 to 100000` })
+        .optional(),
       seed: common.seed,
       workers: common.workers,
       tolerance: z
@@ -58,6 +62,7 @@ export async function calibrateCommand(args: string[]): Promise<number> {
   const reps = flags.reps ?? REFERENCE_CALIBRATION.reps;
   const seed = flags.seed ?? REFERENCE_CALIBRATION.seed;
   const tolerance = flags.tolerance ?? REFERENCE_CALIBRATION.tolerance;
+  const confirmReps = flags['confirm-reps'] ?? REFERENCE_CALIBRATION.confirmReps;
   const out = resolve(flags.out ?? WORLDS_FILE);
   checkWritable(out, '--out');
   const partial = `${out}.partial`;
@@ -69,7 +74,7 @@ export async function calibrateCommand(args: string[]): Promise<number> {
 
   const files = loadTargetFiles();
   const worlds = drawWorlds(seed, done.length, draws - done.length);
-  const first = done.length;
+  const firstNew = done.length;
   const bar = progress('calibrate');
   const p = pool(flags.workers);
   try {
@@ -80,7 +85,7 @@ export async function calibrateCommand(args: string[]): Promise<number> {
       signal: interruption.controller.signal,
       onProgress: (d, t) => bar.update(d, t),
       onWorld: (i, est) => {
-        const d = drawResult(first + i, worlds[i], est);
+        const d = drawResult(firstNew + i, worlds[i], est);
         done.push(d);
         pending.push(`${JSON.stringify(d)}\n`);
         // A chunk's draws reach the disk together, flushed, before the next chunk starts.
@@ -94,18 +99,41 @@ export async function calibrateCommand(args: string[]): Promise<number> {
     p.close();
   }
 
-  const defaults = draws === REFERENCE_CALIBRATION.draws && reps === REFERENCE_CALIBRATION.reps && seed === REFERENCE_CALIBRATION.seed && tolerance === REFERENCE_CALIBRATION.tolerance;
+  // Confirmation: the draws that passed, measured again on more replications (same seed).
+  const first = firstStage(done, tolerance);
+  const kept: Draw[] = confirmReps === 0 ? [...first] : [];
+  if (first.length && confirmReps > 0) {
+    process.stderr.write(`calibrate: ${first.length} of ${draws} draws passed the first stage; confirming each on ${confirmReps} replications\n`);
+    const again = pool(flags.workers);
+    const bar2 = progress('confirm');
+    try {
+      await measureWorlds(again, files, CALIBRATION_TARGETS, first.map((d) => d.constants), {
+        reps: confirmReps,
+        seed,
+        signal: interruption.controller.signal,
+        onProgress: (d, t) => bar2.update(d, t),
+        onWorld: (i, est) => {
+          const c = confirmed(first[i], est);
+          if (c) kept.push(c);
+        },
+      });
+    } finally {
+      again.close();
+    }
+  }
+
+  const defaults = draws === REFERENCE_CALIBRATION.draws && reps === REFERENCE_CALIBRATION.reps && seed === REFERENCE_CALIBRATION.seed && tolerance === REFERENCE_CALIBRATION.tolerance && confirmReps === REFERENCE_CALIBRATION.confirmReps;
   const where = relative(process.cwd(), out) === relative(process.cwd(), WORLDS_FILE) ? '' : ` --out ${flags.out}`;
-  const command = defaults ? `kube-sim calibrate${where}` : `kube-sim calibrate --draws ${draws} --reps ${reps} --seed ${seed} --tolerance ${tolerance}${where}`;
-  const file = worldsFile(done, { command, seed, replications: reps, tolerance });
+  const command = defaults ? `kube-sim calibrate${where}` : `kube-sim calibrate --draws ${draws} --reps ${reps} --confirm-reps ${confirmReps} --seed ${seed} --tolerance ${tolerance}${where}`;
+  const file = worldsFile(done, kept, { command, seed, replications: reps, tolerance, confirmReplications: confirmReps });
   if (file.worlds.length === 0) {
-    process.stderr.write(`calibrate: no draw of ${draws} met every calibration target (tolerance ${tolerance}); nothing written. Closest: ${closest(done)}\n`);
+    process.stderr.write(`calibrate: no draw of ${draws} met every calibration target (tolerance ${tolerance}, ${first.length} passed the first stage); nothing written. Closest: ${closest(done)}\n`);
     return 1;
   }
   writeFileAtomic(out, `${JSON.stringify(file, null, 1)}\n`);
   rmSync(partial, { force: true });
   const m = file.manifest;
-  process.stdout.write(`calibrate: ${m.accepted} of ${m.draws} draws accepted (${(100 * m.acceptanceRate).toFixed(1)}%); central world ${file.central}; wrote ${out}\n`);
+  process.stdout.write(`calibrate: ${m.accepted} of ${m.draws} draws accepted (${(100 * m.acceptanceRate).toFixed(1)}%; ${m.acceptedFirstStage} passed the first stage); central world ${file.central}; wrote ${out}\n`);
   const central = file.worlds[file.central].constants;
   process.stdout.write(`central world: ${CONSTANT_NAMES.map((k) => `${k} ${central[k]}`).join(', ')}\n`);
   return 0;

@@ -9,6 +9,7 @@
 import seedrandom from 'seedrandom';
 import { CONSTANT_NAMES, CONSTANTS, type World } from '../model/constants.ts';
 import type { Estimate } from './stats.ts';
+import { verdictOf } from './validation.ts';
 import { TARGETS, type Expectation, type Target } from './targets.ts';
 
 /** The calibration targets: the only ones calibration sees. */
@@ -101,6 +102,17 @@ export function centralWorld(accepted: readonly Draw[]): number {
   return best;
 }
 
+/**
+ * The confirmation stage: a draw accepted on its first, small measurement is measured again on
+ * more replications and kept only when every calibration target passes by the rule validation
+ * uses (its whole 95% interval inside the range), so that a plausible world meets the calibration
+ * targets by the same standard as it is later validated.
+ */
+export function confirmed(draw: Draw, estimates: Record<string, Estimate>): Draw | null {
+  for (const t of CALIBRATION_TARGETS) if (verdictOf(estimates[t.id].ci, t.expected) !== 'pass') return null;
+  return { ...draw, measured: Object.fromEntries(CALIBRATION_TARGETS.map((t) => [t.id, estimates[t.id].mean])) };
+}
+
 /** What the worlds file says about how it was made. */
 export interface WorldsManifest {
   /** The command that reproduces the file byte for byte. */
@@ -110,6 +122,9 @@ export interface WorldsManifest {
   draws: number;
   replications: number;
   tolerance: number;
+  /** Replications of the confirmation stage, and the draws that passed stage 1. */
+  confirmReplications: number;
+  acceptedFirstStage: number;
   targets: { id: string; expected: Expectation; source: string }[];
   priors: Record<string, { low: number; high: number; unit: string }>;
   accepted: number;
@@ -125,19 +140,29 @@ export interface WorldsFile {
   worlds: { id: number; draw: number; constants: World; measured: Record<string, number> }[];
 }
 
-/** Accept the draws within tolerance and assemble the worlds file. */
-export function worldsFile(draws: readonly Draw[], opts: { command: string; seed: number; replications: number; tolerance: number }): WorldsFile {
-  const accepted = draws.filter((d) => d.distance <= opts.tolerance);
+/** The draws within tolerance after the first stage. */
+export function firstStage(draws: readonly Draw[], tolerance: number): Draw[] {
+  return draws.filter((d) => d.distance <= tolerance);
+}
+
+/** Assemble the worlds file from every draw and the confirmed ones (in draw order). */
+export function worldsFile(
+  draws: readonly Draw[],
+  accepted: readonly Draw[],
+  opts: { command: string; seed: number; replications: number; tolerance: number; confirmReplications: number },
+): WorldsFile {
   return {
     format: 'kube-sim-worlds',
     version: 2,
     manifest: {
       command: opts.command,
-      method: 'ABC rejection (Beaumont, Zhang & Balding 2002): uniform priors, accept a draw when every calibration target’s simulated value lies within its range widened by the tolerance (in range widths)',
+      method: 'ABC rejection (Beaumont, Zhang & Balding 2002): uniform priors; a draw passes the first stage when every calibration target’s simulated value lies within its range widened by the tolerance (in range widths), and is accepted when, measured again on confirmReplications, every calibration target’s 95% interval lies inside its range',
       seed: opts.seed,
       draws: draws.length,
       replications: opts.replications,
       tolerance: opts.tolerance,
+      confirmReplications: opts.confirmReplications,
+      acceptedFirstStage: firstStage(draws, opts.tolerance).length,
       targets: CALIBRATION_TARGETS.map((t) => ({ id: t.id, expected: t.expected, source: t.source })),
       priors: Object.fromEntries(CONSTANT_NAMES.map((k) => [k, { low: CONSTANTS[k].low, high: CONSTANTS[k].high, unit: CONSTANTS[k].unit }])),
       accepted: accepted.length,

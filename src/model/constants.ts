@@ -49,6 +49,11 @@ export const CONSTANTS = {
     text: 'Share of the gap to clear goals, roles and books one organising visit closes at full quality',
     reason: 'No trial of organising support for KUBE; the case study’s call for it, savings-group facilitation studies (Karlan et al. 2017) and audits (Olken 2007) say it matters, not how much',
   },
+  trainingOrganising: {
+    low: 0, high: 0.3, unit: 'share of gap',
+    text: 'Share of the gap to clear goals and roles that long up-front training closes (books two thirds of it)',
+    reason: 'Business training moves management practices a little and profits by 5–10% (McKenzie 2021); how much it teaches a group to organise itself is not measured. From none to v1’s fixed 0.3',
+  },
   misuseRate: {
     low: 0.02, high: 0.15, unit: 'per week',
     text: 'Weekly chance scale that a fully dishonest, needy officer without oversight takes money',

@@ -79,8 +79,9 @@ export function initialize(ctx: RunContext): GroupState {
     }
   }
   // Members who joined for the grant are less attached from the start, as commitment later
-  // drifts toward a target lowered by the same factor (§7.11).
-  for (let i = 0; i < n; i++) if (st.hiddenAgenda[i]) st.commitment[i] *= HIDDEN_ATTACHMENT;
+  // drifts toward a target lowered by the same factor (§7.11). A roster's surveyed commitment
+  // already says how attached each member is, so it is kept as surveyed.
+  if (!roster) for (let i = 0; i < n; i++) if (st.hiddenAgenda[i]) st.commitment[i] *= HIDDEN_ATTACHMENT;
 
   st.goalClarity = sc.group.goalClarity;
   st.roleClarity = sc.group.roleClarity;
@@ -94,9 +95,12 @@ export function initialize(ctx: RunContext): GroupState {
   // Up-front training saturates: half of the way to full skill after many days.
   const train = 1 - exp(-sc.intervention.trainingDays / 10);
   for (let i = 0; i < n; i++) st.skill[i] += (1 - st.skill[i]) * 0.5 * train;
-  st.goalClarity += (1 - st.goalClarity) * 0.3 * train;
-  st.roleClarity += (1 - st.roleClarity) * 0.3 * train;
-  st.bookkeeping += (1 - st.bookkeeping) * 0.2 * train;
+  // Its group part (goals, roles, books) is an uncertain constant: how much a classroom teaches a
+  // group to organise itself is not known (docs/EVIDENCE.md §1).
+  const org = ctx.k.trainingOrganising * train;
+  st.goalClarity += (1 - st.goalClarity) * org;
+  st.roleClarity += (1 - st.roleClarity) * org;
+  st.bookkeeping += (1 - st.bookkeeping) * (2 / 3) * org;
 
   // Officers: from the roster, or elected by consensus on ability.
   for (let i = 0; i < n; i++) {

@@ -113,7 +113,7 @@ const GroupSchema = z
   .strictObject({
     size: num({ min: 5, max: 30, default: 10, int: true, unit: 'families', en: 'Number of member families (ignored when a roster is given)', id: 'Jumlah keluarga anggota (diabaikan bila ada daftar anggota)' }),
     meetingIntervalWeeks: num({ min: 1, max: 13, default: 4, int: true, unit: 'weeks', en: 'Weeks between scheduled meetings (1 weekly, 2 fortnightly, 4 monthly)', id: 'Jarak antar pertemuan terjadwal (1 mingguan, 2 dua-mingguan, 4 bulanan)' }),
-    homogeneity: share(0.5, 'Similarity of members (narrows trait spread, speeds trust-building)', 'Kesamaan anggota (mempersempit sebaran sifat, mempercepat tumbuhnya kepercayaan)'),
+    homogeneity: share(0.5, 'Social similarity of members (evens initial trust, speeds trust-building, less friction)', 'Kesamaan sosial anggota (kepercayaan awal lebih merata, kepercayaan tumbuh lebih cepat, gesekan berkurang)'),
     priorAcquaintance: share(0.6, 'How well members knew each other before forming the group', 'Seberapa kenal anggota sebelum membentuk kelompok'),
     hiddenAgendaShare: share(0.2, 'Share of members whose private aim is their share of the grant', 'Porsi anggota yang tujuan pribadinya bagian dari dana bantuan'),
     goalClarity: share(0.5, 'Clarity of the group goals agreed at formation', 'Kejelasan tujuan kelompok saat dibentuk'),

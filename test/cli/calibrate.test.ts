@@ -10,20 +10,20 @@ import { runKubeSim, scratchFolder } from './kube-sim.ts';
 const work = scratchFolder('kube-sim-calibrate-');
 const kubeSim = (...args: string[]) => runKubeSim(args, work);
 // Small, so the test is quick; a loose tolerance so that some draws are accepted.
-const SMALL = ['--draws', '6', '--reps', '10', '--seed', '5', '--tolerance', '10', '--workers', '1'];
+const SMALL = ['--draws', '6', '--reps', '10', '--confirm-reps', '0', '--seed', '5', '--tolerance', '10', '--workers', '1'];
 
 describe('kube-sim calibrate', () => {
   it('writes the plausible worlds with a manifest, and the same flags give the same file byte for byte', () => {
     const a = kubeSim('calibrate', ...SMALL, '--out', 'a.json');
     expect(a.stderr.replace(/calibrate: \d+\/\d+ runs.*\n/g, '')).toBe('');
     expect(a.code).toBe(0);
-    expect(a.stdout).toMatch(/^calibrate: \d+ of 6 draws accepted \(\d+\.\d%\); central world \d+; wrote .*a\.json\n/);
+    expect(a.stdout).toMatch(/^calibrate: \d+ of 6 draws accepted \(\d+\.\d%; \d+ passed the first stage\); central world \d+; wrote .*a\.json\n/);
     const b = kubeSim('calibrate', ...SMALL, '--out', 'b.json');
     expect(b.code).toBe(0);
     const bytes = readFileSync(join(work, 'a.json'));
     expect(readFileSync(join(work, 'b.json')).equals(bytes)).toBe(true);
     const file = JSON.parse(bytes.toString());
-    expect(file.manifest).toMatchObject({ command: 'kube-sim calibrate --draws 6 --reps 10 --seed 5 --tolerance 10 --out a.json', seed: 5, draws: 6, replications: 10, tolerance: 10 });
+    expect(file.manifest).toMatchObject({ command: 'kube-sim calibrate --draws 6 --reps 10 --confirm-reps 0 --seed 5 --tolerance 10 --out a.json', seed: 5, draws: 6, replications: 10, tolerance: 10, confirmReplications: 0 });
     expect(file.manifest.targets.map((t: { id: string }) => t.id)).toEqual(CALIBRATION_TARGETS.map((t) => t.id));
     expect(existsSync(join(work, 'a.json.partial'))).toBe(false);
   });
@@ -50,6 +50,7 @@ describe('kube-sim calibrate', () => {
     expect(kubeSim('calibrate', '--draws', '0').stderr).toMatch(/--draws: got "0"; allowed: a whole number from 1 to 1000000/);
     expect(kubeSim('calibrate', '--tolerance', 'x').stderr).toMatch(/--tolerance: got "x"; allowed: a number from 0 to 10/);
     expect(kubeSim('calibrate', '--out', 'w.txt').stderr).toMatch(/--out: got "w.txt"; allowed: a path ending in .json/);
+    expect(kubeSim('calibrate', '--confirm-reps', '5').stderr).toMatch(/--confirm-reps: got "5"; allowed: 0 \(no confirmation stage\) or a whole number from 10 to 100000/);
   });
 });
 

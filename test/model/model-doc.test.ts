@@ -60,6 +60,13 @@ describe('docs/MODEL.md generated tables', () => {
     expect(Number(cells[12])).toBeCloseTo(b.operatingCost / (b.grossReturn * CENTRAL_WORLD.returnScale), 3);
   });
 
+  it('every uncertain constant also appears in the text outside its generated table (where it acts)', () => {
+    const { begin, end } = BLOCKS[0];
+    const prose = doc.slice(0, doc.indexOf(begin)) + doc.slice(doc.indexOf(end));
+    const missing = CONSTANT_NAMES.filter((k) => !prose.includes(`\`${k}\``));
+    expect(missing, 'constants tabulated in §9.5 but described nowhere else in MODEL.md').toEqual([]);
+  });
+
   it('a document without a marker is an error that names it', () => {
     expect(() => spliceTables(doc.replace(BLOCKS[0].end, ''))).toThrow(/constants:end/);
     expect(() => spliceTables(`${doc}\n${BLOCKS[1].begin}`)).toThrow(/profiles:begin/);
