@@ -203,8 +203,11 @@ function setText(set: Override, lead: string): string {
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|');
 
+const bold = (text: string) => '**' + text + '**';
+
 /** The report as the Markdown section that `kube-sim validate` writes into docs/VALIDATION.md. */
 export function renderMarkdown(report: ValidationReport, command: string): string {
+  const passing = (kind: TargetKind) => `${report.targets.filter((t) => t.kind === kind && t.pass).length} of ${report.targets.filter((t) => t.kind === kind).length}`;
   const out = [
     `Measured by \`${command}\`: ${report.worlds} plausible worlds × ${report.reps} replications per scenario, seed ${report.seed}, ${report.runs} runs in all${setText(report.set, '')}. ` +
       `In one world a target passes when its whole 95% interval lies in the expected range; a target passes when it does so in at least ${pctText(WORLD_SHARE)} of the worlds. *Central world* is the calibration’s central world.`,
@@ -213,10 +216,10 @@ export function renderMarkdown(report: ValidationReport, command: string): strin
     '|---|---|---|---|---|---|---|',
     ...report.targets.map(
       (t) =>
-        `| ${t.kind} | ${escapeCell(t.title)} (\`${t.id}\`) | ${escapeCell(t.source)} | ${escapeCell(t.expected)} | ${estimateText(t.measured, t.ci, t.format)} | ${pctText(t.worldsPassing)} of ${t.worlds} | ${t.pass ? 'pass' : '**fail**'} |`,
+        `| ${t.kind} | ${escapeCell(t.title)} (\`${t.id}\`) | ${escapeCell(t.source)} | ${escapeCell(t.expected)} | ${estimateText(t.measured, t.ci, t.format)} | ${pctText(t.worldsPassing)} of ${t.worlds} | ${t.pass ? 'pass' : bold('fail')} |`,
     ),
     '',
-    `**${report.passed} of ${report.targets.length} targets pass** (${report.targets.filter((t) => t.kind === 'calibration' && t.pass).length} of ${report.targets.filter((t) => t.kind === 'calibration').length} calibration, ${report.targets.filter((t) => t.kind === 'held-out' && t.pass).length} of ${report.targets.filter((t) => t.kind === 'held-out').length} held-out).`,
+    `${bold(`${report.passed} of ${report.targets.length} targets pass`)} (${passing('calibration')} calibration, ${passing('held-out')} held-out).`,
     '',
     'How each is measured:',
     '',
