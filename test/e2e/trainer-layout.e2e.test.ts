@@ -7,14 +7,15 @@
  * projector mode, the members' labels stay at 11 px or more and the row of members who left
  * keeps its label clear of their circles. Screenshots: test-results/trainer-projector-*.png.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { parseScenario, trace } from '../../src/index.ts';
-import { readFileSync } from 'node:fs';
 import { appSession, describeBrowser } from './app.ts';
+import { uiEn } from '../../web/trainer/ui-en.ts';
+import { uiId } from '../../web/trainer/ui-id.ts';
 import { measureLegibility } from './trainer-legibility.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -56,11 +57,11 @@ describeBrowser('trainer mode’s layout in Chromium', () => {
         const { page } = app;
         await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
         await expect(page.getByTestId('changed').isVisible()).resolves.toBe(true);
+        await expect(page.getByTestId('seed').textContent()).resolves.toBe(`${lang === 'en' ? uiEn.seed : uiId.seed}: ${seed}`);
         await expect(page.locator('[data-panel="a"] .member.gone').count()).resolves.toBeGreaterThan(0);
         await settle(page);
         await page.screenshot({ path: join(SHOTS, `trainer-projector-two-${lang}-${width}x${height}.png`) });
         const m = await page.evaluate(measureLegibility, 14);
-        console.log(`MEASURE ${JSON.stringify({ ...m, small: m.small.slice(0, 3), n: m.small.length })}`);
         expect(m.small).toEqual([]);
         expect(m.smallest.px).toBeGreaterThanOrEqual(14);
         expect(m.cut).toEqual([]);
@@ -80,7 +81,6 @@ describeBrowser('trainer mode’s layout in Chromium', () => {
     await settle(page);
     await page.screenshot({ path: join(SHOTS, 'trainer-two-1280x720.png') });
     const m = await page.evaluate(measureLegibility, 11);
-    console.log(`MEASURE ${JSON.stringify({ ...m, small: m.small.slice(0, 3), n: m.small.length })}`);
     expect(m.small).toEqual([]);
     expect(m.cut).toEqual([]);
     const clash = await page.evaluate(() =>
