@@ -50,7 +50,7 @@ export function fit(view: View, nodes: Node[], gone: boolean[], s: Sizing, padX:
  */
 export function place(view: View, nodes: Node[], gone: boolean[], s: Sizing, rowStart: number, rGone: number, sx: Float64Array, sy: Float64Array): void {
   const leavers = nodes.filter((d) => gone[d.i]);
-  const step = Math.min(2 * rGone + 4, (s.W - rowStart - rGone - 8) / Math.max(1, leavers.length - 1));
+  const step = Math.min(2 * rGone + 4, (s.W - rowStart - 2 * rGone - 8) / Math.max(1, leavers.length - 1));
   leavers.forEach((d, k) => {
     sx[d.i] = rowStart + rGone + k * step;
     sy[d.i] = s.leftRow;
