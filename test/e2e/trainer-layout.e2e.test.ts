@@ -65,6 +65,7 @@ describeBrowser('trainer mode’s layout in Chromium', () => {
         expect(m.small).toEqual([]);
         expect(m.smallest.px).toBeGreaterThanOrEqual(14);
         expect(m.cut).toEqual([]);
+        expect(m.clipped).toEqual([]);
         expect(m.networks.length).toBe(2);
         for (const h of m.networks) expect(h).toBeGreaterThanOrEqual(height / 3);
         expect(m.bottom).toBeLessThanOrEqual(height - 4);
@@ -83,6 +84,7 @@ describeBrowser('trainer mode’s layout in Chromium', () => {
     const m = await page.evaluate(measureLegibility, 11);
     expect(m.small).toEqual([]);
     expect(m.cut).toEqual([]);
+    expect(m.clipped).toEqual([]);
     const clash = await page.evaluate(() =>
       [...document.querySelectorAll('section[data-panel]')].flatMap((panel) => {
         const label = panel.querySelector('.left-label')!.getBoundingClientRect();

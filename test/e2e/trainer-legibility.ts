@@ -1,7 +1,7 @@
 /**
  * What a trainer's audience can read, measured in the page (handed to page.evaluate, so it is
  * self-contained): the smallest type on screen in px (SVG text through its drawing's scale), the
- * element names cut short, the networks' heights, how far the page reaches down, and whether the
+ * element names cut short, the network's words running past its edges, the networks' heights, how far the page reaches down, and whether the
  * header's items overlap.
  */
 export interface Legibility {
@@ -11,6 +11,8 @@ export interface Legibility {
   small: { px: number; text: string }[];
   /** Element names cut short (ellipsis or clipped). */
   cut: string[];
+  /** Words in a network that run past its edges (office words, the leavers' label). */
+  clipped: string[];
   /** Each network's drawing height in px. */
   networks: number[];
   /** The lowest bottom edge of the trainer's content, and the window's height. */
@@ -42,6 +44,15 @@ export function measureLegibility(min: number): Legibility {
   const cut = [...document.querySelectorAll<HTMLElement>('.element-name')]
     .filter((el) => shown(el) && (el.scrollWidth > el.clientWidth + 1 || getComputedStyle(el).textOverflow === 'ellipsis'))
     .map((el) => el.textContent ?? '');
+  const clipped: string[] = [];
+  for (const svg of document.querySelectorAll('svg.network')) {
+    const box = svg.getBoundingClientRect();
+    for (const t of svg.querySelectorAll('text')) {
+      if (!shown(t) || !t.textContent) continue;
+      const r = t.getBoundingClientRect();
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) clipped.push(t.textContent);
+    }
+  }
   const networks = [...document.querySelectorAll('svg.network')].map((el) => Math.round(el.getBoundingClientRect().height));
   let bottom = 0;
   for (const el of document.querySelectorAll('#trainer .panel, #trainer .story, #trainer .t-bars, #trainer .t-header')) bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
@@ -55,5 +66,5 @@ export function measureLegibility(min: number): Legibility {
       if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps.push(`${items[i].textContent} / ${items[j].textContent}`);
     }
   }
-  return { smallest: texts[0], small: texts.filter((t) => t.px < min), cut, networks, bottom: Math.round(bottom), height: innerHeight, overlaps };
+  return { smallest: texts[0], small: texts.filter((t) => t.px < min), cut, clipped, networks, bottom: Math.round(bottom), height: innerHeight, overlaps };
 }

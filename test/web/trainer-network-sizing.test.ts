@@ -23,6 +23,8 @@ describe('network sizing', () => {
           expect(px).toBeGreaterThanOrEqual(base - 1e-9);
           // A large drawing scales its words with it; a small one keeps them at the minimum.
           expect(px).toBeCloseTo(Math.max(base, base * s.k), 9);
+          expect(s.grow).toBeGreaterThanOrEqual(1);
+          expect(s.grow).toBeLessThanOrEqual(1.8);
           const rMax = s.grow * scale * 20;
           expect(s.leftRow + rMax).toBeLessThanOrEqual(HEIGHT);
           expect(s.rule).toBeLessThan(s.leftRow - rMax);

@@ -86,8 +86,8 @@ export function createNetwork(parent: HTMLElement, n: number, opts: NetworkOptio
       if (rowStart < 0) rowStart = 10 + (leftLabel.node()!.getComputedTextLength() || 0) + 8;
       const g = Math.min(f + 1, t.frames - 1);
       const a = g === f ? 0 : alpha;
-      // Room at the edges for the biggest circle and the office word under it ("Sekretaris": about 5.5 em wide).
-      fit(view, layout.nodes, layout.gone, s, Math.max(radius(1), 2.9 * s.label), radius(1) + 1.2 * s.label);
+      // Room at the edges for the biggest circle and the office word under it ("Sekretaris": about 6 em wide in bold).
+      fit(view, layout.nodes, layout.gone, s, Math.max(radius(1), 3.4 * s.label), radius(1) + 1.2 * s.label);
       place(view, layout.nodes, layout.gone, s, rowStart, radius(1), sx, sy);
       ties.draw(t, f, g, a, sx, sy, watch.box, s.W);
       for (let i = 0; i < n; i++) {

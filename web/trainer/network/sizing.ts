@@ -17,7 +17,7 @@ export interface Sizing {
   k: number;
   /** The members' labels, in drawing units. */
   label: number;
-  /** Circle radius factor: the radius of a member of commitment c is `grow · scale · (7 + 13c)` units. */
+  /** Circle radius factor (1 to 1.8): the radius of a member of commitment c is `grow · scale · (7 + 13c)` units. */
   grow: number;
   /** The row of members who left (their centres), the dashed rule above it, the middle of the area above. */
   leftRow: number;
@@ -36,7 +36,8 @@ export function sizing(w: number, h: number, boxed: boolean, projector: boolean,
   const base = projector ? LABEL_PX.projector : LABEL_PX.normal;
   // A drawing unit may be well under a pixel (side by side, a small screen): the words keep their size in pixels.
   const label = Math.max(base, base / k);
-  const grow = label / base;
+  // Circles grow with the words, but less far: in a very small drawing they would leave the members no room.
+  const grow = Math.min(label / base, 1.8);
   const rMax = grow * scale * 20;
   const leftRow = HEIGHT - rMax - 4;
   const rule = leftRow - rMax - 6;
