@@ -4,6 +4,7 @@
  * so that Space plays instead of pressing it again (and the shortcuts work after choosing a
  * group). Keyboard users keep the focus where they are.
  */
+import { INJECTION_KINDS } from '../../src/index.ts';
 import type { Actions } from './actions.ts';
 import { setTip, type Store } from './store.ts';
 
@@ -63,7 +64,7 @@ function shortcut(key: string, store: Store, a: Actions, tour: TourControl): (()
     case '?': return () => a.setKeysOpen(!store.state.keysOpen);
     default: {
       const k = Number(key);
-      return Number.isInteger(k) && k >= 1 ? () => a.injectNth(k) : null;
+      return Number.isInteger(k) && k >= 1 && k <= INJECTION_KINDS.length ? () => a.injectNth(k) : null;
     }
   }
 }

@@ -43,8 +43,9 @@ store.listen((what: Set<Change>) => {
   if (what.has('view')) document.body.classList.toggle('projector', store.state.projector);
   if (what.has('words')) tour.relabel();
   if (what.has('runs') && store.state.traces.length) document.body.dataset.ready = '1';
-  // Playing, the week is left out of the address: nothing to write each week.
-  if (!(what.size === 1 && what.has('week') && store.player.playing)) syncAddress(store);
+  // The card and the notice are not in the address; playing, neither is the week.
+  const inAddress: Change[] = ['words', 'runs', 'play', 'view', ...(store.player.playing ? [] : (['week'] as const))];
+  if (inAddress.some((c) => what.has(c))) syncAddress(store);
 });
 listenKeys(store, actions, tour);
 store.emit('words', 'view', 'play', 'notice');
