@@ -75,6 +75,23 @@ describeBrowser('trainer mode’s layout in Chromium', () => {
     }
   }
 
+  for (const [width, height] of [[1280, 720], [1024, 768]] as const) {
+    it(`one group in projector mode at ${width}×${height}: 14 px or more, names whole, the network a third of the height`, async () => {
+      const app = await session.open(`${session.server.url}trainer.html?seed=${seed}&lang=id&tour=0&projector=1&week=${week}`, { context: { viewport: { width, height } } });
+      const { page } = app;
+      await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
+      await settle(page);
+      await page.screenshot({ path: join(SHOTS, `trainer-projector-one-id-${width}x${height}.png`) });
+      const m = await page.evaluate(measureLegibility, 14);
+      expect(m.small).toEqual([]);
+      expect(m.cut).toEqual([]);
+      expect(m.clipped).toEqual([]);
+      expect(m.networks[0]).toBeGreaterThanOrEqual(height / 3);
+      expect(m.bottom).toBeLessThanOrEqual(height - 4);
+      expect(m.overlaps).toEqual([]);
+    });
+  }
+
   it('side by side without projector mode: labels of 11 px or more, names whole, the leavers’ label clear of their circles', async () => {
     const app = await session.open(`${session.server.url}trainer.html?seed=${seed}&tour=0&compare=1&week=${week}`, { context: { viewport: { width: 1280, height: 720 } } });
     const { page } = app;
