@@ -3,8 +3,18 @@ import * as Comlink from 'comlink';
 import type { WorkerApi } from './api.ts';
 import { Pool, remoteHandle, type WorkerHandle } from './pool.ts';
 
-/** A module Worker running the worker API. */
-export function browserWorker(): WorkerHandle {
+/** One module Worker's API, a promise that rejects when it dies, and its end. */
+export interface BrowserWorker {
+  api: Comlink.Remote<WorkerApi>;
+  dead: Promise<never>;
+  terminate(): void;
+}
+
+/**
+ * A module Worker running the worker API, for a page that asks one worker directly (trainer
+ * mode's single runs); the pool's workers are these too.
+ */
+export function startBrowserWorker(): BrowserWorker {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'kube-sim' });
   const api = Comlink.wrap<WorkerApi>(worker);
   const dead = new Promise<never>((_, reject) => {
@@ -16,7 +26,14 @@ export function browserWorker(): WorkerHandle {
     });
     worker.addEventListener('messageerror', () => reject(new Error('worker sent a message that could not be read')));
   });
-  return remoteHandle(api, dead, () => worker.terminate());
+  dead.catch(() => {});
+  return { api, dead, terminate: () => worker.terminate() };
+}
+
+/** A module Worker running the worker API, as the pool's handle. */
+export function browserWorker(): WorkerHandle {
+  const { api, dead, terminate } = startBrowserWorker();
+  return remoteHandle(api, dead, terminate);
 }
 
 /** A pool of module Workers: by default one per logical core (at most 8), leaving the page one. */

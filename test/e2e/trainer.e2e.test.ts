@@ -88,6 +88,48 @@ describeBrowser('trainer mode in Chromium', () => {
     expectClean(app);
   });
 
+  it('Space plays right after the tour or the Keys dialog closes (the focus does not go back to the button that opened it)', async () => {
+    const app = await open('');
+    const { page } = app;
+    const playing = () => page.evaluate(() => document.body.dataset.playing);
+    // The tour opens by itself on a first visit; the trainer skips it and presses Space.
+    await page.getByTestId('tour').waitFor();
+    await page.getByTestId('tour-skip').click();
+    await page.keyboard.press('Space');
+    await expect(playing()).resolves.toBe('1');
+    await expect(page.getByTestId('tour').count()).resolves.toBe(0);
+    await page.keyboard.press('Space');
+    await expect(playing()).resolves.toBe('0');
+    // Opened with the Tour button (a click) and closed with Esc.
+    await page.getByTestId('open-tour').click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Space');
+    await expect(playing()).resolves.toBe('1');
+    await expect(page.getByTestId('tour').count()).resolves.toBe(0);
+    await page.keyboard.press('Space');
+    // The Keys dialog: opened with a click and closed with its button, then opened with ? and closed with Esc.
+    await page.getByTestId('keys').click();
+    await expect(page.getByTestId('keys-dialog').isVisible()).resolves.toBe(true);
+    await page.getByTestId('keys-dialog').getByRole('button', { name: uiEn.close }).click();
+    await page.keyboard.press('Space');
+    await expect(playing()).resolves.toBe('1');
+    await expect(page.getByTestId('keys-dialog').isVisible()).resolves.toBe(false);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('keys-dialog').isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Space');
+    await expect(playing()).resolves.toBe('1');
+    await expect(page.getByTestId('keys-dialog').isVisible()).resolves.toBe(false);
+    await page.keyboard.press('Space');
+    // A keyboard user who went to the Keys button with Tab gets the focus back there (and Space presses it, as any button).
+    await page.getByTestId('keys').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('keys');
+    expectClean(app);
+  });
+
   it('Play advances the week and the story tells each week in English and Indonesian, as the narrator does for the same run in Node', async () => {
     const app = await open('?tour=0');
     const { page } = app;

@@ -7,7 +7,8 @@ export const uiId: typeof uiEn = {
   planner: 'Mode perencana',
   loading: 'Menyiapkan simulator…',
   group: 'Kelompok',
-  seed: 'Nomor nasib',
+  // The command line's word in brackets, as on the planners' page: `kube-sim run --seed`.
+  seed: 'Nomor acak (seed)',
   play: 'Putar',
   pause: 'Jeda',
   stepForward: 'Minggu berikut',
@@ -38,7 +39,7 @@ export const uiId: typeof uiEn = {
     ['Home / End', 'minggu pertama / terakhir'],
     ['+ / −', 'lebih cepat / lebih lambat'],
     ['R', 'ulangi kelompok yang sama (tanpa kejadian pilihan Anda)'],
-    ['N', 'nasib baru (benih acak baru)'],
+    ['N', 'nasib baru (nomor acak baru)'],
     ['1–5', 'buat sesuatu terjadi (urutan tombol)'],
     ['C', 'dengan dan tanpa pendampingan'],
     ['P', 'mode proyektor'],
