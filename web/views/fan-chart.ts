@@ -6,15 +6,8 @@
 import { area, line } from 'd3';
 import { chartFrame, drawAxes, drawLegend, growForHeader, finite, finiteExtent, PALETTE, type LegendItem } from './chart-frame.ts';
 import './charts.css';
-
-/** Per-week quantiles 5/25/50/75/95 % (index t = week t + 1). */
-export interface FanBand {
-  q05: ArrayLike<number>;
-  q25: ArrayLike<number>;
-  q50: ArrayLike<number>;
-  q75: ArrayLike<number>;
-  q95: ArrayLike<number>;
-}
+import type { FanBand } from '../app/chart-types.ts';
+export type { FanBand };
 
 export interface FanChartSpec {
   title: string;
