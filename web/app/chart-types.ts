@@ -61,3 +61,10 @@ export interface DiffRow {
   /** The text at the right, e.g. "P(B better) = 83%". */
   pText: string;
 }
+
+/** Shares of runs in each state at the end of each week (index t = week t + 1), summing to 1. */
+export interface FateData {
+  active: ArrayLike<number>;
+  stagnant: ArrayLike<number>;
+  dissolved: ArrayLike<number>;
+}
