@@ -358,7 +358,7 @@ describeBrowser('the planners’ app in Chromium', () => {
     expect(await drawnPaths(page, '[data-testid=chart-sweep] [data-testid=sweep-line]')).toBe(1);
     // It says it finished, what it swept, and of which set-up.
     const visits = settableParameters().get('intervention.mentoring.visitsPerMonth')!.text.en;
-    expect(await page.getByTestId('sweep-status').textContent()).toBe(en.sweep.finished({ name: visits, range: '0–8', values: '9', reps: '50' }));
+    expect(await page.getByTestId('sweep-status').textContent()).toBe(en.sweep.finished(visits, '0–8', '9', '50'));
     expect(await page.getByTestId('sweep-of').textContent()).toBe(en.sweep.of(en.preset.names.default, 1));
     // Its data saved as CSV: one row per value, survival first after value, runs and seed.
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sweep-csv').click()]);

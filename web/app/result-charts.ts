@@ -5,7 +5,7 @@
 import { INDICATORS } from '../../src/index.ts';
 import type { FanBand, FateData, RadarSeries } from './chart-types.ts';
 import { fanData, radarAxes, radarSeries } from './chart-data.ts';
-import { fateShares, membersOfActive } from './fate.ts';
+import { AMONG_ACTIVE, bandAmongActive, fateShares, type AmongActive } from './fate.ts';
 import type { Lang } from './i18n.ts';
 import type { PageState } from './store.ts';
 import { summaryOf, FAN_KEYS } from './summaries.ts';
@@ -17,8 +17,9 @@ export interface ResultCharts {
   pinned: EnsembleSummary | null;
   fate: FateData & { runs: number };
   pinnedFate: FateData | null;
-  members: { band: FanBand; groupsAtEnd: number };
-  pinnedMembers: FanBand | null;
+  /** Bands among the groups still active each week, with how many there were at the end. */
+  amongActive: { key: AmongActive; band: FanBand; groupsAtEnd: number; pinned: FanBand | null }[];
+  /** Bands over all runs. */
   fans: { key: (typeof FAN_KEYS)[number]; band: FanBand; pinned: FanBand | null }[];
   radar: { axes: { key: string; label: string }[]; series: (RadarSeries & { values: number[] })[] };
 }
@@ -28,7 +29,6 @@ export function resultCharts(run: EnsembleRun, state: Pick<PageState, 'pinned' |
   const s = summaryOf(run);
   const a = state.pinned && state.pinned !== run ? state.pinned : null;
   const ps = a ? summaryOf(a) : null;
-  const members = membersOfActive(run.fate);
   const series = [radarSeries(s, names.result, 'result')];
   if (state.references) {
     series.push(radarSeries(state.references.cempaka, names.cempaka, 'reference-good'));
@@ -40,8 +40,10 @@ export function resultCharts(run: EnsembleRun, state: Pick<PageState, 'pinned' |
     pinned: ps,
     fate: fateShares(run.fate),
     pinnedFate: a ? fateShares(a.fate) : null,
-    members: { band: members.band, groupsAtEnd: members.groups[members.groups.length - 1] ?? 0 },
-    pinnedMembers: a ? membersOfActive(a.fate).band : null,
+    amongActive: AMONG_ACTIVE.map((key) => {
+      const b = bandAmongActive(run.fate, key);
+      return { key, band: b.band, groupsAtEnd: b.groups[b.groups.length - 1] ?? 0, pinned: a ? bandAmongActive(a.fate, key).band : null };
+    }),
     fans: FAN_KEYS.flatMap((key) => {
       const d = fanData(s, key);
       return d ? [{ key, band: d.band, pinned: ps ? fanData(ps, key)?.band ?? null : null }] : [];

@@ -127,8 +127,8 @@ export function sweepDone(state: string, path: string, values: number[], reps: n
   const f = formats(lang);
   const info = settableParameters().get(path)!;
   const range = `${f.short(values[0])}–${f.short(values[values.length - 1])}`;
-  const words = { name: info.text[lang], range, values: f.int(values.length), reps: f.int(reps) };
-  return state === 'cancelled' ? D.sweep.cancelledAt(words) : D.sweep.finished(words);
+  const words = [info.text[lang], range, f.int(values.length), f.int(reps)] as const;
+  return state === 'cancelled' ? D.sweep.cancelledAt(...words) : D.sweep.finished(...words);
 }
 
 /**

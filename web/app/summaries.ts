@@ -5,8 +5,11 @@
 import type { EnsembleSummary } from '../../src/index.ts';
 import type { EnsembleRun } from './session.ts';
 
-/** The indicators drawn as fan charts (over all runs; active members are drawn from the fate tally). */
-export const FAN_KEYS = ['capital', 'incomePerMember', 'cohesion'] as const;
+/**
+ * The indicators drawn as fan charts over all runs: income so far, which a dissolved group keeps.
+ * Members, capital and cohesion are drawn among the groups still active (fate.ts).
+ */
+export const FAN_KEYS = ['incomePerMember'] as const;
 
 const cache = new WeakMap<EnsembleRun, { done: number; summary: EnsembleSummary }>();
 

@@ -89,13 +89,11 @@ export function resultsCharts(container: HTMLElement, store: Store): ResultsView
       () => drawCards(cardsBox.node()!, c.summary, lang, c.pinned ? { label: D.compare.a, summary: c.pinned } : null),
       () => drawFate(c),
       () => drawRadar(boxes.get('radar')!.body, { title: D.charts.radar.title, axes: c.radar.axes, series: c.radar.series, format: (v) => f.num(v, 2) }),
-      () => drawMembers(c, run.scenario.group.size),
+      ...c.amongActive.map((fan) => () => drawAmongActive(fan, run.scenario.group.size)),
       ...c.fans.map((fan) => () => {
         const text = D.charts[fan.key];
-        const [format, color, yDomain]: [(v: number) => string, string, [number, number] | null] = fan.key === 'cohesion'
-          ? [(v) => f.num(v, 1), PALETTE.purple, [0, 1]] : [f.rupiahShort, fan.key === 'capital' ? PALETTE.green : PALETTE.orange, null];
         drawFanChart(boxes.get(fan.key)!.body, {
-          title: text.title, xLabel: D.charts.week, yLabel: text.axis, weeks: c.summary.weeks, band: fan.band, yFormat: format, color, yDomain,
+          title: text.title, xLabel: D.charts.week, yLabel: text.axis, weeks: c.summary.weeks, band: fan.band, yFormat: f.rupiahShort, color: PALETTE.orange,
           legend: { median: D.charts.median, band50: D.charts.band50, band90: D.charts.band90 },
           compare: fan.pinned ? { label: D.charts.pinnedMedian, bandLabel: D.charts.pinnedBand, band: fan.pinned } : null,
         });
@@ -122,18 +120,25 @@ export function resultsCharts(container: HTMLElement, store: Store): ResultsView
     boxes.get('fate')!.note.text(t.note(f.pct(h.survivalRate.mean, 1), f.pct(1 - h.dissolvedRate.mean, 1), horizonText(c.summary.weeks, settings.lang)));
   }
 
-  function drawMembers(c: ResultCharts, size: number): void {
+  /** A fan chart over the groups still active each week (members, capital, cohesion). */
+  function drawAmongActive(fan: ResultCharts['amongActive'][number], size: number): void {
     const { settings } = store.state;
     const D = DICTS[settings.lang];
     const f = formats(settings.lang);
-    const t = D.charts.activeMembers;
-    drawFanChart(boxes.get('activeMembers')!.body, {
-      title: t.title, xLabel: D.charts.week, yLabel: t.axis, weeks: c.summary.weeks, band: c.members.band, yFormat: (v) => f.int(v),
-      color: PALETTE.vermillion, integer: true, yDomain: [0, size],
+    const t = D.charts[fan.key];
+    const look: Record<typeof fan.key, [(v: number) => string, string, [number, number] | null]> = {
+      activeMembers: [(v) => f.int(v), PALETTE.vermillion, [0, size]],
+      capital: [f.rupiahShort, PALETTE.green, null],
+      cohesion: [(v) => f.num(v, 1), PALETTE.purple, [0, 1]],
+    };
+    const [yFormat, color, yDomain] = look[fan.key];
+    drawFanChart(boxes.get(fan.key)!.body, {
+      title: t.title, xLabel: D.charts.week, yLabel: t.axis, weeks: store.state.current!.ensemble.weeks, band: fan.band, yFormat, color,
+      integer: fan.key === 'activeMembers', yDomain,
       legend: { median: D.charts.median, band50: D.charts.band50, band90: D.charts.band90 },
-      compare: c.pinnedMembers ? { label: D.charts.pinnedMedian, bandLabel: D.charts.pinnedBand, band: c.pinnedMembers } : null,
+      compare: fan.pinned ? { label: D.charts.pinnedMedian, bandLabel: D.charts.pinnedBand, band: fan.pinned } : null,
     });
-    boxes.get('activeMembers')!.note.text(t.note(f.int(c.members.groupsAtEnd)));
+    boxes.get(fan.key)!.note.text(D.charts.amongActive(f.int(fan.groupsAtEnd)));
   }
 
   let shown: unknown = null;
