@@ -104,6 +104,7 @@ describe('fateLayers (what the stacked chart draws)', () => {
 
   it('draws nothing from no runs, and stops at the weeks asked for', () => {
     expect(fateLayers({ active: [], stagnant: [], dissolved: [] }, 10).map((l) => l.points.length)).toEqual([0, 0, 0]);
+    expect(fateLayers(fateShares(new FateTally(10, 10)), 10).map((l) => l.points.length)).toEqual([0, 0, 0]);
     expect(fateLayers({ active: [1, 1, 1], stagnant: [0, 0, 0], dissolved: [0, 0, 0] }, 2).map((l) => l.points.length)).toEqual([3, 3, 3]);
   });
 });

@@ -8,7 +8,8 @@ import type { FateData } from './chart-types.ts';
 export type Layer = { key: 'active' | 'stagnant' | 'dissolved'; points: [number, number, number][] };
 
 export function fateLayers(d: FateData, weeks: number): Layer[] {
-  const n = Math.max(0, Math.min(weeks, d.active.length, d.stagnant.length, d.dissolved.length));
+  // No runs yet (shares NaN): nothing to stack.
+  const n = Number.isFinite(d.active[0]) ? Math.max(0, Math.min(weeks, d.active.length, d.stagnant.length, d.dissolved.length)) : 0;
   const layers: Layer[] = [
     { key: 'active', points: n ? [[0, 0, 1]] : [] },
     { key: 'stagnant', points: n ? [[0, 1, 1]] : [] },
