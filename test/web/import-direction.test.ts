@@ -34,6 +34,18 @@ describe('web/app never imports web/views', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('views that read the store never import each other: only the page entry wires them', () => {
+    const store = join(ROOT, 'web/app/store.ts');
+    const all = sources(views);
+    const storeViews = all.filter((f) => importsOf(f).includes(store));
+    expect(storeViews.length).toBeGreaterThan(5);
+    const wrong = all.flatMap((f) => importsOf(f).filter((i) => storeViews.includes(i)).map((i) => `${relative(ROOT, f)} → ${relative(ROOT, i)}`));
+    expect(wrong).toEqual([]);
+    // Each is used by the page entry.
+    const entry = importsOf(join(ROOT, 'web/main.ts'));
+    expect(storeViews.filter((v) => !entry.includes(v)).map((v) => relative(ROOT, v))).toEqual([]);
+  });
+
   it('would catch one: a line importing a view is found', () => {
     const fake = join(ROOT, 'web/app/x.ts');
     const lines = [`import { drawCards } from '../views/cards.ts';`, `import type { FanBand } from "../views/fan-chart.ts";`, `export { x } from '../views/radar.ts';`, `const m = await import('../views/controls.ts');`];

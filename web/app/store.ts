@@ -10,19 +10,9 @@ import type { SectionKey } from './params.ts';
 import type { RosterFile } from './roster.ts';
 import type { EnsembleRun, SweepRun } from './session.ts';
 import type { FieldProblem, Settings } from './settings.ts';
+import type { SweepForm } from './sweep-form.ts';
 
-/** What the sweep form holds, as typed (checked when the sweep starts). */
-export interface SweepForm {
-  path: string;
-  from: string;
-  to: string;
-  steps: string;
-  reps: string;
-  outcome: SweepOutcome;
-}
-
-export const SWEEP_OUTCOMES = ['survivalRate', 'memberIncomeMonthly', 'costPerSurvivingGroup', 'activeMembersFinal', 'capitalFinal', 'exitsPerMember'] as const;
-export type SweepOutcome = (typeof SWEEP_OUTCOMES)[number];
+export { SWEEP_OUTCOMES, type SweepForm, type SweepOutcome } from './sweep-form.ts';
 
 /**
  * A field's problem: what the field holds (kept until fixed) and, for values that are fine alone

@@ -12,7 +12,7 @@ import { outcomeName } from '../app/compare-data.ts';
 import { DICTS, formats, type Lang } from '../app/i18n.ts';
 import type { SweepRun } from '../app/session.ts';
 import { valueText, type Settings } from '../app/settings.ts';
-import { SWEEP_OUTCOMES, type SweepForm, type SweepOutcome } from '../app/store.ts';
+import { SWEEP_OUTCOMES, type SweepForm, type SweepOutcome } from '../app/sweep-form.ts';
 import { PALETTE } from './chart-frame.ts';
 import { chartTools, labelChartTools } from './chart-tools.ts';
 import { setByRoster } from '../app/params.ts';
