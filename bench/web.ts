@@ -55,7 +55,7 @@ try {
           obs.observe({ type: 'longtask' });
           let firstChartMs = Number.NaN;
           const t0 = performance.now();
-          const chart = document.querySelector('[data-testid="chart-survival"]')!;
+          const chart = document.querySelector('[data-testid="chart-fate"]')!;
           const seen = new MutationObserver(() => {
             if (Number.isNaN(firstChartMs) && chart.querySelector('svg')) firstChartMs = performance.now() - t0;
           });

@@ -19,6 +19,7 @@ import { settableParameters } from '../../src/index.ts';
 import { MAIN_OUTCOMES } from '../../web/app/compare-data.ts';
 import { en } from '../../web/app/lang-en.ts';
 import { id } from '../../web/app/lang-id.ts';
+import { preset } from '../../web/app/settings.ts';
 import { runKubeSim, scratchFolder } from '../cli/kube-sim.ts';
 import { appSession, describeBrowser, waitForApp, type AppPage } from './app.ts';
 
@@ -26,7 +27,7 @@ const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SHOTS = join(ROOT, 'test-results');
 const VISITS = 'field-intervention.mentoring.visitsPerMonth';
 const FAN_CHARTS = ['activeMembers', 'capital', 'incomePerMember', 'cohesion'] as const;
-const CHARTS = ['survival', 'radar', ...FAN_CHARTS] as const;
+const CHARTS = ['fate', 'radar', ...FAN_CHARTS] as const;
 
 /** Type into a field and leave it, as a planner does (the app reads a field on `change`). */
 async function setField(page: Page, testid: string, value: string): Promise<void> {
@@ -174,14 +175,14 @@ describeBrowser('the planners’ app in Chromium', () => {
     expectClean(app);
   });
 
-  it('runs Tulip with 200 replications: survival curve, radar with 9 points and both references, fan charts, cards with numbers', async () => {
+  it('runs Tulip with 200 replications: what became of the groups, radar with 9 points and both references, fan charts, cards with numbers', async () => {
     const { page } = await open('?reps=20');
     await page.getByTestId('preset').selectOption('tulip');
     await run(page, 200);
     await shot(page, 'tulip-1280x720');
     await shot(page, 'tulip-1280-full', true);
 
-    expect(await drawnPaths(page, '[data-testid=chart-survival] [data-testid=survival-curve]')).toBe(1);
+    expect(await drawnPaths(page, '[data-testid=chart-fate] [data-testid=fate-active]')).toBe(1);
     expect(await page.locator('[data-testid=chart-radar] .kc-radar-result [data-testid=radar-point]').count()).toBe(9);
     expect(await page.locator('[data-testid=chart-radar] [data-testid=radar-reference]').count()).toBe(2);
     expect(await drawnPaths(page, '[data-testid=chart-radar] [data-testid=radar-reference]')).toBe(2);
@@ -195,6 +196,18 @@ describeBrowser('the planners’ app in Chromium', () => {
       await page.$$eval('[data-testid=cards] .card', (cards) => cards.map((c) => [(c as HTMLElement).dataset.testid, c.querySelector('.value')?.textContent ?? ''])),
     ) as Record<string, string>;
     expect(values['card-survival']).toMatch(/^\d{1,3}\.\d%$/);
+    // Both survival measures in one picture: three stacked states, and the note under it quotes
+    // the card's "active at the end" beside "not dissolved" (active or stagnant).
+    for (const layer of ['active', 'stagnant', 'dissolved']) expect([layer, await drawnPaths(page, `[data-testid=chart-fate] [data-testid=fate-${layer}]`)]).toEqual([layer, 1]);
+    const fateNote = (await page.getByTestId('note-fate').textContent()) ?? '';
+    expect(fateNote).toContain(`${values['card-survival']} `);
+    // Members are counted among the groups still active, and the chart says so.
+    expect(await page.locator('[data-testid=chart-activeMembers] svg').getAttribute('aria-label')).toBe(en.charts.activeMembers.title);
+    expect(await page.getByTestId('note-activeMembers').textContent()).toMatch(/\d/);
+    // Tulip's description names its parameters as the controls do, not by their code names.
+    const description = (await page.getByTestId('preset-description').textContent()) ?? '';
+    expect(description).not.toMatch(/goalClarity|roleClarity|priorAcquaintance/);
+    expect(description.toLowerCase()).toContain('clarity of the group goals agreed at formation');
     expect(values['card-income']).toMatch(/^Rp\u00a0\d{1,3}(,\d{3})*$/);
     expect(values['card-cost']).toMatch(/^Rp\u00a0\d{1,3}(,\d{3})*$/);
   });
@@ -210,7 +223,7 @@ describeBrowser('the planners’ app in Chromium', () => {
       () =>
         document.body.dataset.state === 'running' &&
         /^running:\d+$/.test(document.body.dataset.drawn ?? '') &&
-        [...document.querySelectorAll('[data-testid=chart-survival] [data-testid=survival-curve]')].some((e) => (e.getAttribute('d') ?? '').length > 10),
+        [...document.querySelectorAll('[data-testid=chart-fate] [data-testid=fate-active]')].some((e) => (e.getAttribute('d') ?? '').length > 10),
       undefined,
       { timeout: 20_000 },
     );
@@ -222,7 +235,7 @@ describeBrowser('the planners’ app in Chromium', () => {
     const partial = Number((await page.evaluate(() => document.body.dataset.drawn))!.split(':')[1]);
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(20_000);
-    expect(await drawnPaths(page, '[data-testid=chart-survival] [data-testid=survival-curve]')).toBe(1);
+    expect(await drawnPaths(page, '[data-testid=chart-fate] [data-testid=fate-active]')).toBe(1);
     expect(await page.locator('[data-testid=chart-radar] .kc-radar-result [data-testid=radar-point]').count()).toBe(9);
     // The status names how far it got, and the exports are of those runs.
     expect(await page.getByTestId('status').textContent()).toBe(en.run.cancelled(partial.toLocaleString('en-US'), '20,000'));
@@ -266,11 +279,64 @@ describeBrowser('the planners’ app in Chromium', () => {
     expect(await page.locator('[data-testid=compare-table] tr[data-key=survived]').getAttribute('class')).toBe('verdict-b');
     // The verdict in words too, not only in colour.
     expect(diff.endsWith(` (${en.compare.betterB})`)).toBe(true);
+    // What differs between A and B is named: the preset, with both names.
+    const differs = await page.$$eval('[data-testid=compare-differs] tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+    expect(differs).toContainEqual([en.compare.startFrom, en.preset.names['mentoring-none'], en.preset.names['mentoring-weekly']]);
+    // pp and the chance are explained in one line each.
+    const explain = await page.$$eval('[data-testid=compare-explain] li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(explain).toEqual([en.compare.explainChance, en.compare.explainPp, en.compare.explainScale]);
+    // A's lines on the fan charts are named in their legends.
+    expect(await page.locator('[data-testid=chart-capital] .kc-legend text', { hasText: en.charts.pinnedBand }).count()).toBe(1);
+    expect(await page.locator('[data-testid=chart-fate] [data-testid=fate-compare-not-dissolved]').count()).toBe(1);
 
     await page.locator('[data-testid=compare] details.all-outcomes summary').click();
     await page.getByTestId('compare').scrollIntoViewIfNeeded();
     await shot(page, 'compare');
     await page.getByTestId('compare').screenshot({ path: join(SHOTS, 'app-compare-panel.png') });
+  });
+
+  it('names what differs between A and B and explains the chance, in both languages; 1366×768 screenshots', async () => {
+    const visits = 'intervention.mentoring.visitsPerMonth';
+    const interval = 'group.meetingIntervalWeeks';
+    const { page } = await open(`?preset=tulip&reps=200&${visits}=2`, { viewport: { width: 1366, height: 768 } });
+    await page.getByTestId('pin').click();
+    await setField(page, VISITS, '4');
+    await page.locator('details[data-section=group] summary').click();
+    await setField(page, `field-${interval}`, '2');
+    await watchRuns(page);
+    await page.getByTestId('run').click();
+    await waitDrawn(page, 'complete:200');
+    await page.getByTestId('compare-table').waitFor({ state: 'attached' });
+    const table = settableParameters();
+    const differs = () => page.$$eval('[data-testid=compare-differs] tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+    // Both settings that differ, with the schema's labels and both values (A's, then B's).
+    const tulip = preset('tulip').scenario;
+    expect(await differs()).toEqual([
+      [table.get(visits)!.text.en, '2 visits/month', '4 visits/month'],
+      [table.get(interval)!.text.en, `${tulip.group.meetingIntervalWeeks} weeks`, '2 weeks'],
+    ]);
+    const names = await page.$$eval('[data-testid=compare-differs] .side', (els) => els.map((e) => e.textContent ?? ''));
+    expect(names).toEqual([`A: ${en.preset.names.tulip} + ${en.preset.changed(1)}`, `B: ${en.preset.names.tulip} + ${en.preset.changed(2)}`]);
+    await page.getByTestId('compare').scrollIntoViewIfNeeded();
+    await shot(page, '1366-compare-en');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, '1366-results-en');
+
+    await page.getByTestId('lang-id').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'id');
+    await page.getByTestId('compare-table').waitFor({ state: 'attached' });
+    expect(await differs()).toEqual([
+      [table.get(visits)!.text.id, `2 ${id.units['visits/month']}`, `4 ${id.units['visits/month']}`],
+      [table.get(interval)!.text.id, `${tulip.group.meetingIntervalWeeks} ${id.units.weeks}`, `2 ${id.units.weeks}`],
+    ]);
+    const explain = await page.$$eval('[data-testid=compare-explain] li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(explain).toEqual([id.compare.explainChance, id.compare.explainPp, id.compare.explainScale]);
+    await waitDrawn(page, 'complete:200');
+    await page.getByTestId('compare').scrollIntoViewIfNeeded();
+    await shot(page, '1366-compare-id');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, '1366-results-id');
+    await shot(page, '1366-full-id', true);
   });
 
   it('sweeps mentoring visits 0..8 at 50 runs each, draws 9 points and saves them as CSV', async () => {
@@ -290,6 +356,10 @@ describeBrowser('the planners’ app in Chromium', () => {
     );
     expect(await page.locator('[data-testid=chart-sweep] [data-testid=sweep-point]').count()).toBe(9);
     expect(await drawnPaths(page, '[data-testid=chart-sweep] [data-testid=sweep-line]')).toBe(1);
+    // It says it finished, what it swept, and of which set-up.
+    const visits = settableParameters().get('intervention.mentoring.visitsPerMonth')!.text.en;
+    expect(await page.getByTestId('sweep-status').textContent()).toBe(en.sweep.finished(visits, '0–8', '9', '50'));
+    expect(await page.getByTestId('sweep-of').textContent()).toBe(en.sweep.of(en.preset.names.default, 1));
     // Its data saved as CSV: one row per value, survival first after value, runs and seed.
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sweep-csv').click()]);
     const [head, ...rows] = (await downloaded(dl)).toString('utf8').trimEnd().split('\n');
@@ -538,7 +608,7 @@ describeBrowser('the planners’ app in Chromium', () => {
       await page.screenshot({ path: join(SHOTS, `app-phone-390x844-part${i}.png`), fullPage: true, clip: { x: 0, y, width: 390, height: Math.min(844, height - y) } });
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    expect(await drawnPaths(page, '[data-testid=chart-survival] [data-testid=survival-curve]')).toBe(1);
+    expect(await drawnPaths(page, '[data-testid=chart-fate] [data-testid=fate-active]')).toBe(1);
     // The answer first, in the page's order too: the results come before the settings, on screen
     // and in document order, which the keyboard and screen readers follow.
     const order = await page.evaluate(() => {

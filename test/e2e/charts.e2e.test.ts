@@ -19,7 +19,7 @@ import { describeBrowser, launchChromium } from './app.ts';
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const FIXTURE = join(ROOT, 'test/e2e/fixtures/charts');
 const SHOTS = join(ROOT, 'test-results');
-const CHARTS = ['fan', 'fan-members', 'survival', 'radar', 'radar-medium', 'sweep', 'diff'];
+const CHARTS = ['fan', 'fan-members', 'survival', 'fate', 'radar', 'radar-medium', 'sweep', 'diff'];
 const SWEEP_POINTS = 5;
 
 /** Marks the app counts, per test id, in the full charts and in the empty ones. */
@@ -41,6 +41,8 @@ async function counts(page: Page, prefix = '') {
       survivalCurve: drawn('survival', 'survival-curve'),
       survivalBand: drawn('survival', 'survival-band'),
       survivalCompare: drawn('survival', 'survival-compare'),
+      fateLayers: ['active', 'stagnant', 'dissolved'].map((k) => drawn('fate', `fate-${k}`)),
+      fateCompare: drawn('fate', 'fate-compare-active') + drawn('fate', 'fate-compare-not-dissolved'),
       sweepPoints: q('sweep', 'sweep-point').length,
       sweepBand: drawn('sweep', 'sweep-band'),
       diffIntervals: document.querySelectorAll(`[data-chart="${prefix}diff"] .kc-diff-ci`).length,
@@ -137,6 +139,8 @@ describeBrowser('the charts in Chromium', () => {
       survivalCurve: 1,
       survivalBand: 1,
       survivalCompare: 1,
+      fateLayers: [1, 1, 1],
+      fateCompare: 2,
       sweepPoints: SWEEP_POINTS,
       sweepBand: 1,
       diffRows: 7,
@@ -159,6 +163,8 @@ describeBrowser('the charts in Chromium', () => {
     // No spread yet: no whiskers on the radar, no intervals on the forest plot.
     expect(c.radarCi).toBe(0);
     expect(c.diffIntervals).toBe(0);
+    // No runs: no groups to stack.
+    expect(c.fateLayers).toEqual([0, 0, 0]);
     expect(errors).toEqual([]);
     await page.close();
   });

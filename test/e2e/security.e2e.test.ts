@@ -182,7 +182,7 @@ describeBrowser('the policy in Chromium, and payloads in links and rosters', () 
     await page.waitForFunction(() => document.body.dataset.drawn === 'complete:50' && document.body.dataset.state === 'complete');
     await page.getByTestId('compare-table').waitFor({ state: 'attached' });
     // Export: every format of a result chart and of the comparison's chart.
-    for (const chart of ['chart-survival', 'chart-radar', 'compare']) {
+    for (const chart of ['chart-fate', 'chart-radar', 'compare']) {
       for (const format of ['SVG', 'PNG']) {
         const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid=${chart}] .chart-tools [data-format=${format}]`).click()]);
         expect(readFileSync(await dl.path()).length, `${chart} ${format}`).toBeGreaterThan(500);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parameterTable } from '../../src/index.ts';
 import { DICTS, formats, LANGS, type Lang } from '../../web/app/i18n.ts';
-import { PRESET_IDS } from '../../web/app/settings.ts';
+import { PRESET_IDS, PRESETS } from '../../web/app/settings.ts';
 import { leaves, type Leaf } from './dict.ts';
 
 
@@ -120,6 +120,14 @@ describe('words for the scenarios and the schema', () => {
       expect(DICTS.id.options[o]?.trim(), `id ${o}`).toBeTruthy();
       expect(DICTS.id.options[o], o).not.toBe(DICTS.en.options[o]);
     }
+  });
+
+  it('calls free riders “penumpang gelap” and the seed “Nomor acak (seed)” in Indonesian, keeping the command line’s word', () => {
+    const words = [...id.values()].map((l: Leaf) => (typeof l === 'function' ? (l as (...a: string[]) => string)('17', '23', '29', '31') : l)).join('\n');
+    expect(words).toContain('penumpang gelap');
+    expect(words).not.toMatch(/penumpang gratis|benih/i);
+    expect(DICTS.id.run.seed).toBe('Nomor acak (seed)');
+    for (const p of PRESETS) expect([p.id, p.scenario.description?.id ?? '']).not.toEqual([p.id, expect.stringMatching(/penumpang gratis|benih acak/i)]);
   });
 
   it('has every parameter’s meaning in both languages, different from each other', () => {

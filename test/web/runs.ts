@@ -3,6 +3,7 @@
  * browser's workers run) and folded into an EnsembleRun the way web/app/session.ts does.
  */
 import { createWorkerApi, Ensemble, F, type JobSpec } from '../../src/index.ts';
+import { FateTally } from '../../web/app/fate.ts';
 import type { EnsembleRun } from '../../web/app/session.ts';
 import { defaultSettings, scenarioOf, type Settings } from '../../web/app/settings.ts';
 
@@ -21,8 +22,10 @@ export function ensembleRun(over: Partial<Settings>, bands = true): EnsembleRun 
   api.release(id);
   const ensemble = new Ensemble(scenario, bands);
   ensemble.add(b.rows, b.series, b.bins);
+  const fate = new FateTally(scenario.horizonWeeks, scenario.group.size);
+  if (b.series) fate.add(b.series, n);
   const rows = new Float64Array(n * F);
   rows.set(b.rows, 0);
   const now = new Date();
-  return { settings, scenario, ensemble, rows, done: n, state: 'complete', startedAt: now, finishedAt: now, ms: 0 };
+  return { settings, scenario, ensemble, fate, rows, done: n, state: 'complete', startedAt: now, finishedAt: now, ms: 0 };
 }

@@ -4,11 +4,7 @@
  * tested in Node on a real ensemble.
  */
 import { BAND_QUANTILES, ELEMENT_KEYS, type Comparison, type EnsembleSummary, type Estimate } from '../../src/index.ts';
-import type { DiffRow } from '../views/diff-chart.ts';
-import type { FanBand } from '../views/fan-chart.ts';
-import type { RadarAxis, RadarSeries, RadarStyle } from '../views/radar.ts';
-import type { SurvivalCurveData } from '../views/survival-chart.ts';
-import type { SweepPoint } from '../views/sweep-chart.ts';
+import type { DiffRow, FanBand, RadarAxis, RadarSeries, RadarStyle, SurvivalCurveData, SweepPoint } from './chart-types.ts';
 
 const Q = (p: number) => {
   const i = BAND_QUANTILES.indexOf(p as (typeof BAND_QUANTILES)[number]);

@@ -3,7 +3,7 @@
  * same outside the page: system sans-serif fonts, no stylesheet, no external reference), or PNG
  * drawn from that SVG at 2× on a white background.
  */
-import { FONT, wrapText } from '../views/chart-frame.ts';
+import { FONT, wrapText } from './text-measure.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** CSS pixels of white round an exported chart. */

@@ -13,6 +13,7 @@ import {
   type Pool,
   type Scenario,
 } from '../../src/index.ts';
+import { FateTally } from './fate.ts';
 import type { Settings } from './settings.ts';
 
 /** An ensemble, complete or still filling in. */
@@ -20,6 +21,8 @@ export interface EnsembleRun {
   settings: Settings;
   scenario: Scenario;
   ensemble: Ensemble;
+  /** Each week's count of groups active, stagnant, dissolved, and of active groups' members. */
+  fate: FateTally;
   /** Run rows in replication order (F numbers each), for the CSV and for paired comparisons. */
   rows: Float64Array;
   /** Runs folded in so far. */
@@ -73,6 +76,7 @@ export class Session {
       settings,
       scenario,
       ensemble: new Ensemble(scenario, true),
+      fate: new FateTally(scenario.horizonWeeks, scenario.group.size),
       rows: new Float64Array(settings.reps * F),
       done: 0,
       state: 'running',
@@ -88,6 +92,7 @@ export class Session {
         batchMs: 50,
         onBatch: (b) => {
           run.ensemble.add(b.rows, b.series, b.bins);
+          if (b.series) run.fate.add(b.series, b.to - b.from);
           run.rows.set(b.rows, b.from * F);
           run.done = b.to;
           opts.onBatch(run, { done: b.to, total: settings.reps });

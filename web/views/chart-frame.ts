@@ -4,6 +4,9 @@
  * with grid lines whose margins fit their tick labels. Charts are redrawn whole on every call.
  */
 import { axisBottom, axisLeft, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
+import { FONT, textWidth, wrapText } from '../app/text-measure.ts';
+
+export { FONT, textWidth, wrapText };
 
 /** The chart's SVG as a d3 selection. */
 export type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
@@ -21,8 +24,6 @@ export const PALETTE = {
   black: '#000000',
 } as const;
 
-/** The font stack of charts and of their exported files (system fonts only: works offline). */
-export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -58,32 +59,6 @@ export function containerWidth(el: HTMLElement, fallback = 600): number {
   return Math.max(200, content);
 }
 
-let ctx: CanvasRenderingContext2D | null | undefined;
-let ctxFont = '';
-/** Width of a text in CSS pixels at `px` size, measured on a canvas (no layout is forced). */
-export function textWidth(text: string, px = 12, bold = false): number {
-  if (ctx === undefined) ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-  if (!ctx) return text.length * px * 0.6;
-  const font = `${bold ? '600 ' : ''}${px}px ${FONT}`;
-  if (font !== ctxFont) ctx.font = ctxFont = font;
-  return ctx.measureText(text).width;
-}
-
-/** Break a text into lines no wider than `max` pixels, at spaces (a single long word overflows). */
-export function wrapText(text: string, max: number, px = 12, bold = false): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    const next = line ? `${line} ${w}` : w;
-    if (line && textWidth(next, px, bold) > max) {
-      lines.push(line);
-      line = w;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines.length ? lines : [''];
-}
 
 /** Append a <text> with one <tspan> per line, the first line's baseline at y. */
 export function multilineText(parent: Selection<any, unknown, any, any>, lines: string[], x: number, y: number, lineHeight = 14) {

@@ -8,6 +8,7 @@ import { diffRows } from '../app/chart-data.ts';
 import { chanceText, compareRows, MAIN_OUTCOMES, outcomeFormat, outcomeName, pairRuns } from '../app/compare-data.ts';
 import { DICTS, formats, type Lang } from '../app/i18n.ts';
 import type { EnsembleRun } from '../app/session.ts';
+import { settingsDiff } from '../app/page-words.ts';
 import type { Settings } from '../app/settings.ts';
 import { chartTools, labelChartTools } from './chart-tools.ts';
 import { drawDiffChart } from './diff-chart.ts';
@@ -52,6 +53,7 @@ export function drawComparePanel(root: HTMLElement, input: ComparePanelInput): v
     return;
   }
   const c = pairRuns(a, b);
+  drawDifferences(panel, a.settings, b.settings, input);
   const notes = [c.sameSeed ? D.compare.sameLuck(f.int(c.paired)) : D.compare.otherSeed];
   if (a.done !== b.done) notes.push(D.compare.otherReps(f.int(c.paired)));
   panel.append('p').attr('class', 'note').attr('data-testid', 'compare-note').text(notes.join(' '));
@@ -73,6 +75,8 @@ export function drawComparePanel(root: HTMLElement, input: ComparePanelInput): v
   });
   chartTools(root, diffBox.node()!, 'differences', () => `kube-sim · ${D.compare.a}: ${input.label(a.settings)} · ${D.compare.b}: ${input.label(b.settings)} · ${notes.join(' ')}`);
   labelChartTools(root, D);
+  const explain = panel.append('ul').attr('class', 'explain').attr('data-testid', 'compare-explain');
+  for (const line of [D.compare.explainChance, D.compare.explainPp, D.compare.explainScale]) explain.append('li').text(line);
   const details = panel.append('details').attr('class', 'all-outcomes').property('open', input.allOpen).on('toggle', function () {
     input.onToggleAll((this as HTMLDetailsElement).open);
   });
@@ -88,4 +92,23 @@ export function drawComparePanel(root: HTMLElement, input: ComparePanelInput): v
   // The colour says who is better; so do words, for screen readers.
   diffCell.append('span').attr('class', 'sr-only').text((r) => ` (${r.verdict === 'b' ? D.compare.betterB : r.verdict === 'a' ? D.compare.betterA : D.compare.unclear})`);
   tr.append('td').attr('data-testid', 'p-better').text((r) => r.pBetter);
+}
+
+/** A and B named, and every setting that differs between them with both values. */
+function drawDifferences(panel: ReturnType<typeof select<HTMLElement, unknown>>, a: Settings, b: Settings, input: ComparePanelInput): void {
+  const D = DICTS[input.lang];
+  const box = panel.append('div').attr('class', 'differs').attr('data-testid', 'compare-differs');
+  const names = box.append('p').attr('class', 'names');
+  names.append('span').attr('class', 'side side-a').text(`${D.compare.a}: ${input.label(a)}`);
+  names.append('span').attr('class', 'side side-b').text(`${D.compare.b}: ${input.label(b)}`);
+  const diff = settingsDiff(a, b, input.lang);
+  if (!diff.length) return void box.append('p').text(D.compare.same);
+  box.append('strong').text(`${D.compare.differs}:`);
+  const table = box.append('table').attr('class', 'differs-table');
+  const head = table.append('thead').append('tr');
+  for (const h of ['', D.compare.a, D.compare.b]) head.append('th').attr('scope', 'col').text(h);
+  const tr = table.append('tbody').selectAll('tr').data(diff).join('tr').attr('data-key', (d) => d.key);
+  tr.append('th').attr('scope', 'row').text((d) => d.label);
+  tr.append('td').text((d) => d.a);
+  tr.append('td').text((d) => d.b);
 }

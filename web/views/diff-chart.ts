@@ -7,24 +7,8 @@
  */
 import { chartFrame, drawLegend, finite, multilineText, PALETTE, setHeight, textWidth, wrapText, type LegendItem } from './chart-frame.ts';
 import './charts.css';
-
-export interface DiffRow {
-  /** Stable name of the outcome (written as data-key on the row). */
-  key?: string;
-  label: string;
-  /** Mean of B − A, with its 95% interval (±Infinity or NaN: no interval yet). */
-  diff: number;
-  lo: number;
-  hi: number;
-  /** Chance that B is better, 0–1 (carried for the caller; the shown text is `pText`). */
-  pBetter: number;
-  /** +1 if more is better, −1 if less is better. */
-  better: 1 | -1;
-  /** Formats a difference, with its sign, e.g. "+Rp 120.000". */
-  format: (v: number) => string;
-  /** The text at the right, e.g. "P(B better) = 83%". */
-  pText: string;
-}
+import type { DiffRow } from '../app/chart-types.ts';
+export type { DiffRow };
 
 export interface DiffChartSpec {
   title: string;

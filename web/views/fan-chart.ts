@@ -6,15 +6,8 @@
 import { area, line } from 'd3';
 import { chartFrame, drawAxes, drawLegend, growForHeader, finite, finiteExtent, PALETTE, type LegendItem } from './chart-frame.ts';
 import './charts.css';
-
-/** Per-week quantiles 5/25/50/75/95 % (index t = week t + 1). */
-export interface FanBand {
-  q05: ArrayLike<number>;
-  q25: ArrayLike<number>;
-  q50: ArrayLike<number>;
-  q75: ArrayLike<number>;
-  q95: ArrayLike<number>;
-}
+import type { FanBand } from '../app/chart-types.ts';
+export type { FanBand };
 
 export interface FanChartSpec {
   title: string;
@@ -31,8 +24,8 @@ export interface FanChartSpec {
   integer?: boolean;
   /** A fixed y range (e.g. [0, 1] for an index); otherwise the bands' range, from 0 if positive. */
   yDomain?: [number, number] | null;
-  /** Pinned run A, drawn as a dashed median and the outline of its 50% band. */
-  compare?: { label: string; band: FanBand } | null;
+  /** Pinned run A, drawn as a dashed median and the outline of its 50% band, each named in the legend. */
+  compare?: { label: string; bandLabel?: string; band: FanBand } | null;
   legend: { median: string; band50: string; band90: string };
   /** CSS pixels; default 230. */
   height?: number;
@@ -51,7 +44,10 @@ export function drawFanChart(el: HTMLElement, spec: FanChartSpec): SVGSVGElement
     { label: spec.legend.band90, kind: 'area', color: spec.color, opacity: 0.16 },
   ];
   const A = spec.compare ?? null;
-  if (A) items.push({ label: A.label, kind: 'line', color: A_COLOR, dash: '6 3' });
+  if (A) {
+    items.push({ label: A.label, kind: 'line', color: A_COLOR, dash: '6 3' });
+    if (A.bandLabel) items.push({ label: A.bandLabel, kind: 'area', color: A_COLOR, outline: true });
+  }
   const legendH = drawLegend(svg, items, 0, frame.top, width);
   growForHeader(frame, legendH);
 

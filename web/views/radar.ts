@@ -7,23 +7,8 @@
 import { curveLinearClosed, lineRadial } from 'd3';
 import { chartFrame, drawLegend, finite, multilineText, PALETTE, setHeight, textWidth, wrapText, type Frame, type LegendItem } from './chart-frame.ts';
 import './charts.css';
-
-export interface RadarAxis {
-  key: string;
-  label: string;
-}
-
-/** 'result' is the current ensemble; the references are Cempaka (good) and Tulip (bad). */
-export type RadarStyle = 'result' | 'reference-good' | 'reference-bad' | 'pinned';
-
-export interface RadarSeries {
-  name: string;
-  /** One value in [0, 1] per axis, in the axes' order. */
-  values: ArrayLike<number>;
-  /** 95% interval per axis (drawn for the result only). */
-  ci?: ArrayLike<readonly [number, number]> | null;
-  style: RadarStyle;
-}
+import type { RadarAxis, RadarSeries, RadarStyle } from '../app/chart-types.ts';
+export type { RadarAxis, RadarSeries, RadarStyle };
 
 export interface RadarSpec {
   title: string;

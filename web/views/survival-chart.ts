@@ -6,13 +6,8 @@
 import { area, curveStepAfter, line } from 'd3';
 import { chartFrame, drawAxes, drawLegend, growForHeader, finite, PALETTE, type LegendItem } from './chart-frame.ts';
 import './charts.css';
-
-/** Shares in [0, 1] at the end of each week (index t = week t + 1), with the 95% band. */
-export interface SurvivalCurveData {
-  surviving: ArrayLike<number>;
-  lo: ArrayLike<number>;
-  hi: ArrayLike<number>;
-}
+import type { SurvivalCurveData } from '../app/chart-types.ts';
+export type { SurvivalCurveData };
 
 export interface SurvivalChartSpec {
   title: string;

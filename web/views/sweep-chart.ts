@@ -5,14 +5,8 @@
 import { area, line } from 'd3';
 import { chartFrame, drawAxes, drawLegend, growForHeader, finite, finiteExtent, PALETTE, type LegendItem } from './chart-frame.ts';
 import './charts.css';
-
-/** The outcome's mean and 95% interval at parameter value x. */
-export interface SweepPoint {
-  x: number;
-  mean: number;
-  lo: number;
-  hi: number;
-}
+import type { SweepPoint } from '../app/chart-types.ts';
+export type { SweepPoint };
 
 export interface SweepChartSpec {
   title: string;

@@ -12,28 +12,18 @@ import { outcomeName } from '../app/compare-data.ts';
 import { DICTS, formats, type Lang } from '../app/i18n.ts';
 import type { SweepRun } from '../app/session.ts';
 import { valueText, type Settings } from '../app/settings.ts';
+import { SWEEP_OUTCOMES, type SweepForm, type SweepOutcome } from '../app/sweep-form.ts';
 import { PALETTE } from './chart-frame.ts';
 import { chartTools, labelChartTools } from './chart-tools.ts';
-import { setByRoster } from './controls.ts';
+import { setByRoster } from '../app/params.ts';
 import { drawSweepChart } from './sweep-chart.ts';
 
-export const SWEEP_OUTCOMES = ['survivalRate', 'memberIncomeMonthly', 'costPerSurvivingGroup', 'activeMembersFinal', 'capitalFinal', 'exitsPerMember'] as const;
-export type SweepOutcome = (typeof SWEEP_OUTCOMES)[number];
 const RUPIAH_OUTCOMES: readonly SweepOutcome[] = ['memberIncomeMonthly', 'costPerSurvivingGroup', 'capitalFinal'];
 
-/** What the form holds, as typed (checked when the sweep starts). */
-export interface SweepForm {
-  path: string;
-  from: string;
-  to: string;
-  steps: string;
-  reps: string;
-  outcome: SweepOutcome;
-}
+export { SWEEP_OUTCOMES, type SweepForm, type SweepOutcome };
 
 export interface SweepPanelInput {
   lang: Lang;
-  /** Changed in place as the planner edits the form. */
   form: SweepForm;
   sweep: SweepRun | null;
   /** A run or sweep is going: the form cannot start another. */
@@ -48,8 +38,10 @@ export interface SweepPanelInput {
   label(settings: Settings): string;
   onRun(): void;
   onCancel(): void;
-  /** The parameter or the outcome changed: redraw. */
-  onChange(): void;
+  /** The planner edited the form (a new parameter comes with its range). */
+  onForm(form: SweepForm): void;
+  /** What the sweep drawn was of ("Swept: … · seed 1"). */
+  sweptOf: string;
 }
 
 export function sweepOutcomeName(k: SweepOutcome, lang: Lang): string {
@@ -60,6 +52,16 @@ export function drawSweepPanel(root: HTMLElement, input: SweepPanelInput): HTMLP
   const { lang, form } = input;
   const D = DICTS[lang];
   const f = formats(lang);
+  // Numeric parameters with a range; not those a loaded roster decides (they would not move).
+  const numeric = parameterTable().filter((p) => !p.options && p.unit !== 'yes/no' && p.path !== 'seed' && p.path !== 'members.roster' && p.min !== undefined && !(input.rosterLoaded && setByRoster(p.path)));
+  // A parameter no longer on the list (a roster now decides it) is not swept in secret: the form
+  // moves to the facilitator's visits, or the first on the list, with that parameter's range.
+  if (!numeric.some((p) => p.path === form.path)) {
+    const next = numeric.find((p) => p.path === 'intervention.mentoring.visitsPerMonth') ?? numeric[0];
+    // The store's change draws the panel again, with the new form.
+    input.onForm({ ...form, path: next.path, from: valueText(next, next.min ?? 0, lang), to: valueText(next, next.max ?? 1, lang) });
+    return select(root).select<HTMLParagraphElement>('p.status').node() ?? document.createElement('p');
+  }
   const panel = select(root);
   panel.selectAll('*').remove();
   panel.append('h2').text(D.sweep.title);
@@ -74,26 +76,16 @@ export function drawSweepPanel(root: HTMLElement, input: SweepPanelInput): HTMLP
     box.append('label').attr('for', `sweep-${key}`).text(label);
     build(box);
     box.select('input, select').attr('id', `sweep-${key}`).attr('data-testid', `sweep-${key}`).on('change', function () {
-      (form as unknown as Record<string, string>)[key] = (this as HTMLInputElement).value;
+      const next = { ...input.form, [key]: (this as HTMLInputElement).value } as SweepForm;
       if (key === 'path') {
-        const info = settableParameters().get(form.path)!;
-        form.from = valueText(info, info.min ?? 0, lang);
-        form.to = valueText(info, info.max ?? 1, lang);
+        const info = settableParameters().get(next.path)!;
+        next.from = valueText(info, info.min ?? 0, lang);
+        next.to = valueText(info, info.max ?? 1, lang);
       }
       // The runs of a finished sweep hold every outcome: the one chosen now is drawn at once.
-      if (key === 'path' || key === 'outcome') input.onChange();
+      input.onForm(next);
     });
   };
-  // Numeric parameters with a range; not those a loaded roster decides (they would not move).
-  const numeric = parameterTable().filter((p) => !p.options && p.unit !== 'yes/no' && p.path !== 'seed' && p.path !== 'members.roster' && p.min !== undefined && !(input.rosterLoaded && setByRoster(p.path)));
-  // A parameter no longer on the list (a roster now decides it) is not swept in secret: the form
-  // moves to the facilitator's visits, or the first on the list, with that parameter's range.
-  if (!numeric.some((p) => p.path === form.path)) {
-    const next = numeric.find((p) => p.path === 'intervention.mentoring.visitsPerMonth') ?? numeric[0];
-    form.path = next.path;
-    form.from = valueText(next, next.min ?? 0, lang);
-    form.to = valueText(next, next.max ?? 1, lang);
-  }
   field('path', D.sweep.parameter, (b) => {
     b.append('select').selectAll('option').data(numeric).join('option').attr('value', (p) => p.path).property('selected', (p) => p.path === form.path).text((p) => p.text[lang]);
   });
@@ -116,6 +108,7 @@ export function drawSweepPanel(root: HTMLElement, input: SweepPanelInput): HTMLP
     const est = e.summary().headline[outcome];
     return est ? [{ x, estimate: est }] : [];
   }));
+  panel.append('p').attr('class', 'swept-of').attr('data-testid', 'sweep-of').text(input.sweptOf);
   const box = panel.append('div').attr('class', 'chart-body').attr('data-testid', 'chart-sweep');
   const yName = sweepOutcomeName(outcome, lang);
   const unit = D.units[info.unit];
