@@ -93,7 +93,8 @@ const ROLE_WORDS = new Map<string, RoleName>(Object.entries({
 
 const DISPOSITION_WORDS = new Map<string, DispositionName>(Object.entries({
   conditional: 'conditional', bersyarat: 'conditional',
-  freerider: 'freeRider', penumpanggratis: 'freeRider',
+  // "Penumpang gelap" is the usual Indonesian word; "penumpang gratis" is still read.
+  freerider: 'freeRider', penumpanggelap: 'freeRider', penumpanggratis: 'freeRider',
   unconditional: 'unconditional', tanpasyarat: 'unconditional',
 } as const));
 
@@ -382,8 +383,8 @@ export function parseRosterCsv(text: string, source?: string): { roster: RosterE
       if (d) e.disposition = d;
       else if (text !== '') {
         at(r.line, heading('disposition'), text,
-          `got ${show(text)}; allowed: ${DISPOSITIONS.join(', ')} (bersyarat, penumpang gratis, tanpa syarat) or empty for conditional`,
-          `isinya ${show(text)}; boleh: bersyarat, penumpang gratis, tanpa syarat, atau kosong untuk bersyarat (juga dalam bahasa Inggris: ${DISPOSITIONS.join(', ')})`);
+          `got ${show(text)}; allowed: ${DISPOSITIONS.join(', ')} (bersyarat, penumpang gelap, tanpa syarat) or empty for conditional`,
+          `isinya ${show(text)}; boleh: bersyarat, penumpang gelap, tanpa syarat, atau kosong untuk bersyarat (juga dalam bahasa Inggris: ${DISPOSITIONS.join(', ')})`);
       }
     }
     if (column.has('hiddenAgenda')) {

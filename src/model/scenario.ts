@@ -125,7 +125,7 @@ const GroupSchema = z
 const DispositionSchema = z
   .strictObject({
     conditional: share(0.5, 'Share of conditional cooperators', 'Porsi anggota yang bekerja sama bila yang lain juga'),
-    freeRider: share(0.3, 'Share of free riders', 'Porsi penumpang gratis'),
+    freeRider: share(0.3, 'Share of free riders', 'Porsi penumpang gelap'),
     unconditional: share(0.2, 'Share of unconditional contributors', 'Porsi penyumbang tanpa syarat'),
   })
   .prefault({})
@@ -227,7 +227,7 @@ const TextSchema = z.strictObject({ en: z.string().max(4000), id: z.string().max
 export const ScenarioObjectSchema = z.strictObject({
   name: z.string().max(80).default('KUBE'),
   description: TextSchema.optional(),
-  seed: num({ min: 0, max: 4294967295, default: 1, int: true, unit: 'seed', en: 'Random seed', id: 'Benih acak' }),
+  seed: num({ min: 0, max: 4294967295, default: 1, int: true, unit: 'seed', en: 'Random seed', id: 'Nomor acak (seed)' }),
   horizonWeeks: num({ min: 4, max: 1560, default: 156, int: true, unit: 'weeks', en: 'Simulated time', id: 'Lama simulasi' }),
   group: GroupSchema,
   members: MembersSchema,

@@ -110,7 +110,7 @@ describe('parseRosterCsv: headers and values', () => {
       ' NAMA ANGGOTA ;Peran;Keterampilan (1-5);KOMITMEN;kejujuran;Kebutuhan;Kepemimpinan;Kepercayaan pada kelompok;SIKAP;maksud_terselubung',
       'Ibu Sari;Ketua;3;3;3;3;3;3;Bersyarat;Ya',
       'Ibu Wati;BENDAHARA;3;3;3;3;3;3;tanpa syarat;tidak',
-      'Pak Joko;sekretaris;3;3;3;3;3;3;penumpang gratis;0',
+      'Pak Joko;sekretaris;3;3;3;3;3;3;penumpang gelap;0',
       'Ibu Ani;;3;3;3;3;3;3;;',
       'Ibu Rina;-;3;3;3;3;3;3;free-rider;no',
     ].join('\n');
