@@ -12,6 +12,10 @@ export interface RunContext {
   rng: Streams;
   /** The uncertain constants of this run's plausible world (constants.ts). */
   k: World;
+  /** sizeFactor by active members, filled as needed (0 = not yet). */
+  sizeFactors: Float64Array;
+  /** The business's last mean skill and market access and their saturated values (business.ts). */
+  saturated: Float64Array;
   /** Weeks during which the facilitator visits. */
   mentoringWeeks: number;
 }
@@ -27,6 +31,8 @@ export function createContext(sc: Scenario, rng: Streams): RunContext {
     biz: BUSINESS_PROFILES[sc.business.type],
     rng,
     k: resolveConstants(sc.constants),
+    sizeFactors: new Float64Array(31),
+    saturated: new Float64Array([Number.NaN, 0, Number.NaN, 0]),
     mentoringWeeks: Math.round(sc.intervention.mentoring.months * WEEKS_PER_MONTH),
   };
 }
@@ -44,13 +50,20 @@ export const TYPICAL_STAKE = 2_500_000;
 export function temptation(st: GroupState, ctx: RunContext): number {
   if (st.nActive <= 0 || st.capital <= 0) return 0;
   const t = exp(ctx.k.temptation * log(st.capital / st.nActive / TYPICAL_STAKE));
-  return t < 4 ? t : 4;
+  return t < TEMPTATION_CAP ? t : TEMPTATION_CAP;
 }
+
+/** The most the temptation factor can be. */
+export const TEMPTATION_CAP = 4;
 
 /**
  * Norms and coordination dilute as the group grows (Olson 1965): (10 / active members)^sizeCost,
  * 1 for ten members, below 1 for more and above 1 for fewer.
  */
 export function sizeFactor(st: GroupState, ctx: RunContext): number {
-  return st.nActive > 0 ? exp(ctx.k.sizeCost * log(10 / st.nActive)) : 1;
+  const n = st.nActive;
+  if (n <= 0) return 1;
+  // Worked out once per group size in a run (it changes only when a member leaves).
+  const memo = ctx.sizeFactors;
+  return memo[n] > 0 ? memo[n] : (memo[n] = exp(ctx.k.sizeCost * log(10 / n)));
 }

@@ -24,6 +24,8 @@ const TYPICAL_COORDINATION = 0.5;
 
 /** Diminishing returns: 1 − e^(−3x), so the first gains in skill or access count most. */
 const saturate = (x: number): number => 1 - exp(-3 * x);
+const SATURATED_SKILL = saturate(TYPICAL_SKILL);
+const SATURATED_ACCESS = saturate(TYPICAL_ACCESS);
 
 export function business(st: GroupState, ctx: RunContext): void {
   const b = ctx.biz;
@@ -47,8 +49,13 @@ export function business(st: GroupState, ctx: RunContext): void {
   labour = st.nActive > 0 ? (labour / st.nActive / TYPICAL_EFFORT) * Math.min(1, st.nActive / 5) : 0;
   if (labour > 1.3) labour = 1.3;
   const kk = ctx.k;
-  const skillF = 1 + kk.skillReturn * (saturate(skill) - saturate(TYPICAL_SKILL));
-  const marketF = 1 + kk.marketReturn * (saturate(st.marketAccess) - saturate(TYPICAL_ACCESS));
+  // Skill and market access change only in some weeks (a visit, a meeting, a leaver): their
+  // saturated values are kept from the last week they had the same value.
+  const m = ctx.saturated;
+  if (m[0] !== skill) m[1] = saturate((m[0] = skill));
+  if (m[2] !== st.marketAccess) m[3] = saturate((m[2] = st.marketAccess));
+  const skillF = 1 + kk.skillReturn * (m[1] - SATURATED_SKILL);
+  const marketF = 1 + kk.marketReturn * (m[3] - SATURATED_ACCESS);
   const c = st.chair;
   const chairPart = c >= 0 && st.active[c] ? st.leadership[c] * Math.sqrt(st.trustIn[c]) : 0;
   // Coordination is harder in a bigger group (sizeFactor), easier in a small one, within [0, 1].

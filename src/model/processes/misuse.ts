@@ -4,7 +4,7 @@
  * meetings and the facilitator's audits. Misuse stays hidden until found; detection breaks trust
  * in the culprit (and some trust in everyone), raises conflict, and removes the culprit from office.
  */
-import { clamp01, temptation, type RunContext } from '../context.ts';
+import { clamp01, temptation, TEMPTATION_CAP, type RunContext } from '../context.ts';
 import { EV, logEvent } from '../events.ts';
 import { ROLE, type GroupState } from '../state.ts';
 import { refreshTrustMeans } from './trust.ts';
@@ -23,9 +23,16 @@ export function misuse(st: GroupState, ctx: RunContext): void {
   const uDetect = rng();
   const oversight = 0.4 * st.bookkeeping + 0.3 * st.meetingRate + 0.3 * st.audit;
   if (st.misuser < 0 && st.capital > 0) {
-    const rate = ctx.k.misuseRate * temptation(st, ctx);
-    tryTake(st, st.chair, uChair, rate, oversight, ctx.sc.group.meetingIntervalWeeks);
-    if (st.misuser < 0) tryTake(st, st.treasurer, uTreasurer, rate, oversight, ctx.sc.group.meetingIntervalWeeks);
+    const interval = ctx.sc.group.meetingIntervalWeeks;
+    // An officer's chance at the temptation factor's cap of 4 bounds the true chance, so the factor
+    // (an exp and a log) is worked out only when a uniform falls under that bound: the draws
+    // decide exactly as if it were always worked out.
+    const cap = ctx.k.misuseRate * TEMPTATION_CAP;
+    if (uChair < chance(st, st.chair, cap, oversight, interval) || uTreasurer < chance(st, st.treasurer, cap, oversight, interval)) {
+      const rate = ctx.k.misuseRate * temptation(st, ctx);
+      tryTake(st, st.chair, uChair, chance(st, st.chair, rate, oversight, interval));
+      if (st.misuser < 0) tryTake(st, st.treasurer, uTreasurer, chance(st, st.treasurer, rate, oversight, interval));
+    }
     return;
   }
   if (st.misuser >= 0) {
@@ -34,13 +41,17 @@ export function misuse(st: GroupState, ctx: RunContext): void {
   }
 }
 
-function tryTake(st: GroupState, i: number, u: number, rate: number, oversight: number, interval: number): void {
-  if (i < 0 || !st.active[i]) return;
+/** Officer i's weekly chance to take money at a misuse rate (0 for no active officer). */
+function chance(st: GroupState, i: number, rate: number, oversight: number, interval: number): number {
+  if (i < 0 || !st.active[i]) return 0;
   const dishonesty = 1 - st.integrity[i];
   const weeks = interval + st.weeksSinceMeeting;
   const unseen = weeks < UNSEEN_WEEKS ? weeks / UNSEEN_WEEKS : 1;
-  const p = rate * unseen * dishonesty * dishonesty * (0.5 + st.need[i]) * (1 - oversight) * (st.hiddenAgenda[i] ? 2 : 1);
-  if (u >= p) return;
+  return rate * unseen * dishonesty * dishonesty * (0.5 + st.need[i]) * (1 - oversight) * (st.hiddenAgenda[i] ? 2 : 1);
+}
+
+function tryTake(st: GroupState, i: number, u: number, p: number): void {
+  if (!(u < p)) return;
   // The same uniform, rescaled, sets the amount: 5–20% of capital.
   const amount = st.capital * (0.05 + 0.15 * (u / p));
   takeMoney(st, i, amount);
