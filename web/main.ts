@@ -5,7 +5,7 @@
  * its view from the app's state. Nothing here simulates: all runs go through the runner.
  */
 import { select } from 'd3';
-import { BatchFailedError, browserPool, INDICATORS, ScenarioError, settableParameters, type EnsembleSummary, type RosterEntry } from '../src/index.ts';
+import { BatchFailedError, browserPool, INDICATORS, ScenarioError, settableParameters, type EnsembleSummary, type RosterEntry } from '../src/browser.ts';
 import { fanData, radarAxes, radarSeries, survivalData } from './app/chart-data.ts';
 import { DICTS, formats, type Dict, type Formats, type Lang } from './app/i18n.ts';
 import { registerOffline } from './app/offline.ts';

@@ -5,7 +5,9 @@ import { Pool, remoteHandle, type WorkerHandle } from './pool.ts';
 
 /** A module Worker running the worker API. */
 export function browserWorker(): WorkerHandle {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'kube-sim' });
+  // './worker.js': the compiled file beside lib/runner/browser-pool.js in the package; from the
+  // sources, Vite resolves it to worker.ts, as it does any .js import from TypeScript.
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'kube-sim' });
   const api = Comlink.wrap<WorkerApi>(worker);
   const dead = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (e) => {

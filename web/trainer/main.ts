@@ -7,8 +7,8 @@
  */
 import * as Comlink from 'comlink';
 import * as d3 from 'd3';
-import { INJECTION_KINDS, withOverrides, type Injection, type InjectionKind, type Scenario, type Trace } from '../../src/index.ts';
-import type { WorkerApi } from '../../src/index.ts';
+import { INJECTION_KINDS, withOverrides, type Injection, type InjectionKind, type Scenario, type Trace } from '../../src/browser.ts';
+import type { WorkerApi } from '../../src/browser.ts';
 import { DICTS, formats, type Lang } from '../app/i18n.ts';
 import { registerOffline } from '../app/offline.ts';
 import { fromQuery, PRESETS, scenarioOf, toQuery, type Settings } from '../app/settings.ts';

@@ -9,7 +9,7 @@
  * them, redrawn each frame.
  */
 import * as d3 from 'd3';
-import type { Trace } from '../../src/index.ts';
+import type { Trace } from '../../src/browser.ts';
 
 export const WIDTH = 640;
 export const HEIGHT = 420;

@@ -4,7 +4,7 @@
  * Built once per group; `draw` only sets text, widths and attributes.
  */
 import * as d3 from 'd3';
-import { ELEMENT_KEYS, INDICATOR_KEYS, INDICATORS, STATUS_NAMES, type Trace } from '../../src/index.ts';
+import { ELEMENT_KEYS, INDICATOR_KEYS, INDICATORS, STATUS_NAMES, type Trace } from '../../src/browser.ts';
 import { formats, type Lang } from '../app/i18n.ts';
 import { createNetwork, setLeftLabel, type NetworkView } from './network.ts';
 import type { UiWords } from './words.ts';
