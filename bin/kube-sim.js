@@ -1,13 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI on Node 20 without a build step (tsx compiles on load).
+// kube-sim from the TypeScript sources, without a build step (tsx compiles on load): for
+// development, the tests and the benches. The installed package's bin is lib/cli/bin.js,
+// compiled by `npm run build:lib`.
 import { register } from 'tsx/esm/api';
 
 register();
-// `kube-sim schema | head`: a reader that stops early is not an error worth a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e) => {
-    if (e.code !== 'EPIPE') throw e;
-  });
-}
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+await import('../src/cli/bin.ts');

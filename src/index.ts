@@ -1,22 +1,8 @@
-/** kube-sim's public API: everything a library user needs. */
-export * from './model/index.ts';
-// Reading a real group's roster from a survey CSV (pure: browser and CLI alike).
-export { decodeRosterBytes, parseRosterCsv, RosterCsvError, ROSTER_CSV_COLUMNS, type RosterCsvProblem, type RosterCsvText } from './io/roster-csv.ts';
-// Tidy CSV lines (pure), as the CLI writes them; the web app's exports use the same.
-export { csvField, csvLine, runCsvLine, RUNS_CSV_HEADER } from './io/csv.ts';
-// Many runs (pure): jobs, run rows, ensembles, comparisons, cost, designs, sensitivity.
-export * from './experiment/jobs.ts';
-export * from './experiment/outcomes.ts';
-export * from './experiment/stats.ts';
-export * from './experiment/bands.ts';
-export * from './experiment/ensemble.ts';
-export * from './experiment/compare.ts';
-export * from './experiment/report.ts';
-export * from './experiment/cost.ts';
-export * from './experiment/design.ts';
-export * from './experiment/sensitivity.ts';
-// The runner's pool, worker API and browser Workers (Node's worker_threads pool is in
-// src/runner/node-pool.ts, which imports node:*; nothing here starts a worker on import).
-export * from './runner/api.ts';
-export * from './runner/pool.ts';
-export * from './runner/browser-pool.ts';
+/**
+ * kube-sim's public API for Node (`import ... from 'kube-sim'`): everything that runs anywhere,
+ * plus a pool of worker_threads and the scenario files (by path or built-in name). Nothing
+ * browser-only: the browser's module Workers are `kube-sim/browser` (src/browser.ts).
+ */
+export * from './core.ts';
+export { defaultWorkers, inProcessWorker, nodePool, nodeWorker } from './runner/node-pool.ts';
+export { builtInScenarios, loadScenario, ScenarioFileError, SCENARIO_DIR, MAX_SCENARIO_BYTES, type LoadedScenario } from './io/scenario-file.ts';

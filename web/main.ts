@@ -4,7 +4,7 @@
  * fill in, pin a result as A and compare B with it, sweep one parameter, export and share.
  */
 import { select } from 'd3';
-import { browserPool } from '../src/index.ts';
+import { browserPool } from '../src/browser.ts';
 import type { Lang } from './app/i18n.ts';
 import { registerOffline } from './app/offline.ts';
 import { createRunner } from './app/runs.ts';

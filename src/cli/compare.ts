@@ -4,6 +4,8 @@ import { PairedComparison, type Comparison } from '../experiment/compare.ts';
 import type { JobSpec } from '../experiment/jobs.ts';
 import { common, parseFlags, UsageError } from './args.ts';
 import { load, manifest, rupiah, runJob } from './common.ts';
+import { outcomeName } from '../experiment/outcome-names.ts';
+import { RUN_FIELDS } from '../experiment/outcomes.ts';
 import { headlineJson } from '../experiment/report.ts';
 
 export const COMPARE_HELP = `kube-sim compare <a> <b> --reps N [--seed N] [--workers N] [--set PATH=VALUE]... [--roster FILE.csv] [--json]
@@ -44,24 +46,38 @@ export async function compareCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+/** Rupiah outcomes: by their unit (costPerSurvivingGroup is no run field: a ratio of means). */
+const isRupiah = (key: string) => key === 'costPerSurvivingGroup' || (RUN_FIELDS.find((f) => f.key === key)?.unit.startsWith('Rp') ?? false);
+
+/** A value of A or B. The survival share is a percentage. */
 function fmt(key: string, x: number): string {
   if (!Number.isFinite(x)) return '–';
-  if (/capital|Income|Cost|cost|grant|Fund/.test(key)) return rupiah(x);
+  if (isRupiah(key)) return rupiah(x);
   if (key === 'survived') return `${(100 * x).toFixed(1)}%`;
   return Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(3);
 }
 
+/**
+ * A difference B − A. A difference of two shares is in percentage points ("+13.9 pp"): "13.9%"
+ * would read as 13.9% of A's survival.
+ */
+function fmtDiff(key: string, x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  if (key === 'survived') return `${(100 * x).toFixed(1)} pp`;
+  return fmt(key, x);
+}
+
 function table(aName: string, bName: string, seed: number, c: Comparison): string {
   const rows = c.differences.map((d) => [
-    d.key,
+    outcomeName(d.key),
     fmt(d.key, d.a.mean),
     fmt(d.key, d.b.mean),
-    `${fmt(d.key, d.diff.mean)} [${fmt(d.key, d.diff.ci[0])}, ${fmt(d.key, d.diff.ci[1])}]`,
+    `${fmtDiff(d.key, d.diff.mean)} [${fmtDiff(d.key, d.diff.ci[0])}, ${fmtDiff(d.key, d.diff.ci[1])}]`,
     // A normal approximation is never that sure: no flat 0% or 100% (the JSON keeps the number).
     d.pBetter > 0.99 ? '>99%' : d.pBetter < 0.01 ? '<1%' : `${(100 * d.pBetter).toFixed(0)}%`,
   ]);
   const head = ['outcome', `A: ${aName}`, `B: ${bName}`, 'B − A [95% interval]', 'P(B better)'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => `  ${r.map((x, i) => (i === 0 ? x.padEnd(w[i]) : x.padStart(w[i]))).join('  ')}`;
-  return [`${c.replications} paired replications, seed ${seed}`, line(head), ...rows.map(line), ''].join('\n');
+  return [`${c.replications} paired replications, seed ${seed} (pp: percentage points)`, line(head), ...rows.map(line), ''].join('\n');
 }

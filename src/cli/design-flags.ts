@@ -1,6 +1,7 @@
 /** --vary and --design: the factors of a sweep or sensitivity analysis, checked against the schema. */
 import { gridPointAt, gridValues, latinHypercube, morrisDesign, sobolDesign, MAX_DESIGN_POINTS, type Design, type Factor, type GridFactor } from '../experiment/design.ts';
 import { settableParameters, withOverrides, type JobSpec } from '../experiment/jobs.ts';
+import { nearestPaths } from '../experiment/nearest.ts';
 import { ScenarioError } from '../model/index.ts';
 import type { Scenario } from '../model/index.ts';
 import { UsageError } from './args.ts';
@@ -15,7 +16,10 @@ export function parseVary(text: string, withStep: boolean): GridFactor | Factor 
     throw new UsageError('--vary seed: the seed is not a design parameter: every point shares the replications\' luck (common random numbers). Use --seed, or run one sweep per seed');
   }
   const info = settableParameters().get(path);
-  if (!info) throw new UsageError(`--vary: "${path}" is not a parameter (kube-sim schema lists them)`);
+  if (!info) {
+    const near = nearestPaths(path, settableParameters().keys());
+    throw new UsageError(`--vary: "${path}" is not a parameter${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (kube-sim schema lists them)`);
+  }
   // The roster carries min/max too (its length), so a range alone does not make a number.
   if (info.min === undefined || info.max === undefined || typeof info.default !== 'number') throw new UsageError(`--vary: ${path} is not a number (allowed: ${info.options?.join(', ') ?? 'see kube-sim schema'}); vary it with separate runs and --set`);
   const parts = range.split(':');

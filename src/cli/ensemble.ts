@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Ensemble, type EnsembleSummary, type Headline } from '../experiment/ensemble.ts';
 import type { JobSpec } from '../experiment/jobs.ts';
 import { F, RUN_FIELD_KEYS } from '../experiment/outcomes.ts';
+import { DISSOLUTION_CAUSE_TEXT, type DissolutionCause } from '../model/index.ts';
 import type { Estimate } from '../experiment/stats.ts';
 import { bandsJson, jsonSummary } from '../experiment/report.ts';
 import { AtomicWriter, writeFileAtomic } from '../io/atomic.ts';
@@ -106,11 +107,14 @@ export function headlineRows(h: Headline): [string, string][] {
 function table(loaded: Loaded, seed: number, s: EnsembleSummary): string {
   const rows = headlineRows(s.headline);
   const w = Math.max(...rows.map((r) => r[0].length));
-  const causes = Object.entries(s.causes).filter(([, n]) => n > 0).map(([c, n]) => `${c} ${n}`).join(', ');
+  const causes = Object.entries(s.causes)
+    .filter(([, n]) => n > 0)
+    .map(([c, n]) => `${DISSOLUTION_CAUSE_TEXT[c as DissolutionCause]?.en ?? c} (${n} ${n === 1 ? 'run' : 'runs'})`)
+    .join(', ');
   return [
     `${loaded.scenario.name}: ${s.replications} replications, seed ${seed}, ${s.weeks} weeks (mean  [95% interval])`,
     ...rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`),
-    causes ? `  dissolved by: ${causes}` : '',
+    causes ? `  why groups dissolved: ${causes}` : '',
     '',
   ].join('\n');
 }

@@ -9,15 +9,12 @@ import { ScenarioError } from '../model/index.ts';
 import { BatchFailedError, CancelledError } from '../runner/pool.ts';
 import { UsageError } from './args.ts';
 import { brokenInvariant, catchInterrupts, DiskFullError, interruption, signalExit, VERSION } from './common.ts';
-import { CALIBRATE_HELP, calibrateCommand } from './calibrate.ts';
-import { COMPARE_HELP, compareCommand } from './compare.ts';
-import { ENSEMBLE_HELP, ensembleCommand } from './ensemble.ts';
-import { MERGE_HELP, mergeCommand } from './merge.ts';
-import { RUN_HELP, runCommand } from './run.ts';
-import { SCHEMA_HELP, schemaCommand } from './schema.ts';
-import { SENSITIVITY_HELP, sensitivityCommand } from './sensitivity.ts';
-import { SWEEP_HELP, sweepCommand } from './sweep.ts';
-import { VALIDATE_HELP, validateCommand } from './validate.ts';
+
+/** One command: its help text and what it does. */
+interface Command {
+  help: string;
+  run: (args: string[]) => number | Promise<number>;
+}
 
 /**
  * `interrupts`: Ctrl-C or SIGTERM cancels the command cleanly (catchInterrupts): the pool
@@ -25,23 +22,26 @@ import { VALIDATE_HELP, validateCommand } from './validate.ts';
  * synchronous piece, so a signal ends them at once by default, except while they write their
  * output (holdingInterrupts).
  */
-const COMMANDS: Record<string, { help: string; run: (args: string[]) => number | Promise<number>; interrupts?: true }> = {
-  run: { help: RUN_HELP, run: runCommand },
-  ensemble: { help: ENSEMBLE_HELP, run: ensembleCommand, interrupts: true },
-  compare: { help: COMPARE_HELP, run: compareCommand, interrupts: true },
-  sweep: { help: SWEEP_HELP, run: sweepCommand, interrupts: true },
-  sensitivity: { help: SENSITIVITY_HELP, run: sensitivityCommand, interrupts: true },
-  merge: { help: MERGE_HELP, run: mergeCommand, interrupts: true },
-  schema: { help: SCHEMA_HELP, run: schemaCommand },
-  validate: { help: VALIDATE_HELP, run: validateCommand },
-  calibrate: { help: CALIBRATE_HELP, run: calibrateCommand, interrupts: true },
+const COMMANDS: Record<string, { load: () => Promise<Command>; interrupts?: true }> = {
+  // Each command's module is imported when it is run (or its help is asked for), not on start:
+  // `kube-sim run` then loads only what a run needs (npm run bench:startup).
+  run: { load: async () => { const m = await import('./run.ts'); return { help: m.RUN_HELP, run: m.runCommand }; } },
+  ensemble: { load: async () => { const m = await import('./ensemble.ts'); return { help: m.ENSEMBLE_HELP, run: m.ensembleCommand }; }, interrupts: true },
+  compare: { load: async () => { const m = await import('./compare.ts'); return { help: m.COMPARE_HELP, run: m.compareCommand }; }, interrupts: true },
+  sweep: { load: async () => { const m = await import('./sweep.ts'); return { help: m.SWEEP_HELP, run: m.sweepCommand }; }, interrupts: true },
+  sensitivity: { load: async () => { const m = await import('./sensitivity.ts'); return { help: m.SENSITIVITY_HELP, run: m.sensitivityCommand }; }, interrupts: true },
+  merge: { load: async () => { const m = await import('./merge.ts'); return { help: m.MERGE_HELP, run: m.mergeCommand }; }, interrupts: true },
+  schema: { load: async () => { const m = await import('./schema.ts'); return { help: m.SCHEMA_HELP, run: m.schemaCommand }; } },
+  validate: { load: async () => { const m = await import('./validate.ts'); return { help: m.VALIDATE_HELP, run: m.validateCommand }; } },
+  calibrate: { load: async () => { const m = await import('./calibrate.ts'); return { help: m.CALIBRATE_HELP, run: m.calibrateCommand }; }, interrupts: true },
 };
 
-function help(): string {
+async function help(): Promise<string> {
+  const helps = await Promise.all(Object.values(COMMANDS).map(async (c) => (await c.load()).help));
   return `kube-sim ${VERSION}: agent-based simulator of group dynamics in a KUBE
 
 Usage:
-${Object.values(COMMANDS).map((c) => `  ${c.help.replace(/\n/g, '\n  ')}`).join('\n\n')}
+${helps.map((h) => `  ${h.replace(/\n/g, '\n  ')}`).join('\n\n')}
 
   kube-sim --help | --version | <command> --help
 
@@ -63,12 +63,12 @@ export async function main(argv: string[]): Promise<number> {
   let release = () => {};
   try {
     if (!command) {
-      process.stderr.write(`${help()}\n`);
+      process.stderr.write(`${await help()}\n`);
       return 2;
     }
     if (command === '--help' || command === '-h' || command === 'help') {
       const about = COMMANDS[rest[0] ?? ''];
-      process.stdout.write(`${about ? about.help : help()}\n`);
+      process.stdout.write(`${about ? (await about.load()).help : await help()}\n`);
       return 0;
     }
     if (command === '--version' || command === '-v') {
@@ -77,12 +77,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     const cmd = COMMANDS[command];
     if (!cmd) throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(', ')} (see kube-sim --help)`);
+    const loaded = await cmd.load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(`${cmd.help}\n`);
+      process.stdout.write(`${loaded.help}\n`);
       return 0;
     }
     if (cmd.interrupts) release = catchInterrupts();
-    return await cmd.run(rest);
+    return await loaded.run(rest);
   } catch (e) {
     const err = e as Error & { code?: string };
     if (e instanceof UsageError || e instanceof ScenarioError || e instanceof ScenarioFileError || e instanceof AssignmentError || e instanceof RosterCsvError) {

@@ -90,7 +90,7 @@ export async function validateCommand(args: string[]): Promise<number> {
   const worlds = order.map((i) => file.worlds[i].constants);
 
   const perWorld: Record<string, Estimate>[] = [];
-  const bar = progress('validate', flags.json);
+  const bar = progress('validate', { quiet: flags.json });
   const p = pool(flags.workers);
   try {
     await measureWorlds(p, files, TARGETS, worlds, { reps, seed, signal: interruption.controller.signal, onWorld: (i, est) => (perWorld[i] = est), onProgress: (d, t) => bar.update(d, t) });

@@ -6,6 +6,7 @@
  */
 import { parameterTable, parseScenario, ScenarioError, type Scenario } from '../model/index.ts';
 import { gridPointAt, type Factor } from './design.ts';
+import { nearestPaths } from './nearest.ts';
 
 /** A value for one parameter, by dotted path ("intervention.mentoring.visitsPerMonth"). */
 export type Override = Record<string, number | string | boolean>;
@@ -77,7 +78,7 @@ export function withOverrides(sc: Scenario, set: Override, source = '--set'): Sc
   const known = settableParameters();
   for (const [path, value] of Object.entries(set)) {
     if (!known.has(path) && path !== 'name') {
-      const near = [...known.keys()].filter((k) => k.endsWith(`.${path.split('.').pop()}`));
+      const near = nearestPaths(path, known.keys());
       const hint = near.length ? `; did you mean ${near.join(' or ')}?` : '; `kube-sim schema` lists every parameter';
       throw new ScenarioError([{ path, value: String(value), allowed: 'a parameter path', message: `${path}: no such parameter${hint}` }], source);
     }

@@ -15,7 +15,9 @@ export interface BrowserWorker {
  * mode's single runs); the pool's workers are these too.
  */
 export function startBrowserWorker(): BrowserWorker {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'kube-sim' });
+  // './worker.js': the compiled file beside lib/runner/browser-pool.js in the package; from the
+  // sources, Vite resolves it to worker.ts, as it does any .js import from TypeScript.
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'kube-sim' });
   const api = Comlink.wrap<WorkerApi>(worker);
   const dead = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (e) => {

@@ -6,7 +6,14 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { createWorkerApi, type BatchResult, type WorkerApi } from './api.ts';
 import { Pool, remoteHandle, type WorkerFactory, type WorkerHandle } from './pool.ts';
 
-const BOOT = new URL('./node-worker-boot.mjs', import.meta.url);
+/**
+ * Where a worker_thread starts. From the package's compiled JavaScript, the compiled worker
+ * itself, lib/runner/node-worker.js: named from one folder up so that it is found both from
+ * lib/runner/node-pool.js and from the command's single-file bundle, lib/cli/bin.js. From the
+ * TypeScript sources (tests, benches, bin/kube-sim.js), a boot script that teaches the thread
+ * TypeScript with tsx first: a worker_thread does not inherit its parent's module hooks.
+ */
+const BOOT = import.meta.url.endsWith('.ts') ? new URL('./node-worker-boot.mjs', import.meta.url) : new URL('../runner/node-worker.js', import.meta.url);
 
 /**
  * A worker_thread running the worker API: by default this package's worker; `entry` and

@@ -9,9 +9,10 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PairedComparison } from '../../src/experiment/compare.ts';
+import { outcomeName } from '../../src/experiment/outcome-names.ts';
 import { F, RUN_FIELD_KEYS, writeRunRow } from '../../src/experiment/outcomes.ts';
 import { loadScenario } from '../../src/io/scenario-file.ts';
-import { parameterTable, parseScenario, simulate, STATUS_NAMES } from '../../src/index.ts';
+import { DISSOLUTION_CAUSE_TEXT, parameterTable, parseScenario, simulate, STATUS_NAMES, type DissolutionCause } from '../../src/index.ts';
 import { bin, runKubeSim, scratchFolder, type Result } from './kube-sim.ts';
 
 const work = scratchFolder('kube-sim-exp-');
@@ -120,6 +121,21 @@ describe('kube-sim ensemble', () => {
   });
 });
 
+describe('kube-sim ensemble, the table', () => {
+  it('names the causes of dissolution in words, with the count of runs from the JSON', () => {
+    const args = ['ensemble', 'tulip', '--reps', '60', '--seed', '2', '--workers', '0'];
+    const text = kubeSim(args);
+    expect(text.code, text.stderr).toBe(0);
+    const causes = JSON.parse(kubeSim([...args, '--json']).stdout).causes as Record<string, number>;
+    const found = Object.entries(causes).filter(([, n]) => n > 0);
+    expect(found.length).toBeGreaterThan(0);
+    const line = text.stdout.split('\n').find((l) => l.includes('why groups dissolved:'))!;
+    for (const [cause, n] of found) expect(line).toContain(`${DISSOLUTION_CAUSE_TEXT[cause as DissolutionCause].en} (${n} run`);
+    expect(text.stdout).not.toMatch(/\b(capitalSplit|capitalGone|tooFewMembers|stagnation)\b/);
+    expect(text.stdout).not.toMatch(/Rp \d{1,3}\.\d{3}/);
+  });
+});
+
 describe('kube-sim ensemble, interrupted', () => {
   it('SIGINT: exit 130, says nothing was written, and leaves no file', async () => {
     const dir = join(work, 'ens-int');
@@ -169,7 +185,23 @@ describe('kube-sim compare', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^30 paired replications, seed \d+/);
     expect(r.stdout).toContain('P(B better)');
-    for (const key of ['survived', 'memberIncomeMonthly', 'capitalFinal', 'exitsPerMember']) expect(r.stdout).toMatch(new RegExp(`^\\s+${key}\\s`, 'm'));
+    // Rows are named in words (the JSON keeps the keys), one per difference of the JSON.
+    const json = JSON.parse(kubeSim(['compare', 'none.json', 'four.json', '--reps', '30', '--workers', '0', '--json']).stdout);
+    const rows = r.stdout.split('\n').slice(2).filter((l) => l.trim());
+    expect(rows).toHaveLength(Object.keys(json.differences).length);
+    for (const key of Object.keys(json.differences)) {
+      expect(rows.some((l) => l.trimStart().startsWith(`${outcomeName(key)}  `)), key).toBe(true);
+    }
+    expect(r.stdout).not.toMatch(/\b[a-z]+[A-Z][a-zA-Z]*\b/); // no camelCase key anywhere
+    for (const name of ['still active at the end', 'income per member per month', 'capital at the end', 'members who left, per member']) expect(r.stdout).toContain(name);
+    // The survival difference is in percentage points, the JSON's difference × 100.
+    const survival = rows.find((l) => l.trimStart().startsWith('still active at the end'))!;
+    const d = json.differences.survived.diff;
+    const pp = (x: number) => `${(100 * x).toFixed(1)} pp`;
+    expect(survival).toContain(`${pp(d.mean)} [${pp(d.ci[0])}, ${pp(d.ci[1])}]`);
+    // Rupiah grouped the English way.
+    expect(r.stdout).toMatch(/Rp \d{1,3}(,\d{3})+\b/);
+    expect(r.stdout).not.toMatch(/Rp \d{1,3}\.\d{3}/);
   });
 });
 
@@ -440,7 +472,7 @@ describe('bad flags', () => {
     ['--reps abc', ['ensemble', 'default', '--reps', 'abc', '--out', 's.json'], /--reps: got "abc"; allowed: a whole number from 1 to/],
     ['--workers -1', ['ensemble', 'default', '--reps', '5', '--workers', '-1', '--runs', 'r.csv'], /--workers: got "-1"; allowed: a whole number from 0 to 64/],
     ['--shard 3/3', ['sweep', 'default', '--vary', 'horizonWeeks=52:104:52', '--reps', '2', '--shard', '3/3', '--out', 'x.csv'], /--shard: got "3\/3"; allowed: I\/N with N from 1 to 100000 and I from 0 to N-1/],
-    ['--vary with an unknown path', ['sweep', 'default', '--vary', 'group.sise=5:10:1', '--reps', '2', '--out', 'x.csv'], /--vary: "group.sise" is not a parameter/],
+    ['--vary with an unknown path', ['sweep', 'default', '--vary', 'group.sise=5:10:1', '--reps', '2', '--out', 'x.csv'], /--vary: "group.sise" is not a parameter; did you mean group.size\? \(kube-sim schema lists them\)/],
     ['--vary out of range', ['sweep', 'default', '--vary', 'intervention.mentoring.visitsPerMonth=0:12:2', '--reps', '2', '--out', 'x.csv'], /--vary intervention.mentoring.visitsPerMonth: to 12 is outside the parameter's range 0 to 8/],
     ['a design point that breaks a rule linking parameters', ['sweep', 'default', '--vary', 'group.size=5:10:5', '--set', 'group.minMembers=7', '--reps', '1', '--workers', '0', '--out', 'x.csv'], /--vary: design point 0 \(group.size=5\) is not a valid scenario:\n.*group.minMembers: must be at most the group size \(5\)/],
     ['a sampled design whose points break a rule linking parameters', ['sensitivity', 'default', '--method', 'morris', '--vary', 'group.size=5:8', '--set', 'group.minMembers=10', '--set', 'group.size=12', '--samples', '4', '--workers', '0'], /--vary: design point 0 \(group.size=\d+\) is not a valid scenario:\n.*group.minMembers: must be at most the group size/],
@@ -451,6 +483,7 @@ describe('bad flags', () => {
     ['a hexadecimal --set value', ['ensemble', 'default', '--reps', '2', '--set', 'group.size=0x10'], /group.size: got "0x10"; allowed: an integer from 5 to 30/],
     ['--vary members.roster (a list, not a number)', ['sweep', 'default', '--vary', 'members.roster=5:10:5', '--reps', '1', '--workers', '0', '--out', 'x.csv'], /--vary: members.roster is not a number/],
     ['--set with an unknown path', ['sweep', 'default', '--vary', 'horizonWeeks=52:104:52', '--set', 'unknown.path=1', '--reps', '2', '--out', 'x.csv'], /--set: invalid scenario\n\s+unknown.path: no such parameter/],
+    ['--set with a misspelt path', ['sweep', 'default', '--vary', 'horizonWeeks=52:104:52', '--set', 'intervention.mentoring.visitPerMonth=2', '--reps', '2', '--out', 'x.csv'], /--set: invalid scenario\n\s+intervention.mentoring.visitPerMonth: no such parameter; did you mean intervention.mentoring.visitsPerMonth\?/],
     ['--set group.size=999', ['ensemble', 'default', '--set', 'group.size=999', '--reps', '2', '--runs', 'r.csv'], /--set: invalid scenario\n\s+group.size: got 999; allowed: an integer from 5 to 30/],
     ['--design foo', ['sweep', 'default', '--design', 'foo', '--vary', 'horizonWeeks=52:104', '--reps', '2', '--out', 'x.csv'], /--design: got "foo"; allowed: grid, lhs, morris, sobol/],
     ['--out into a missing folder (sweep)', ['sweep', 'default', '--vary', 'horizonWeeks=52:104:52', '--reps', '2', '--out', 'missing/dir/x.csv'], /--out: cannot write .*missing.*does not exist/],

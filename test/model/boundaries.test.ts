@@ -19,19 +19,20 @@ describe('src/model boundaries', () => {
     if (!file.endsWith('detmath.ts')) {
       expect(code).not.toMatch(/Math\.(exp|expm1|log|log1p|log2|log10|pow|cos|sin|tan|acos|asin|atan|atan2|cosh|sinh|tanh|acosh|asinh|atanh|cbrt|hypot)\b|\*\*/);
     }
-    // Nothing above the model: no other layer, no web/, not the package's public door.
-    expect(code).not.toMatch(/from ['"](\.\.\/)+(cli|io|runner|experiment|web|index\.ts)/);
+    // Nothing above the model: no other layer, no web/, not the package's public doors.
+    expect(code).not.toMatch(/from ['"](\.\.\/)+(cli|io|runner|experiment|web|index\.ts|browser\.ts|core\.ts)/);
   });
 });
 
 const webDir = join(import.meta.dirname, '../../web');
 const webFiles = (readdirSync(webDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(webDir, f));
 
-describe('web/ uses the engine only through the public door', () => {
+describe('web/ uses the engine only through the browser\'s public door', () => {
   it.each(webFiles.map((f) => [relative(webDir, f), f]))('%s', (_name, file) => {
     const code = readFileSync(file, 'utf8');
     for (const m of code.matchAll(/from ['"]([^'"]+)['"]/g)) {
-      if (m[1].includes('/src/')) expect(m[1], 'web imports src/ only through src/index.ts').toMatch(/\/src\/index\.ts$/);
+      // src/browser.ts ('kube-sim/browser'): src/index.ts is Node's door (worker_threads, files).
+      if (m[1].includes('/src/')) expect(m[1], 'web imports src/ only through src/browser.ts').toMatch(/\/src\/browser\.ts$/);
     }
   });
 });
@@ -47,6 +48,6 @@ describe('src/experiment is pure, and its numbers are the same in every engine',
     expect(code).not.toMatch(/Math\.random|Date\.now|performance\.now|new Date\(/);
     // (`x ** y` is Math.pow; a Markdown `**bold**` in a string is not.)
     expect(code).not.toMatch(/Math\.(exp|expm1|log|log1p|log2|log10|pow|cos|sin|tan|atan2|cbrt|hypot)\b|[\w)\]]\s*\*\*\s*[\w(]/);
-    expect(code).not.toMatch(/from ['"](\.\.\/)+(cli|io|runner|web|index\.ts)/);
+    expect(code).not.toMatch(/from ['"](\.\.\/)+(cli|io|runner|web|index\.ts|browser\.ts|core\.ts)/);
   });
 });

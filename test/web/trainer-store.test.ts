@@ -7,7 +7,7 @@
  * take is forgotten with a notice; a failed Worker is reported and Try again starts a fresh one.
  */
 import { describe, expect, it } from 'vitest';
-import { createWorkerApi, trace, type BrowserWorker } from '../../src/index.ts';
+import { createWorkerApi, trace, type BrowserWorker } from '../../src/browser.ts';
 import { canInject, createActions } from '../../web/trainer/actions.ts';
 import { createRuns } from '../../web/trainer/runs.ts';
 import { createStore, setLang, type Change } from '../../web/trainer/store.ts';

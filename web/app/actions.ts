@@ -3,7 +3,7 @@
  * (checkParameter / checkRunSetting); the scenario is built once per change (scenarioOf, which
  * also says whether the values fit together) and kept in the store for every view and run.
  */
-import { ScenarioError, type RosterEntry } from '../../src/index.ts';
+import { ScenarioError, type RosterEntry } from '../../src/browser.ts';
 import { DICTS, type Lang } from './i18n.ts';
 import { sectionOf, setByRoster, valueAt, type SectionKey } from './params.ts';
 import { checkRosterFile, type RosterFile } from './roster.ts';

@@ -3,7 +3,7 @@
  * the chart views (web/views) draws, so the views never see an EnsembleSummary and these can be
  * tested in Node on a real ensemble.
  */
-import { BAND_QUANTILES, ELEMENT_KEYS, type Comparison, type EnsembleSummary, type Estimate } from '../../src/index.ts';
+import { BAND_QUANTILES, ELEMENT_KEYS, type Comparison, type EnsembleSummary, type Estimate } from '../../src/browser.ts';
 import type { DiffRow, FanBand, RadarAxis, RadarSeries, RadarStyle, SurvivalCurveData, SweepPoint } from './chart-types.ts';
 
 const Q = (p: number) => {

@@ -3,7 +3,7 @@
  * drew the same luck when they share the seed (common random numbers), so each pair's difference
  * is the package's doing. Pure: the page and the tests call the same functions.
  */
-import { F, INDICATORS, PairedComparison, type Comparison, type Difference, type Estimate } from '../../src/index.ts';
+import { F, INDICATORS, PairedComparison, type Comparison, type Difference, type Estimate } from '../../src/browser.ts';
 import { DICTS, formats, type Lang } from './i18n.ts';
 import type { EnsembleRun } from './session.ts';
 

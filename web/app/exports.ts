@@ -3,7 +3,7 @@
  * ensemble --runs runs.csv --out summary.json` writes them (same columns, same keys, the same
  * manifest fields, the same scenario hash), and the scenario as a file the CLI can run.
  */
-import { bandsJson, canonicalJson, csvLine, F, jsonSummary, runCsvLine, RUNS_CSV_HEADER, type EnsembleSummary, type Headline, type Scenario } from '../../src/index.ts';
+import { bandsJson, canonicalJson, csvLine, F, jsonSummary, runCsvLine, RUNS_CSV_HEADER, type EnsembleSummary, type Headline, type Scenario } from '../../src/browser.ts';
 import { version } from '../../package.json';
 import { cliCommand, preset, scenarioOf, type Settings } from './settings.ts';
 import type { EnsembleRun, SweepRun } from './session.ts';

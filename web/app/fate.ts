@@ -5,7 +5,7 @@
  * band covers 0–8); shares of the three states and bands among the active groups read right.
  * Folded from each batch's series as the runs stream in; replication order does not matter.
  */
-import { BAND_QUANTILES, INDICATORS, STATUS_NAMES } from '../../src/index.ts';
+import { BAND_QUANTILES, INDICATORS, STATUS_NAMES } from '../../src/browser.ts';
 import type { FanBand } from './chart-types.ts';
 
 const K = INDICATORS.length;

@@ -6,7 +6,7 @@
  * scenario schema's own `{ en, id }` texts, indicator names from the model's.
  */
 import { formatLocale } from 'd3';
-import type { BusinessType, DissolutionCause, ParamText, StatusName } from '../../src/index.ts';
+import type { BusinessType, DissolutionCause, ParamText, StatusName } from '../../src/browser.ts';
 import { en } from './lang-en.ts';
 import { id } from './lang-id.ts';
 

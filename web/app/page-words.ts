@@ -3,7 +3,7 @@
  * A and B, a preset's description with the schema's labels, the fields' problems in the page's
  * language. Pure: tested without a page.
  */
-import { parameterTable, settableParameters } from '../../src/index.ts';
+import { parameterTable, settableParameters } from '../../src/browser.ts';
 import { DICTS, formats, type Lang } from './i18n.ts';
 import { sectionOf, SECTION_ORDER } from './params.ts';
 import type { EnsembleRun } from './session.ts';

@@ -2,7 +2,7 @@
  * Where each settable parameter sits on the page (its section), which a roster decides, and the
  * value at a parameter's dotted path: what the store, the controls and the sweep form share.
  */
-import type { Scenario } from '../../src/index.ts';
+import type { Scenario } from '../../src/browser.ts';
 
 export type SectionKey = 'intervention' | 'group' | 'members' | 'business' | 'costs';
 

@@ -2,7 +2,7 @@
  * What each chart of the results draws, from the run on show and a pinned A: pure, so the page's
  * charts can be checked against the runs without drawing them.
  */
-import { INDICATORS } from '../../src/index.ts';
+import { INDICATORS } from '../../src/browser.ts';
 import type { FanBand, FateData, RadarSeries } from './chart-types.ts';
 import { fanData, radarAxes, radarSeries } from './chart-data.ts';
 import { AMONG_ACTIVE, bandAmongActive, fateShares, type AmongActive } from './fate.ts';
@@ -10,7 +10,7 @@ import type { Lang } from './i18n.ts';
 import type { PageState } from './store.ts';
 import { summaryOf, FAN_KEYS } from './summaries.ts';
 import type { EnsembleRun } from './session.ts';
-import type { EnsembleSummary } from '../../src/index.ts';
+import type { EnsembleSummary } from '../../src/browser.ts';
 
 export interface ResultCharts {
   summary: EnsembleSummary;

@@ -3,7 +3,7 @@
  * does the reading and names every bad row). Files from Excel on Windows may not be UTF-8: they
  * are read as Windows-1252 then, so names with accents survive.
  */
-import { decodeRosterBytes, parseRosterCsv, RosterCsvError, type RosterEntry } from '../../src/index.ts';
+import { decodeRosterBytes, parseRosterCsv, RosterCsvError, type RosterEntry } from '../../src/browser.ts';
 import { DICTS, formats, type Lang } from './i18n.ts';
 
 const MAX_BYTES = 1024 * 1024;

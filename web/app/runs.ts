@@ -3,7 +3,7 @@
  * browser pool, with progress, cancel, failure and retry written into the store. The scenario is
  * the store's (built once when the settings changed), never built again here.
  */
-import { BatchFailedError, settableParameters, type Pool } from '../../src/index.ts';
+import { BatchFailedError, settableParameters, type Pool } from '../../src/browser.ts';
 import { refuseWhileWrong } from './actions.ts';
 import { DICTS, formats, type Lang } from './i18n.ts';
 import { fieldOrder } from './page-words.ts';

@@ -12,7 +12,7 @@ import {
   type JobSpec,
   type Pool,
   type Scenario,
-} from '../../src/index.ts';
+} from '../../src/browser.ts';
 import { FateTally } from './fate.ts';
 import type { Settings } from './settings.ts';
 

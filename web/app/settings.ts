@@ -18,7 +18,7 @@ import {
   type ParameterInfo,
   type RosterEntry,
   type Scenario,
-} from '../../src/index.ts';
+} from '../../src/browser.ts';
 import { DICTS, formats, LANGS, type Lang } from './i18n.ts';
 
 /** The scenario files of scenarios/, bundled: `default`, `cempaka`, `tulip`, the packages… */

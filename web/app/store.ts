@@ -4,7 +4,7 @@
  * sweep, what is running and the page's last words. Plain data and a subscribe; the update
  * functions live in actions.ts and runs.ts, the views only read it.
  */
-import type { EnsembleSummary, Override, Scenario } from '../../src/index.ts';
+import type { EnsembleSummary, Override, Scenario } from '../../src/browser.ts';
 import type { Dict, Formats, Lang } from './i18n.ts';
 import type { SectionKey } from './params.ts';
 import type { RosterFile } from './roster.ts';

@@ -2,7 +2,7 @@
  * The summaries of the runs on show (the current one and a pinned A), worked out once per batch:
  * while runs stream in, only the bands the fan charts draw are computed.
  */
-import type { EnsembleSummary } from '../../src/index.ts';
+import type { EnsembleSummary } from '../../src/browser.ts';
 import type { EnsembleRun } from './session.ts';
 
 /**

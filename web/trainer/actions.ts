@@ -2,7 +2,7 @@
  * What the trainer can do (buttons and keys call these): each changes the store through its update
  * functions, asks the runner for new runs when the group changed, and says what changed.
  */
-import { INJECTION_KINDS, type InjectionKind } from '../../src/index.ts';
+import { INJECTION_KINDS, type InjectionKind } from '../../src/browser.ts';
 import type { Lang } from '../app/i18n.ts';
 import { dissolvedAt } from './dissolved.ts';
 import type { Runs } from './runs.ts';

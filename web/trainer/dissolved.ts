@@ -1,4 +1,4 @@
-import { INDICATOR_KEYS, type Trace } from '../../src/index.ts';
+import { INDICATOR_KEYS, type Trace } from '../../src/browser.ts';
 
 const K = INDICATOR_KEYS.length;
 const STATUS = INDICATOR_KEYS.indexOf('status');

@@ -4,7 +4,7 @@
  * so that Space plays instead of pressing it again (and the shortcuts work after choosing a
  * group). Keyboard users keep the focus where they are.
  */
-import { INJECTION_KINDS } from '../../src/index.ts';
+import { INJECTION_KINDS } from '../../src/browser.ts';
 import type { Actions } from './actions.ts';
 import { setTip, type Store } from './store.ts';
 

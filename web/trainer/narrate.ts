@@ -20,7 +20,7 @@ import {
   type Injection,
   type KubeEvent,
   type Trace,
-} from '../../src/index.ts';
+} from '../../src/browser.ts';
 import { formats, type Lang } from '../app/i18n.ts';
 import { storyEn } from './story-en.ts';
 import { storyId } from './story-id.ts';

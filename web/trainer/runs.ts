@@ -4,7 +4,7 @@
  * back. An injected event asks for the runs again: the weeks already shown come back the same
  * (same seed, same injections before them), the weeks after show the group's response.
  */
-import { startBrowserWorker, type BrowserWorker } from '../../src/index.ts';
+import { startBrowserWorker, type BrowserWorker } from '../../src/browser.ts';
 import { setFailure, setTraces, type Store } from './store.ts';
 
 export interface Runs {

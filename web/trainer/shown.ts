@@ -2,7 +2,7 @@
  * The groups on show: the chosen one, or side by side the same group with and without mentoring.
  * Pure; built once each time the settings or side by side change (store.ts).
  */
-import { withOverrides, type Scenario } from '../../src/index.ts';
+import { withOverrides, type Scenario } from '../../src/browser.ts';
 import type { UiWords } from './words.ts';
 
 /** A group on show and the key of its title in the page's words. */

@@ -4,7 +4,7 @@
  * only these functions change it, and each says what changed so the page redraws just that.
  * The address is read once, here, where it enters; the scenarios on show are built once per change.
  */
-import type { Injection, Scenario, Trace } from '../../src/index.ts';
+import type { Injection, Scenario, Trace } from '../../src/browser.ts';
 import type { Lang } from '../app/i18n.ts';
 import { fromQuery, PRESETS, scenarioOf, type Settings } from '../app/settings.ts';
 import { dissolvedAt } from './dissolved.ts';

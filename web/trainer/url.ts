@@ -6,7 +6,7 @@
  * what is allowed, and the page opens on the rest. Pure: no DOM.
  */
 import { z } from 'zod';
-import { INJECTION_KINDS, type Injection } from '../../src/index.ts';
+import { INJECTION_KINDS, type Injection } from '../../src/browser.ts';
 import type { Lang } from '../app/i18n.ts';
 import { DEFAULT_SPEED, SPEEDS } from './player.ts';
 

@@ -2,7 +2,7 @@
  * One week's story for every group on show, narrated once per run, week and language: the story
  * and the pulse of the members concerned share the lines.
  */
-import type { Trace } from '../../src/index.ts';
+import type { Trace } from '../../src/browser.ts';
 import type { Lang } from '../app/i18n.ts';
 import { narrateFrame, type Line } from './narrate.ts';
 

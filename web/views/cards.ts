@@ -3,7 +3,7 @@
  * 95% interval — for the current result and, when one is pinned, for A beside it.
  */
 import { select } from 'd3';
-import { DISSOLUTION_CAUSE_TEXT, WEEKS_PER_MONTH, type DissolutionCause, type Estimate, type EnsembleSummary } from '../../src/index.ts';
+import { DISSOLUTION_CAUSE_TEXT, WEEKS_PER_MONTH, type DissolutionCause, type Estimate, type EnsembleSummary } from '../../src/browser.ts';
 import { DICTS, formats, type Lang } from '../app/i18n.ts';
 
 export interface Card {

@@ -5,7 +5,7 @@
  * a problem is shown under the field it belongs to.
  */
 import { select, type Selection } from 'd3';
-import { parameterTable, type ParameterInfo, type Scenario } from '../../src/index.ts';
+import { parameterTable, type ParameterInfo, type Scenario } from '../../src/browser.ts';
 import { DICTS, pick, type Lang } from '../app/i18n.ts';
 import { sectionOf, SECTION_ORDER, setByRoster, valueAt, type SectionKey } from '../app/params.ts';
 import { valueText, type FieldProblem } from '../app/settings.ts';

@@ -3,7 +3,7 @@
  * a file, a link — all of the results on show — and the command line that gives the same numbers.
  */
 import { select } from 'd3';
-import type { EnsembleSummary } from '../../src/index.ts';
+import type { EnsembleSummary } from '../../src/browser.ts';
 import { download } from '../app/chart-export.ts';
 import { runsCsv, scenarioFileJson, summaryJson } from '../app/exports.ts';
 import { DICTS, type Lang } from '../app/i18n.ts';

@@ -4,7 +4,7 @@
  * the focus. Returns the status line, which the caller updates while the sweep runs.
  */
 import { select, type Selection } from 'd3';
-import { parameterTable, settableParameters } from '../../src/index.ts';
+import { parameterTable, settableParameters } from '../../src/browser.ts';
 import { sweepPoints } from '../app/chart-data.ts';
 import { download } from '../app/chart-export.ts';
 import { sweepCsv } from '../app/exports.ts';

@@ -5,7 +5,7 @@
  * the bottom, after its label. Built once per group.
  */
 import * as d3 from 'd3';
-import type { Trace } from '../../../src/index.ts';
+import type { Trace } from '../../../src/browser.ts';
 import { createLayout } from './layout.ts';
 import { createMembers, type MemberWords } from './members.ts';
 import { fit, freshView, place } from './place.ts';

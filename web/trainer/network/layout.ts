@@ -3,7 +3,7 @@
  * are held in place (they no longer pull or push by trust). The page ticks it once per frame.
  */
 import * as d3 from 'd3';
-import type { Trace } from '../../../src/index.ts';
+import type { Trace } from '../../../src/browser.ts';
 import { HEIGHT, WIDTH } from './sizing.ts';
 
 export interface Node extends d3.SimulationNodeDatum {

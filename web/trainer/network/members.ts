@@ -4,7 +4,7 @@
  * only those that changed.
  */
 import * as d3 from 'd3';
-import type { Trace } from '../../../src/index.ts';
+import type { Trace } from '../../../src/browser.ts';
 
 const skillColour = (s: number) => d3.interpolateBlues(0.2 + 0.75 * s);
 

@@ -4,7 +4,7 @@
  * as canvas strokes than as SVG elements (each a DOM node to restyle and repaint).
  */
 import * as d3 from 'd3';
-import type { Trace } from '../../../src/index.ts';
+import type { Trace } from '../../../src/browser.ts';
 import type { Link } from './layout.ts';
 import { HEIGHT } from './sizing.ts';
 

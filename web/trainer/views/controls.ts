@@ -1,6 +1,6 @@
 /** The playback bar (restart, step, play, speed, new seed, side by side) and the bar of events to make happen. */
 import * as d3 from 'd3';
-import { INJECTION_KINDS } from '../../../src/index.ts';
+import { INJECTION_KINDS } from '../../../src/browser.ts';
 import { formats } from '../../app/i18n.ts';
 import { canInject, type Actions } from '../actions.ts';
 import { SPEEDS } from '../player.ts';

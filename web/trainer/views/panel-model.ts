@@ -3,7 +3,7 @@
  * widths and the capital's line. Pure, so tests compare it (numbers rounded) with the run.
  */
 import * as d3 from 'd3';
-import { ELEMENT_KEYS, INDICATOR_KEYS, INDICATORS, STATUS_NAMES, type Trace } from '../../../src/index.ts';
+import { ELEMENT_KEYS, INDICATOR_KEYS, INDICATORS, STATUS_NAMES, type Trace } from '../../../src/browser.ts';
 import { formats, type Lang } from '../../app/i18n.ts';
 import { dissolvedAt } from '../dissolved.ts';
 import type { UiWords } from '../words.ts';

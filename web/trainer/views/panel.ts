@@ -4,7 +4,7 @@
  * Built once per group; `draw` only sets text, widths and attributes (from panel-model.ts).
  */
 import * as d3 from 'd3';
-import { ELEMENT_KEYS, type Trace } from '../../../src/index.ts';
+import { ELEMENT_KEYS, type Trace } from '../../../src/browser.ts';
 import type { Lang } from '../../app/i18n.ts';
 import { createNetwork, type NetworkView } from '../network/index.ts';
 import type { UiWords } from '../words.ts';

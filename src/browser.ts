@@ -1,0 +1,7 @@
+/**
+ * kube-sim's public API for the browser (`import ... from 'kube-sim/browser'`, through a bundler
+ * that understands `new Worker(new URL(...), { type: 'module' })`, such as Vite): everything that
+ * runs anywhere, plus a pool of module Workers. It imports nothing of Node; the page (web/) uses it.
+ */
+export * from './core.ts';
+export { browserPool, browserWorker, startBrowserWorker, type BrowserWorker } from './runner/browser-pool.ts';
