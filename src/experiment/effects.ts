@@ -7,7 +7,7 @@
  */
 import { parseScenario, simulate, WEEKS_PER_MONTH, type Scenario } from '../model/index.ts';
 import { withOverrides, type Override } from './jobs.ts';
-import { RunningMean, Z95, type Estimate } from './stats.ts';
+import { pairedChangePct, RunningMean, type Estimate } from './stats.ts';
 
 /** A range the evidence supports for one measure of a lever's effect, or null where it is silent. */
 export type Range = readonly [number, number] | null;
@@ -125,18 +125,6 @@ function measureRun(sc: Scenario, seed: number, replication: number): [number, n
   return [income, s.status[t3] === 0 ? 1 : 0, s.status[r.weeks - 1] === 0 ? 1 : 0, misuse];
 }
 
-/** Ratio of paired means B/A − 1, in per cent, with a delta-method interval. */
-function ratioPct(a: RunningMean, b: RunningMean, cov: number): Estimate {
-  const n = a.n;
-  const ma = a.mean;
-  const mb = b.mean;
-  if (!(ma > 0)) return { mean: Number.NaN, ci: [Number.NaN, Number.NaN], n };
-  const r = mb / ma;
-  const v = (b.variance + r * r * a.variance - 2 * r * cov) / (ma * ma * n);
-  const half = Z95 * Math.sqrt(Math.max(0, v));
-  return { mean: 100 * (r - 1), ci: [100 * (r - 1 - half), 100 * (r - 1 + half)], n };
-}
-
 function inside(est: Estimate, range: Range): boolean | null {
   if (!range || Number.isNaN(est.mean)) return null;
   return est.ci[0] >= range[0] && est.ci[1] <= range[1];
@@ -162,7 +150,7 @@ export function leverEffect(lever: Lever, reps: number, seed = 1, base: Scenario
   }
   const cov = (k: number) => (reps > 1 ? acc[k].sab / (reps - 1) : 0);
   const pct = (k: number, range: Range): EffectMeasure => {
-    const e = ratioPct(acc[k].a, acc[k].b, cov(k));
+    const e = pairedChangePct(acc[k].a, acc[k].b, cov(k));
     return { ...e, a: acc[k].a.mean, b: acc[k].b.mean, range, inside: inside(e, range) };
   };
   const pp = (k: number, range: Range): EffectMeasure => {

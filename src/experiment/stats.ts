@@ -73,3 +73,17 @@ export function proportion(successes: number, n: number): Estimate {
   const hi = successes === n ? 1 : Math.min(1, centre + half);
   return { mean: p, ci: [lo, hi], n };
 }
+
+/**
+ * The change of a paired mean, B / A − 1, in per cent, with a delta-method 95% interval that
+ * accounts for the pairing (the covariance of A and B over the pairs). NaN when A's mean is not
+ * positive.
+ */
+export function pairedChangePct(a: RunningMean, b: RunningMean, covariance: number): Estimate {
+  const n = a.n;
+  if (!(a.mean > 0)) return { mean: Number.NaN, ci: [Number.NaN, Number.NaN], n };
+  const ratio = b.mean / a.mean;
+  const v = (b.variance + ratio * ratio * a.variance - 2 * ratio * covariance) / (a.mean * a.mean * n);
+  const half = Z95 * Math.sqrt(Math.max(0, v));
+  return { mean: 100 * (ratio - 1), ci: [100 * (ratio - 1 - half), 100 * (ratio - 1 + half)], n };
+}

@@ -9,7 +9,7 @@
 import { parseScenario, simulate, type Scenario } from '../model/index.ts';
 import { withOverrides, type Override } from './jobs.ts';
 import { F, FIELD, writeRunRow } from './outcomes.ts';
-import { proportion, RunningMean, Z95, type Estimate } from './stats.ts';
+import { pairedChangePct, proportion, RunningMean, type Estimate } from './stats.ts';
 
 /** The scenario files targets start from, by built-in name. */
 export const TARGET_FILES = ['default', 'cempaka', 'tulip', 'business-poultry'] as const;
@@ -122,25 +122,19 @@ function survivalDiffPp(a: Float64Array, b: Float64Array): Estimate {
 }
 
 /** Paired change of a mean, B / A − 1 in per cent, with a delta-method interval. */
-export function pairedChangePct(a: Float64Array, b: Float64Array, key: string): Estimate {
+export function pairedChangeOf(a: Float64Array, b: Float64Array, key: string): Estimate {
   const x = col(a, key);
   const y = col(b, key);
-  const n = x.length;
   const ma = new RunningMean();
   const mb = new RunningMean();
   let sab = 0;
-  for (let r = 0; r < n; r++) {
+  for (let r = 0; r < x.length; r++) {
     const dx = x[r] - ma.mean;
     ma.add(x[r]);
     mb.add(y[r]);
     sab += dx * (y[r] - mb.mean);
   }
-  if (!(ma.mean > 0)) return { mean: Number.NaN, ci: [Number.NaN, Number.NaN], n };
-  const ratio = mb.mean / ma.mean;
-  const cov = n > 1 ? sab / (n - 1) : 0;
-  const v = (mb.variance + ratio * ratio * ma.variance - 2 * ratio * cov) / (ma.mean * ma.mean * n);
-  const half = Z95 * Math.sqrt(Math.max(0, v));
-  return { mean: 100 * (ratio - 1), ci: [100 * (ratio - 1 - half), 100 * (ratio - 1 + half)], n };
+  return pairedChangePct(ma, mb, x.length > 1 ? sab / (x.length - 1) : 0);
 }
 
 // --- the targets --------------------------------------------------------------------------
@@ -192,7 +186,7 @@ export const TARGETS: readonly Target[] = [
     format: 'pct',
     uses: ['training0', 'training20'],
     method: 'Income from the group per founding member over 3 years with 20 days of training against none, paired by replication: change in per cent.',
-    measure: (rows) => pairedChangePct(need(rows, 'training0'), need(rows, 'training20'), 'memberIncomeMonthly'),
+    measure: (rows) => pairedChangeOf(need(rows, 'training0'), need(rows, 'training20'), 'memberIncomeMonthly'),
   },
   {
     id: 'cempaka-tulip',
@@ -236,7 +230,7 @@ export const TARGETS: readonly Target[] = [
     format: 'pct',
     uses: ['default3', 'weekly3'],
     method: 'Misuse committed (found or not) in 3 years, weekly against monthly meetings, paired: change in per cent.',
-    measure: (rows) => pairedChangePct(need(rows, 'default3'), need(rows, 'weekly3'), 'misuseCommitted'),
+    measure: (rows) => pairedChangeOf(need(rows, 'default3'), need(rows, 'weekly3'), 'misuseCommitted'),
   },
   {
     id: 'weekly-survival',
@@ -258,7 +252,7 @@ export const TARGETS: readonly Target[] = [
     format: 'pct',
     uses: ['noMentoring3', 'business3'],
     method: 'Income per founding member over 3 years, a monthly visit for 12 months all on entrepreneurship against no mentoring, paired: change in per cent.',
-    measure: (rows) => pairedChangePct(need(rows, 'noMentoring3'), need(rows, 'business3'), 'memberIncomeMonthly'),
+    measure: (rows) => pairedChangeOf(need(rows, 'noMentoring3'), need(rows, 'business3'), 'memberIncomeMonthly'),
   },
   {
     id: 'organising-misuse',
@@ -269,7 +263,7 @@ export const TARGETS: readonly Target[] = [
     format: 'pct',
     uses: ['noMentoring3', 'organising3'],
     method: 'Misuse committed in 3 years, a monthly visit for 12 months all on organising against none, paired: change in per cent.',
-    measure: (rows) => pairedChangePct(need(rows, 'noMentoring3'), need(rows, 'organising3'), 'misuseCommitted'),
+    measure: (rows) => pairedChangeOf(need(rows, 'noMentoring3'), need(rows, 'organising3'), 'misuseCommitted'),
   },
   {
     id: 'organising-survival',
@@ -291,7 +285,7 @@ export const TARGETS: readonly Target[] = [
     format: 'pct',
     uses: ['noMentoring3', 'grant50NoMentoring3'],
     method: 'Misuse committed in 3 years, Rp 50 million against Rp 25 million, both without mentoring, paired: change in per cent.',
-    measure: (rows) => pairedChangePct(need(rows, 'noMentoring3'), need(rows, 'grant50NoMentoring3'), 'misuseCommitted'),
+    measure: (rows) => pairedChangeOf(need(rows, 'noMentoring3'), need(rows, 'grant50NoMentoring3'), 'misuseCommitted'),
   },
   {
     id: 'grant-survival',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, Z95 } from '../../src/experiment/stats.ts';
+import { normalCdf, pairedChangePct, RunningMean, Z95 } from '../../src/experiment/stats.ts';
 
 describe('normalCdf', () => {
   it('matches Φ at known points to 1e-7, and is symmetric', () => {
@@ -20,5 +20,40 @@ describe('normalCdf', () => {
     expect(normalCdf(Infinity)).toBe(1);
     expect(normalCdf(-Infinity)).toBe(0);
     expect(normalCdf(Number.NaN)).toBeNaN();
+  });
+});
+
+describe('pairedChangePct', () => {
+  const feed = (xs: number[], ys: number[]) => {
+    const a = new RunningMean();
+    const b = new RunningMean();
+    let sab = 0;
+    xs.forEach((x, i) => {
+      const dx = x - a.mean;
+      a.add(x);
+      b.add(ys[i]);
+      sab += dx * (ys[i] - b.mean);
+    });
+    return pairedChangePct(a, b, sab / (xs.length - 1));
+  };
+
+  it('B exactly 10% above A in every pair is +10% with no spread, however much A varies', () => {
+    const xs = [1, 5, 2, 8, 3, 9];
+    const e = feed(xs, xs.map((x) => 1.1 * x));
+    expect(e.mean).toBeCloseTo(10, 10);
+    expect(e.ci[1] - e.ci[0]).toBeLessThan(1e-6);
+  });
+
+  it('pairing narrows the interval: the same changes with A and B moving together are tighter than shuffled', () => {
+    const xs = Array.from({ length: 200 }, (_, i) => 10 + ((i * 7919) % 97));
+    const ys = xs.map((x, i) => x + 1 + ((i * 31) % 5) - 2);
+    const paired = feed(xs, ys);
+    const shuffled = feed(xs, [...ys].reverse());
+    expect(paired.mean).toBeCloseTo(shuffled.mean, 10);
+    expect(paired.ci[1] - paired.ci[0]).toBeLessThan((shuffled.ci[1] - shuffled.ci[0]) / 5);
+  });
+
+  it('is NaN when A’s mean is not positive', () => {
+    expect(feed([0, 0, 0], [1, 2, 3]).mean).toBeNaN();
   });
 });
