@@ -7,7 +7,7 @@
  */
 import { parseScenario, simulate, WEEKS_PER_MONTH, type Scenario } from '../model/index.ts';
 import { withOverrides, type Override } from './jobs.ts';
-import { pairedChangePct, RunningMean, type Estimate } from './stats.ts';
+import { PairedMeans, RunningMean, type Estimate } from './stats.ts';
 
 /** A range the evidence supports for one measure of a lever's effect, or null where it is silent. */
 export type Range = readonly [number, number] | null;
@@ -135,28 +135,25 @@ export function leverEffect(lever: Lever, reps: number, seed = 1, base: Scenario
   const five = withOverrides(base, { horizonWeeks: 260 });
   const sa = withOverrides(five, lever.a);
   const sb = withOverrides(five, lever.b);
-  const acc = [0, 1, 2, 3].map(() => ({ a: new RunningMean(), b: new RunningMean(), d: new RunningMean(), sab: 0 }));
+  const acc = [0, 1, 2, 3].map(() => ({ pair: new PairedMeans(), d: new RunningMean() }));
   for (let r = 0; r < reps; r++) {
     const x = measureRun(sa, seed, r);
     const y = measureRun(sb, seed, r);
     for (let k = 0; k < 4; k++) {
-      const m = acc[k];
-      const da = x[k] - m.a.mean;
-      m.a.add(x[k]);
-      m.b.add(y[k]);
-      m.d.add(y[k] - x[k]);
-      m.sab += da * (y[k] - m.b.mean);
+      acc[k].pair.add(x[k], y[k]);
+      acc[k].d.add(y[k] - x[k]);
     }
   }
-  const cov = (k: number) => (reps > 1 ? acc[k].sab / (reps - 1) : 0);
   const pct = (k: number, range: Range): EffectMeasure => {
-    const e = pairedChangePct(acc[k].a, acc[k].b, cov(k));
-    return { ...e, a: acc[k].a.mean, b: acc[k].b.mean, range, inside: inside(e, range) };
+    const { pair } = acc[k];
+    const e = pair.changePct();
+    return { ...e, a: pair.a.mean, b: pair.b.mean, range, inside: inside(e, range) };
   };
   const pp = (k: number, range: Range): EffectMeasure => {
+    const { pair } = acc[k];
     const d = acc[k].d.estimate();
     const e = { mean: 100 * d.mean, ci: [100 * d.ci[0], 100 * d.ci[1]] as [number, number], n: d.n };
-    return { ...e, a: acc[k].a.mean, b: acc[k].b.mean, range, inside: inside(e, range) };
+    return { ...e, a: pair.a.mean, b: pair.b.mean, range, inside: inside(e, range) };
   };
   const ev = lever.evidence;
   return {

@@ -87,3 +87,27 @@ export function pairedChangePct(a: RunningMean, b: RunningMean, covariance: numb
   const half = Z95 * Math.sqrt(Math.max(0, v));
   return { mean: 100 * (ratio - 1), ci: [100 * (ratio - 1 - half), 100 * (ratio - 1 + half)], n };
 }
+
+/** Two measures over the same pairs (A's and B's run of one replication): their means and covariance. */
+export class PairedMeans {
+  readonly a = new RunningMean();
+  readonly b = new RunningMean();
+  private cab = 0;
+
+  add(x: number, y: number): void {
+    const dx = x - this.a.mean;
+    this.a.add(x);
+    this.b.add(y);
+    this.cab += dx * (y - this.b.mean);
+  }
+
+  /** Sample covariance of A and B (n − 1 in the denominator); 0 for fewer than two pairs. */
+  get covariance(): number {
+    return this.a.n > 1 ? this.cab / (this.a.n - 1) : 0;
+  }
+
+  /** B / A − 1 in per cent, with its paired delta-method interval (pairedChangePct). */
+  changePct(): Estimate {
+    return pairedChangePct(this.a, this.b, this.covariance);
+  }
+}

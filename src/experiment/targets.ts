@@ -9,7 +9,7 @@
 import { parseScenario, simulate, type Scenario } from '../model/index.ts';
 import { withOverrides, type Override } from './jobs.ts';
 import { F, FIELD, writeRunRow } from './outcomes.ts';
-import { pairedChangePct, proportion, RunningMean, type Estimate } from './stats.ts';
+import { PairedMeans, proportion, RunningMean, type Estimate } from './stats.ts';
 
 /** The scenario files targets start from, by built-in name. */
 export const TARGET_FILES = ['default', 'cempaka', 'tulip', 'business-poultry'] as const;
@@ -125,16 +125,9 @@ function survivalDiffPp(a: Float64Array, b: Float64Array): Estimate {
 export function pairedChangeOf(a: Float64Array, b: Float64Array, key: string): Estimate {
   const x = col(a, key);
   const y = col(b, key);
-  const ma = new RunningMean();
-  const mb = new RunningMean();
-  let sab = 0;
-  for (let r = 0; r < x.length; r++) {
-    const dx = x[r] - ma.mean;
-    ma.add(x[r]);
-    mb.add(y[r]);
-    sab += dx * (y[r] - mb.mean);
-  }
-  return pairedChangePct(ma, mb, x.length > 1 ? sab / (x.length - 1) : 0);
+  const m = new PairedMeans();
+  for (let r = 0; r < x.length; r++) m.add(x[r], y[r]);
+  return m.changePct();
 }
 
 // --- the targets --------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, pairedChangePct, RunningMean, Z95 } from '../../src/experiment/stats.ts';
+import { normalCdf, pairedChangePct, PairedMeans, Z95 } from '../../src/experiment/stats.ts';
 
 describe('normalCdf', () => {
   it('matches Φ at known points to 1e-7, and is symmetric', () => {
@@ -25,16 +25,15 @@ describe('normalCdf', () => {
 
 describe('pairedChangePct', () => {
   const feed = (xs: number[], ys: number[]) => {
-    const a = new RunningMean();
-    const b = new RunningMean();
-    let sab = 0;
-    xs.forEach((x, i) => {
-      const dx = x - a.mean;
-      a.add(x);
-      b.add(ys[i]);
-      sab += dx * (ys[i] - b.mean);
-    });
-    return pairedChangePct(a, b, sab / (xs.length - 1));
+    const m = new PairedMeans();
+    xs.forEach((x, i) => m.add(x, ys[i]));
+    // The running covariance is the two-pass one.
+    const mx = xs.reduce((p, q) => p + q, 0) / xs.length;
+    const my = ys.reduce((p, q) => p + q, 0) / ys.length;
+    const cov = xs.reduce((p, x, i) => p + (x - mx) * (ys[i] - my), 0) / (xs.length - 1);
+    expect(m.covariance).toBeCloseTo(cov, 8);
+    expect(m.changePct()).toEqual(pairedChangePct(m.a, m.b, m.covariance));
+    return m.changePct();
   };
 
   it('B exactly 10% above A in every pair is +10% with no spread, however much A varies', () => {
