@@ -75,9 +75,12 @@ export async function calibrateCommand(args: string[]): Promise<number> {
   const files = loadTargetFiles();
   const worlds = drawWorlds(seed, done.length, draws - done.length);
   const firstNew = done.length;
-  const bar = progress('calibrate');
+  const first: Draw[] = [];
+  const kept: Draw[] = [];
+  // One pool for both stages: its workers start once.
   const p = pool(flags.workers);
   try {
+    const bar = progress('calibrate');
     let pending: string[] = [];
     await measureWorlds(p, files, CALIBRATION_TARGETS, worlds, {
       reps,
@@ -95,19 +98,14 @@ export async function calibrateCommand(args: string[]): Promise<number> {
         }
       },
     });
-  } finally {
-    p.close();
-  }
 
-  // Confirmation: the draws that passed, measured again on more replications (same seed).
-  const first = firstStage(done, tolerance);
-  const kept: Draw[] = confirmReps === 0 ? [...first] : [];
-  if (first.length && confirmReps > 0) {
-    process.stderr.write(`calibrate: ${first.length} of ${draws} draws passed the first stage; confirming each on ${confirmReps} replications\n`);
-    const again = pool(flags.workers);
-    const bar2 = progress('confirm');
-    try {
-      await measureWorlds(again, files, CALIBRATION_TARGETS, first.map((d) => d.constants), {
+    // Confirmation: the draws that passed, measured again on more replications (same seed).
+    first.push(...firstStage(done, tolerance));
+    if (confirmReps === 0) kept.push(...first);
+    else if (first.length) {
+      process.stderr.write(`calibrate: ${first.length} of ${draws} draws passed the first stage; confirming each on ${confirmReps} replications\n`);
+      const bar2 = progress('confirm');
+      await measureWorlds(p, files, CALIBRATION_TARGETS, first.map((d) => d.constants), {
         reps: confirmReps,
         seed,
         signal: interruption.controller.signal,
@@ -117,9 +115,9 @@ export async function calibrateCommand(args: string[]): Promise<number> {
           if (c) kept.push(c);
         },
       });
-    } finally {
-      again.close();
     }
+  } finally {
+    p.close();
   }
 
   const defaults = draws === REFERENCE_CALIBRATION.draws && reps === REFERENCE_CALIBRATION.reps && seed === REFERENCE_CALIBRATION.seed && tolerance === REFERENCE_CALIBRATION.tolerance && confirmReps === REFERENCE_CALIBRATION.confirmReps;
