@@ -31,7 +31,7 @@ export function createContext(sc: Scenario, rng: Streams): RunContext {
     biz: BUSINESS_PROFILES[sc.business.type],
     rng,
     k: resolveConstants(sc.constants),
-    sizeFactors: new Float64Array(31),
+    sizeFactors: new Float64Array((sc.members.roster?.length ?? sc.group.size) + 1),
     saturated: new Float64Array([Number.NaN, 0, Number.NaN, 0]),
     mentoringWeeks: Math.round(sc.intervention.mentoring.months * WEEKS_PER_MONTH),
   };
