@@ -1,6 +1,6 @@
 /**
- * The group's fate: stagnant after a quarter with no meetings and little business activity
- * (revived when both return); dissolved when too few members remain, when the capital is gone
+ * The group's fate: stagnant after a quarter of little business activity, whether or not the
+ * members still meet (a KUBE is inactive when its business stops; revived when work returns); dissolved when too few members remain, when the capital is gone
  * for two months, or after half a year of stagnation. A dissolving group's remaining capital and
  * IKS fund are divided among the members still there.
  */
@@ -24,7 +24,7 @@ export function fate(st: GroupState, ctx: RunContext): void {
     logEvent(st.events, st.week, EV.stagnant);
   } else if (st.status === STATUS.stagnant) {
     st.stagnantWeeks++;
-    if (st.meetingHeld && busy) {
+    if (busy) {
       st.status = STATUS.active;
       st.statusWeek = st.week;
       logEvent(st.events, st.week, EV.revived);
