@@ -1,6 +1,6 @@
 /**
- * The group's fate: stagnant after a quarter of little business activity, whether or not the
- * members still meet (a KUBE is inactive when its business stops; revived when work returns); dissolved when too few members remain, when the capital is gone
+ * The group's fate: stagnant after a quarter with no meetings and little business activity
+ * (revived when work returns, met or not); dissolved when too few members remain, when the capital is gone
  * for two months, or after half a year of stagnation. A dissolving group's remaining capital and
  * IKS fund are divided among the members still there.
  */
