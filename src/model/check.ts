@@ -219,6 +219,7 @@ function groupScalars(st: GroupState, w: number): void {
   unit(w, 'mediation', st.mediation);
   unit(w, 'meanContribution', st.meanContribution);
   unit(w, 'audit', st.audit);
+  unit(w, 'settled', st.settled);
   // Money held and this week's flows: never negative.
   nonneg(w, 'capital', st.capital);
   nonneg(w, 'iksFund', st.iksFund);

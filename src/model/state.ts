@@ -54,6 +54,8 @@ export interface GroupState {
   iksFund: number;
   /** Grant not yet paid out. */
   pendingGrant: number;
+  /** Share of the capital turned into the business (livestock, stock, tools); the rest is cash. */
+  settled: number;
   /** Net profit since the last distribution (may be negative). */
   retainedProfit: number;
   /** Value added in the current business cycle, not yet sold. */
@@ -169,7 +171,7 @@ export function allocateState(n: number): GroupState {
     exitWeek: ints.subarray(0, n).fill(-1),
     order: ints.subarray(n),
     trust: floats.subarray(15 * n),
-    week: 0, nActive: 0, capital: 0, iksFund: 0, pendingGrant: 0, retainedProfit: 0, accrued: 0,
+    week: 0, nActive: 0, capital: 0, iksFund: 0, pendingGrant: 0, settled: 0, retainedProfit: 0, accrued: 0,
     logMarket: 0, marketAccess: 0, goalClarity: 0, roleClarity: 0, bookkeeping: 0, norms: 0,
     conflict: 0, coordination: 0, optimism: 0, meetingRate: 0, attendanceRate: 0, meetingHeld: 0,
     weeksSinceMeeting: 0, lowActivityWeeks: 0, stagnantWeeks: 0, noCapitalWeeks: 0, trustWeeks: 0, meanTrust: 0, mediation: 0, meanContribution: 0, paidLastWeek: 0, mentorAcc: 0,

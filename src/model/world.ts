@@ -12,6 +12,7 @@ export const CENTRAL_WORLD = {
   trainingOrganising: 0.02726,
   misuseRate: 0.06901,
   temptation: 0.5472,
+  splitThreshold: 0.3,
   meetingCost: 0.2634,
   sizeCost: 0.2001,
   outsideExit: 0.000602,

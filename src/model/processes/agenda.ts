@@ -1,8 +1,9 @@
 /**
  * Hidden agendas: members who joined for their share of the grant, joined by the disaffected,
  * push to split the capital among members. The pull grows with the money each would take home
- * (temptation): a hastily formed group with a large grant per member can split it in its first
- * months. When they are a majority of the active members at a meeting, or while the group lies
+ * (temptation) and with how much of it is still cash: livestock or stock sold in a hurry fetch
+ * only part of their value, so a group is most likely to divide the grant in its first months,
+ * before it is turned into the business (cash leaks, assets stick: Fafchamps et al. 2014). When they are a majority of the active members at a meeting, or while the group lies
  * stagnant, the capital is divided and the group ends. A facilitator at the meeting talks the
  * group out of it that week.
  */
@@ -11,13 +12,17 @@ import { EV, logEvent } from '../events.ts';
 import { STATUS, type GroupState } from '../state.ts';
 import { closeBooks } from './fate.ts';
 
+/** Share of their value the business's assets fetch when sold in a hurry to divide (assumption). */
+export const RESALE = 0.5;
+
 export function agenda(st: GroupState, ctx: RunContext): void {
   if (st.capital <= 0 || st.nActive === 0) return;
   if (!st.meetingHeld && st.status !== STATUS.stagnant) return;
   if (st.visitsThisWeek > 0) return;
-  const pull = temptation(st, ctx);
-  const hidden = 0.5 * pull;
-  const others = 0.3 * pull;
+  // What a member would take home: cash in full, the business's assets at a forced sale's price.
+  const divisible = 1 - st.settled + RESALE * st.settled;
+  const others = ctx.k.splitThreshold * temptation(st, ctx) * divisible;
+  const hidden = (5 / 3) * others;
   let support = 0;
   for (let i = 0; i < st.n; i++) {
     if (st.active[i] && st.commitment[i] < (st.hiddenAgenda[i] ? hidden : others)) support++;

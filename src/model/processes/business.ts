@@ -22,6 +22,12 @@ const TYPICAL_SKILL = 0.5;
 const TYPICAL_ACCESS = 0.5;
 const TYPICAL_COORDINATION = 0.5;
 
+/**
+ * Share of the cash a group turns into its business each week: half in about 7 weeks, nine
+ * tenths in about 22 (assumption: livestock and stock are bought over the first months).
+ */
+export const SETTLE_RATE = 0.1;
+
 /** Diminishing returns: 1 − e^(−3x), so the first gains in skill or access count most. */
 const saturate = (x: number): number => 1 - exp(-3 * x);
 const SATURATED_SKILL = saturate(TYPICAL_SKILL);
@@ -63,9 +69,13 @@ export function business(st: GroupState, ctx: RunContext): void {
   const coordF = 1 + kk.coordReturn * (st.coordination - TYPICAL_COORDINATION);
   const trustPart = b.trustWeight > 0 ? 1 - b.trustWeight + b.trustWeight * st.meanTrust : 1;
 
-  // Only the capital the members can keep at work earns, costs and is exposed to shocks.
+  // Cash is turned into the business (livestock, stock, tools) over the weeks after it comes.
+  st.settled += SETTLE_RATE * (1 - st.settled);
+  // Only the capital turned into the business that the members can keep at work earns, costs
+  // and is exposed to shocks.
   const capacity = b.capacityPerMember * st.nActive;
-  const k = st.capital < capacity ? st.capital : capacity;
+  const atWork = st.settled * st.capital;
+  const k = atWork < capacity ? atWork : capacity;
   // labour^w × market price, as one exponential: exp(w·ln labour + logMarket).
   const labourAtPrice = labour > 0 ? exp(b.labourWeight * log(labour) + st.logMarket) : 0;
   const productivity = labourAtPrice * skillF * marketF * (coordF > 0 ? coordF : 0) * trustPart;
@@ -89,6 +99,8 @@ export function business(st: GroupState, ctx: RunContext): void {
   // The last draw keeps the stream aligned whatever happens this week.
   const noise = rng();
   revenue *= 0.9 + 0.2 * noise;
+  // A sale brings cash, to be turned into the business again.
+  if (revenue > 0 && st.capital + revenue > 0) st.settled *= (st.capital > 0 ? st.capital : 0) / (st.capital + revenue);
   st.capital += revenue;
   st.revenue += revenue;
   st.retainedProfit += revenue - costs;

@@ -17,7 +17,8 @@ export function finance(st: GroupState, ctx: RunContext): void {
     const iks = profit * f.iksShare;
     // Floored at 0: shares that add up to 1 leave −3e-17 in floating point (0.9 + 0.1).
     const paid = profit * Math.max(0, 1 - f.reinvestShare - f.iksShare);
-    st.capital -= iks + paid;
+    // All the capital can be profit: the shares' rounding can then leave −3e-8 (floored at 0).
+    st.capital = Math.max(0, st.capital - (iks + paid));
     st.iksFund += iks;
     st.iksIn += iks;
     st.retainedProfit = 0;

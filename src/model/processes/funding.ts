@@ -10,6 +10,8 @@ export function funding(st: GroupState, ctx: RunContext): void {
   const left = g.tranches - st.week / g.trancheIntervalWeeks;
   const amount = left <= 1 ? st.pendingGrant : g.amount / g.tranches;
   st.pendingGrant -= amount;
+  // The grant comes as cash: the share already turned into the business falls.
+  if (st.capital + amount > 0) st.settled *= st.capital / (st.capital + amount);
   st.capital += amount;
   st.grantIn += amount;
   st.grantTotal += amount;
