@@ -7,7 +7,8 @@
 import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { CALIBRATION_TARGETS, confirmed, drawResult, drawWorlds, firstStage, worldsFile, type Draw } from '../experiment/calibrate.ts';
+import { CALIBRATION_STAGES, CALIBRATION_TARGETS, confirmed, drawResult, drawWorlds, firstStage, worldsFile, type Draw } from '../experiment/calibrate.ts';
+import type { Estimate } from '../experiment/stats.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { CONSTANT_NAMES } from '../model/index.ts';
 import { outPath, parseFlags, UsageError, wholeNumber, common } from './args.ts';
@@ -15,7 +16,7 @@ import { checkWritable, interruption, pool, progress } from './common.ts';
 import { loadTargetFiles, measureWorlds, WORLDS_FILE } from './worlds.ts';
 
 /** The calibration that wrote the committed worlds file; its manifest holds the same command. */
-export const REFERENCE_CALIBRATION = { draws: 3000, reps: 60, seed: 1, tolerance: 0, confirmReps: 300 } as const;
+export const REFERENCE_CALIBRATION = { draws: 40000, reps: 60, seed: 1, tolerance: 0, confirmReps: 300 } as const;
 
 export const CALIBRATE_HELP = `kube-sim calibrate [--draws N] [--reps N] [--confirm-reps N] [--seed N] [--tolerance X] [--workers N] [--out FILE.json]
     Fits the model's uncertain constants (src/model/constants.ts, each with its prior range) to
@@ -28,6 +29,9 @@ export const CALIBRATE_HELP = `kube-sim calibrate [--draws N] [--reps N] [--conf
     to --out (default scenarios/worlds/model-v2.json). The same flags give the same file, byte for byte.
     Interrupted, it resumes from OUT.partial when run again with the same flags.
     Held-out targets are never used here: \`kube-sim validate\` tests them.`;
+
+/** Draws measured (and written to OUT.partial) together. */
+const CHUNK = 50;
 
 const Header = z.object({ kind: z.literal('kube-sim-calibration'), seed: z.number(), draws: z.number(), reps: z.number() });
 
@@ -80,24 +84,30 @@ export async function calibrateCommand(args: string[]): Promise<number> {
   // One pool for both stages: its workers start once.
   const p = pool(flags.workers);
   try {
-    const bar = progress('calibrate');
-    let pending: string[] = [];
-    await measureWorlds(p, files, CALIBRATION_TARGETS, worlds, {
-      reps,
-      seed,
-      signal: interruption.controller.signal,
-      onProgress: (d, t) => bar.update(d, t),
-      onWorld: (i, est) => {
-        const d = drawResult(firstNew + i, worlds[i], est);
-        done.push(d);
-        pending.push(`${JSON.stringify(d)}\n`);
-        // A chunk's draws reach the disk together, flushed, before the next chunk starts.
-        if (pending.length >= 20 || done.length === draws) {
-          appendDurably(partial, pending.join(''));
-          pending = [];
-        }
-      },
-    });
+    const bar = progress('calibrate', { unit: 'draws' });
+    // A chunk of draws at a time, stage by stage (CALIBRATION_STAGES): a draw outside the
+    // tolerance on the levels is not measured on the levers. The chunk's draws then reach the
+    // disk together, flushed, before the next chunk starts.
+    for (let c0 = 0; c0 < worlds.length; c0 += CHUNK) {
+      const part = worlds.slice(c0, c0 + CHUNK);
+      const est: Record<string, Estimate>[] = part.map(() => ({}));
+      let alive = part.map((_, j) => j);
+      for (const stage of CALIBRATION_STAGES) {
+        if (alive.length === 0) break;
+        const ids = alive;
+        await measureWorlds(p, files, stage, ids.map((j) => part[j]), {
+          reps,
+          seed,
+          signal: interruption.controller.signal,
+          onWorld: (i, e) => Object.assign(est[ids[i]], e),
+        });
+        alive = ids.filter((j) => drawResult(0, part[j], est[j]).distance <= tolerance);
+      }
+      const results = part.map((w, j) => drawResult(firstNew + c0 + j, w, est[j]));
+      done.push(...results);
+      appendDurably(partial, results.map((d) => `${JSON.stringify(d)}\n`).join(''));
+      bar.update(c0 + part.length, worlds.length);
+    }
 
     // Confirmation: the draws that passed, measured again on more replications (same seed).
     first.push(...firstStage(done, tolerance));

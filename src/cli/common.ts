@@ -236,6 +236,8 @@ export interface ProgressOptions {
   write?: (text: string) => void;
   /** Milliseconds. */
   now?: () => number;
+  /** What is counted (default "runs"). */
+  unit?: string;
 }
 
 /**
@@ -243,7 +245,7 @@ export interface ProgressOptions {
  * `update(done, total)` takes this process's runs; the line shows them with `alreadyDone` added.
  */
 export function progress(label: string, opts: ProgressOptions = {}) {
-  const { quiet = false, alreadyDone = 0, tty = process.stderr.isTTY === true, write = (t: string) => void process.stderr.write(t), now: clock = () => performance.now() } = opts;
+  const { quiet = false, unit = 'runs', alreadyDone = 0, tty = process.stderr.isTTY === true, write = (t: string) => void process.stderr.write(t), now: clock = () => performance.now() } = opts;
   const t0 = clock();
   const eta = etaEstimator();
   let lastPct = -1;
@@ -266,7 +268,7 @@ export function progress(label: string, opts: ProgressOptions = {}) {
         write(`\r${label} [${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${pct}% ${done}/${total} ETA ${Number.isFinite(left) ? `${left.toFixed(0)} s` : '?'}  `);
         if (done === total) write('\n');
       } else if (Math.floor(pct / 10) > Math.floor(lastPct / 10) || done === total) {
-        write(`${label}: ${done}/${total} runs (${pct}%), ${secs.toFixed(1)} s elapsed${done < total && Number.isFinite(left) ? `, about ${left.toFixed(0)} s left` : ''}\n`);
+        write(`${label}: ${done}/${total} ${unit} (${pct}%), ${secs.toFixed(1)} s elapsed${done < total && Number.isFinite(left) ? `, about ${left.toFixed(0)} s left` : ''}\n`);
       }
       lastPct = pct;
     },

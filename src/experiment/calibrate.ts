@@ -10,10 +10,24 @@ import seedrandom from 'seedrandom';
 import { CONSTANT_NAMES, CONSTANTS, type World } from '../model/constants.ts';
 import type { Estimate } from './stats.ts';
 import { verdictOf } from './validation.ts';
-import { TARGETS, type Expectation, type Target } from './targets.ts';
+import { TARGETS, type Expectation, type ScenarioKey, type Target } from './targets.ts';
 
 /** The calibration targets: the only ones calibration sees. */
 export const CALIBRATION_TARGETS: readonly Target[] = TARGETS.filter((t) => t.kind === 'calibration');
+
+/** The scenarios of the level targets: the default group at 1 and 5 years, the poultry group. */
+const LEVEL_SCENARIOS: ReadonlySet<ScenarioKey> = new Set(['default1', 'default5', 'poultry3']);
+
+/**
+ * The calibration targets in the order a draw is measured: the levels first (three scenarios),
+ * then the levers' effects (paired scenarios), only for the draws within tolerance on every level.
+ * Exact, not an approximation: a draw outside the tolerance on one target is rejected whatever the
+ * others say, so the kept draws are those a one-stage measurement would keep.
+ */
+export const CALIBRATION_STAGES: readonly (readonly Target[])[] = [
+  CALIBRATION_TARGETS.filter((t) => t.uses.every((k) => LEVEL_SCENARIOS.has(k))),
+  CALIBRATION_TARGETS.filter((t) => !t.uses.every((k) => LEVEL_SCENARIOS.has(k))),
+].filter((stage) => stage.length > 0);
 
 /** Significant digits a drawn constant keeps (the worlds file stays readable; runs use exactly these values). */
 const DIGITS = 4;
@@ -55,16 +69,18 @@ export function distanceOutside(x: number, e: Expectation): number {
 export interface Draw {
   index: number;
   constants: World;
-  /** Target id → measured value (the estimate's mean). */
+  /** Target id → measured value (the estimate's mean); a draw rejected on the levels has only those. */
   measured: Record<string, number>;
-  /** The largest distance outside any target's range. */
+  /** The largest distance outside any measured target's range. */
   distance: number;
 }
 
+/** A draw's result from the estimates of the calibration targets measured so far. */
 export function drawResult(index: number, constants: World, estimates: Record<string, Estimate>): Draw {
   const measured: Record<string, number> = {};
   let distance = 0;
   for (const t of CALIBRATION_TARGETS) {
+    if (!estimates[t.id]) continue;
     const x = estimates[t.id].mean;
     measured[t.id] = x;
     distance = Math.max(distance, distanceOutside(x, t.expected));
@@ -142,7 +158,7 @@ export interface WorldsFile {
 
 /** The draws within tolerance after the first stage. */
 export function firstStage(draws: readonly Draw[], tolerance: number): Draw[] {
-  return draws.filter((d) => d.distance <= tolerance);
+  return draws.filter((d) => d.distance <= tolerance && CALIBRATION_TARGETS.every((t) => t.id in d.measured));
 }
 
 /** Assemble the worlds file from every draw and the confirmed ones (in draw order). */

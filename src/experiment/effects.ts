@@ -7,7 +7,7 @@
  */
 import { parseScenario, simulate, WEEKS_PER_MONTH, type Scenario } from '../model/index.ts';
 import { withOverrides, type Override } from './jobs.ts';
-import { PairedMeans, RunningMean, type Estimate } from './stats.ts';
+import { PairedMeans, PairedRates, RunningMean, type Estimate } from './stats.ts';
 
 /** A range the evidence supports for one measure of a lever's effect, or null where it is silent. */
 export type Range = readonly [number, number] | null;
@@ -114,15 +114,23 @@ export interface LeverEffect {
   misusePct: EffectMeasure;
 }
 
-/** What one run contributes: income per founding member per month over 3 years, active at 3 and 5 years, misuse committed in 3 years. */
-function measureRun(sc: Scenario, seed: number, replication: number): [number, number, number, number] {
+/**
+ * What one run contributes: income per founding member per month over 3 years, active at 3 and 5
+ * years, misuse committed in 3 years, and the years of those 3 the group existed (misuse is
+ * compared per year of the group's life, as the targets do: docs/VALIDATION.md).
+ */
+function measureRun(sc: Scenario, seed: number, replication: number): [number, number, number, number, number] {
   const r = simulate(sc, { seed, replication });
   const s = r.series;
   const t3 = Math.min(156, r.weeks) - 1;
   const income = s.incomePerMember[t3] / ((t3 + 1) / WEEKS_PER_MONTH);
   let misuse = 0;
-  for (let t = 0; t <= t3; t++) if (s.misuse[t] > 0) misuse++;
-  return [income, s.status[t3] === 0 ? 1 : 0, s.status[r.weeks - 1] === 0 ? 1 : 0, misuse];
+  let weeks = 0;
+  for (let t = 0; t <= t3; t++) {
+    if (s.misuse[t] > 0) misuse++;
+    if (s.status[t] !== 2) weeks++;
+  }
+  return [income, s.status[t3] === 0 ? 1 : 0, s.status[r.weeks - 1] === 0 ? 1 : 0, misuse, weeks / 52];
 }
 
 function inside(est: Estimate, range: Range): boolean | null {
@@ -136,6 +144,7 @@ export function leverEffect(lever: Lever, reps: number, seed = 1, base: Scenario
   const sa = withOverrides(five, lever.a);
   const sb = withOverrides(five, lever.b);
   const acc = [0, 1, 2, 3].map(() => ({ pair: new PairedMeans(), d: new RunningMean() }));
+  const rates = new PairedRates();
   for (let r = 0; r < reps; r++) {
     const x = measureRun(sa, seed, r);
     const y = measureRun(sb, seed, r);
@@ -143,6 +152,7 @@ export function leverEffect(lever: Lever, reps: number, seed = 1, base: Scenario
       acc[k].pair.add(x[k], y[k]);
       acc[k].d.add(y[k] - x[k]);
     }
+    rates.add(x[3], x[4], y[3], y[4]);
   }
   const pct = (k: number, range: Range): EffectMeasure => {
     const { pair } = acc[k];
@@ -156,12 +166,17 @@ export function leverEffect(lever: Lever, reps: number, seed = 1, base: Scenario
     return { ...e, a: pair.a.mean, b: pair.b.mean, range, inside: inside(e, range) };
   };
   const ev = lever.evidence;
+  // Misuse per year of the group's life: a group that split its grant early commits no more.
+  const misuseRate = (): EffectMeasure => {
+    const e = rates.changePct();
+    return { ...e, a: acc[3].pair.a.mean, b: acc[3].pair.b.mean, range: ev.misusePct, inside: inside(e, ev.misusePct) };
+  };
   return {
     lever,
     reps,
     incomePct: pct(0, ev.incomePct),
     survival3: pp(1, ev.survival3),
     survival5: pp(2, ev.survival5),
-    misusePct: pct(3, ev.misusePct),
+    misusePct: misuseRate(),
   };
 }

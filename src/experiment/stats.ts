@@ -111,3 +111,39 @@ export class PairedMeans {
     return pairedChangePct(this.a, this.b, this.covariance);
   }
 }
+
+/**
+ * A paired change of rates: counts over exposures (misuse per year of a group's life), A's and B's
+ * run of one replication together. The change is (ΣcB/ΣeB)/(ΣcA/ΣeA) − 1 in per cent (a ratio of
+ * totals, so a group that lived a week weighs a week), with a delta-method interval from the
+ * sample covariance of the four per-run quantities (cA, eA, cB, eB).
+ */
+export class PairedRates {
+  private n = 0;
+  private readonly mean = new Float64Array(4);
+  private readonly co = new Float64Array(16);
+  private readonly dx = new Float64Array(4);
+
+  add(countA: number, exposureA: number, countB: number, exposureB: number): void {
+    const x = [countA, exposureA, countB, exposureB];
+    this.n++;
+    for (let i = 0; i < 4; i++) {
+      this.dx[i] = x[i] - this.mean[i];
+      this.mean[i] += this.dx[i] / this.n;
+    }
+    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) this.co[4 * i + j] += this.dx[i] * (x[j] - this.mean[j]);
+  }
+
+  changePct(): Estimate {
+    const n = this.n;
+    const [ca, ea, cb, eb] = this.mean;
+    if (!(ca > 0 && ea > 0 && eb > 0)) return { mean: Number.NaN, ci: [Number.NaN, Number.NaN], n };
+    const ratio = (cb / eb) / (ca / ea);
+    const g = [-1 / ca, 1 / ea, 1 / cb, -1 / eb];
+    if (!(cb > 0)) g[2] = 0;
+    let v = 0;
+    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) v += g[i] * g[j] * (n > 1 ? this.co[4 * i + j] / (n - 1) : 0);
+    const half = Z95 * ratio * Math.sqrt(Math.max(0, v) / n);
+    return { mean: 100 * (ratio - 1), ci: [100 * (ratio - 1 - half), 100 * (ratio - 1 + half)], n };
+  }
+}

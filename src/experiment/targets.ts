@@ -9,7 +9,7 @@
 import { parseScenario, simulate, type Scenario } from '../model/index.ts';
 import { withOverrides, type Override } from './jobs.ts';
 import { F, FIELD, writeRunRow } from './outcomes.ts';
-import { PairedMeans, proportion, RunningMean, type Estimate } from './stats.ts';
+import { PairedMeans, PairedRates, proportion, RunningMean, type Estimate } from './stats.ts';
 
 /** The scenario files targets start from, by built-in name. */
 export const TARGET_FILES = ['default', 'cempaka', 'tulip', 'business-poultry'] as const;
@@ -23,12 +23,14 @@ export interface TargetScenario {
   weeks: number;
 }
 
+const Y1 = 52;
 const Y3 = 156;
 const Y5 = 260;
 const NO_MENTORING: Override = { 'intervention.mentoring.visitsPerMonth': 0 };
 
 /** Every scenario any target runs, by key. */
 export const TARGET_SCENARIOS = {
+  default1: { file: 'default', set: {}, weeks: Y1 },
   default3: { file: 'default', set: {}, weeks: Y3 },
   default5: { file: 'default', set: {}, weeks: Y5 },
   poultry3: { file: 'business-poultry', set: {}, weeks: Y3 },
@@ -130,11 +132,36 @@ export function pairedChangeOf(a: Float64Array, b: Float64Array, key: string): E
   return m.changePct();
 }
 
+/** Years a run's group existed within its horizon: to its dissolution, or the whole horizon. */
+function yearsExisted(rows: Float64Array, r: number, horizon: number): number {
+  const dissolved = rows[r * F + FIELD.status] === 2;
+  return (dissolved ? rows[r * F + FIELD.statusWeek] : horizon) / 52;
+}
+
+/**
+ * Paired change of misuse committed per year of the group's life, B vs A, in per cent: the trials
+ * measure a rate (missing funds, defaults) among running groups, and a group that divided its
+ * grant in its first months commits no more misuse, which a count per group would credit to it.
+ */
+function pairedMisuseRate(rows: RowsByScenario, a: ScenarioKey, b: ScenarioKey): Estimate {
+  const ra = need(rows, a);
+  const rb = need(rows, b);
+  const k = FIELD.misuseCommitted;
+  const m = new PairedRates();
+  for (let r = 0; r < ra.length / F; r++) {
+    m.add(ra[r * F + k], yearsExisted(ra, r, TARGET_SCENARIOS[a].weeks), rb[r * F + k], yearsExisted(rb, r, TARGET_SCENARIOS[b].weeks));
+  }
+  return m.changePct();
+}
+
 // --- the targets --------------------------------------------------------------------------
 
 /**
  * The targets, calibration first. Ranges come from docs/EVIDENCE.md; where the evidence gives a
- * direction only, the range is the declared reading of it.
+ * direction only, the range is the declared reading of it. The split is that of the fourth
+ * calibration (docs/VALIDATION.md), declared and committed before it ran: the levels and the
+ * effects measured in trials (training, mentoring, audits, weekly meetings, outside money) are
+ * calibrated; the Bogor groups and every effect on survival are held out.
  */
 export const TARGETS: readonly Target[] = [
   {
@@ -171,6 +198,17 @@ export const TARGETS: readonly Target[] = [
     measure: (rows) => meanAmongActive(need(rows, 'default5'), 'exitsPerMember'),
   },
   {
+    id: 'first-year-failure',
+    kind: 'calibration',
+    title: 'Some KUBE fail in their first year: the grant divided or lost',
+    source: 'Assumed reading of programme reports that some groups form hastily for the money (DOMAIN.md), with Batu’s hazard front-loaded as ROSCA collapse is (McNabb et al. 2020): 10–30% in the first 12 months (docs/EVIDENCE.md §13)',
+    expected: { kind: 'between', low: 0.1, high: 0.3 },
+    format: 'share',
+    uses: ['default1'],
+    method: 'Share of replications of scenarios/default.json run for 52 weeks that are stagnant or dissolved at the end.',
+    measure: (rows) => inactiveShare(need(rows, 'default1')),
+  },
+  {
     id: 'training-income',
     kind: 'calibration',
     title: 'Business training raises income by a few per cent, not by multiples',
@@ -180,6 +218,50 @@ export const TARGETS: readonly Target[] = [
     uses: ['training0', 'training20'],
     method: 'Income from the group per founding member over 3 years with 20 days of training against none, paired by replication: change in per cent.',
     measure: (rows) => pairedChangeOf(need(rows, 'training0'), need(rows, 'training20'), 'memberIncomeMonthly'),
+  },
+  {
+    id: 'weekly-misuse',
+    kind: 'calibration',
+    title: 'Weekly meetings cut misuse of the group’s money',
+    source: 'Feigenberg, Field & Pande 2013 (RCT): weekly groups about 3 times less likely to default; read as misuse down by 25–80%',
+    expected: { kind: 'between', low: -80, high: -25 },
+    format: 'pct',
+    uses: ['default3', 'weekly3'],
+    method: 'Misuse committed (found or not) per year of the group’s life in its first 3 years, weekly against monthly meetings, paired: change in per cent of the ratio of totals.',
+    measure: (rows) => pairedMisuseRate(rows, 'default3', 'weekly3'),
+  },
+  {
+    id: 'business-mentoring-income',
+    kind: 'calibration',
+    title: 'A year of entrepreneurship mentoring raises income modestly',
+    source: 'Brooks, Donovan & Johnson 2018 (RCT): mentoring +20% in profits, fading; Bakhtiar, Bastian & Goldstein 2021: muted; Karlan et al. 2017: no consumption effect',
+    expected: { kind: 'between', low: -5, high: 25 },
+    format: 'pct',
+    uses: ['noMentoring3', 'business3'],
+    method: 'Income per founding member over 3 years, a monthly visit for 12 months all on entrepreneurship against no mentoring, paired: change in per cent.',
+    measure: (rows) => pairedChangeOf(need(rows, 'noMentoring3'), need(rows, 'business3'), 'memberIncomeMonthly'),
+  },
+  {
+    id: 'organising-misuse',
+    kind: 'calibration',
+    title: 'Organising mentoring (books, audits) cuts misuse',
+    source: 'Olken 2007 (RCT): audits cut missing expenditures by about 8 points from about 24% (about a third); read as −60% to −5%',
+    expected: { kind: 'between', low: -60, high: -5 },
+    format: 'pct',
+    uses: ['noMentoring3', 'organising3'],
+    method: 'Misuse committed per year of the group’s life in its first 3 years, a monthly visit for 12 months all on organising against none, paired: change in per cent of the ratio of totals.',
+    measure: (rows) => pairedMisuseRate(rows, 'noMentoring3', 'organising3'),
+  },
+  {
+    id: 'grant-misuse',
+    kind: 'calibration',
+    title: 'A bigger grant brings more misuse',
+    source: 'Gugerty & Kremer 2008 (RCT): outside funding drew members and leaders seeking it, more conflict; Olken 2007: money goes missing where unwatched',
+    expected: { kind: 'between', low: 0, high: 150 },
+    format: 'pct',
+    uses: ['noMentoring3', 'grant50NoMentoring3'],
+    method: 'Misuse committed per year of the group’s life in its first 3 years, Rp 50 million against Rp 25 million, both without mentoring, paired: change in per cent of the ratio of totals.',
+    measure: (rows) => pairedMisuseRate(rows, 'noMentoring3', 'grant50NoMentoring3'),
   },
   {
     id: 'cempaka-tulip',
@@ -215,17 +297,6 @@ export const TARGETS: readonly Target[] = [
     measure: (rows) => inactiveShare(need(rows, 'tulip3')),
   },
   {
-    id: 'weekly-misuse',
-    kind: 'held-out',
-    title: 'Weekly meetings cut misuse of the group’s money',
-    source: 'Feigenberg, Field & Pande 2013 (RCT): weekly groups about 3 times less likely to default; read as misuse down by 25–80%',
-    expected: { kind: 'between', low: -80, high: -25 },
-    format: 'pct',
-    uses: ['default3', 'weekly3'],
-    method: 'Misuse committed (found or not) in 3 years, weekly against monthly meetings, paired: change in per cent.',
-    measure: (rows) => pairedChangeOf(need(rows, 'default3'), need(rows, 'weekly3'), 'misuseCommitted'),
-  },
-  {
     id: 'weekly-survival',
     kind: 'held-out',
     title: 'Weekly meetings help survival, but do not guarantee it',
@@ -237,28 +308,6 @@ export const TARGETS: readonly Target[] = [
     measure: (rows) => survivalDiffPp(need(rows, 'default3'), need(rows, 'weekly3')),
   },
   {
-    id: 'business-mentoring-income',
-    kind: 'held-out',
-    title: 'A year of entrepreneurship mentoring raises income modestly',
-    source: 'Brooks, Donovan & Johnson 2018 (RCT): mentoring +20% in profits, fading; Bakhtiar, Bastian & Goldstein 2021: muted; Karlan et al. 2017: no consumption effect',
-    expected: { kind: 'between', low: -5, high: 25 },
-    format: 'pct',
-    uses: ['noMentoring3', 'business3'],
-    method: 'Income per founding member over 3 years, a monthly visit for 12 months all on entrepreneurship against no mentoring, paired: change in per cent.',
-    measure: (rows) => pairedChangeOf(need(rows, 'noMentoring3'), need(rows, 'business3'), 'memberIncomeMonthly'),
-  },
-  {
-    id: 'organising-misuse',
-    kind: 'held-out',
-    title: 'Organising mentoring (books, audits) cuts misuse',
-    source: 'Olken 2007 (RCT): audits cut missing expenditures by about 8 points from about 24% (about a third); read as −60% to −5%',
-    expected: { kind: 'between', low: -60, high: -5 },
-    format: 'pct',
-    uses: ['noMentoring3', 'organising3'],
-    method: 'Misuse committed in 3 years, a monthly visit for 12 months all on organising against none, paired: change in per cent.',
-    measure: (rows) => pairedChangeOf(need(rows, 'noMentoring3'), need(rows, 'organising3'), 'misuseCommitted'),
-  },
-  {
     id: 'organising-survival',
     kind: 'held-out',
     title: 'Organising mentoring helps groups survive, within what facilitation has been seen to do',
@@ -268,17 +317,6 @@ export const TARGETS: readonly Target[] = [
     uses: ['noMentoring3', 'organising3'],
     method: 'Share active at 3 years, organising mentoring minus none, paired (percentage points).',
     measure: (rows) => survivalDiffPp(need(rows, 'noMentoring3'), need(rows, 'organising3')),
-  },
-  {
-    id: 'grant-misuse',
-    kind: 'held-out',
-    title: 'A bigger grant brings more misuse',
-    source: 'Gugerty & Kremer 2008 (RCT): outside funding drew members and leaders seeking it, more conflict; Olken 2007: money goes missing where unwatched',
-    expected: { kind: 'between', low: 0, high: 150 },
-    format: 'pct',
-    uses: ['noMentoring3', 'grant50NoMentoring3'],
-    method: 'Misuse committed in 3 years, Rp 50 million against Rp 25 million, both without mentoring, paired: change in per cent.',
-    measure: (rows) => pairedChangeOf(need(rows, 'noMentoring3'), need(rows, 'grant50NoMentoring3'), 'misuseCommitted'),
   },
   {
     id: 'grant-survival',

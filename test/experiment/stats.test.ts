@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, pairedChangePct, PairedMeans, Z95 } from '../../src/experiment/stats.ts';
+import { normalCdf, pairedChangePct, PairedMeans, PairedRates, Z95 } from '../../src/experiment/stats.ts';
+import seedrandom from 'seedrandom';
 
 describe('normalCdf', () => {
   it('matches Φ at known points to 1e-7, and is symmetric', () => {
@@ -54,5 +55,71 @@ describe('pairedChangePct', () => {
 
   it('is NaN when A’s mean is not positive', () => {
     expect(feed([0, 0, 0], [1, 2, 3]).mean).toBeNaN();
+  });
+});
+
+describe('PairedRates', () => {
+  it('with every exposure 1 it is the paired change of the counts’ means (PairedMeans)', () => {
+    const rng = seedrandom.alea('rates-1');
+    const r = new PairedRates();
+    const m = new PairedMeans();
+    for (let i = 0; i < 500; i++) {
+      const a = Math.floor(4 * rng());
+      const b = a + Math.floor(3 * rng()) - 1;
+      r.add(a, 1, Math.max(0, b), 1);
+      m.add(a, Math.max(0, b));
+    }
+    const x = r.changePct();
+    const y = m.changePct();
+    expect(x.mean).toBeCloseTo(y.mean, 9);
+    expect(x.ci[0]).toBeCloseTo(y.ci[0], 6);
+    expect(x.ci[1]).toBeCloseTo(y.ci[1], 6);
+  });
+
+  it('is a ratio of totals: the same rate over a shorter life is no change', () => {
+    const r = new PairedRates();
+    // B lives half as long and commits half as much: the rate per year is the same.
+    for (let i = 0; i < 100; i++) r.add(2 + (i % 3), 3, (2 + (i % 3)) / 2, 1.5);
+    expect(r.changePct().mean).toBeCloseTo(0, 9);
+    const s = new PairedRates();
+    // B commits as much in half the life: twice the rate.
+    for (let i = 0; i < 100; i++) s.add(2 + (i % 3), 3, 2 + (i % 3), 1.5);
+    expect(s.changePct().mean).toBeCloseTo(100, 9);
+  });
+
+  it('its 95% interval covers the true change in about 95% of samples', () => {
+    // A: Poisson-like counts at rate 1 a year over lives of 1–3 years; B: rate 0.7 (−30%).
+    const rng = seedrandom.alea('rates-coverage');
+    const draw = (mean: number) => {
+      let k = 0;
+      let p = Math.exp(-mean);
+      let s = p;
+      const u = rng();
+      while (u > s) {
+        k++;
+        p *= mean / k;
+        s += p;
+      }
+      return k;
+    };
+    let covered = 0;
+    const samples = 400;
+    for (let j = 0; j < samples; j++) {
+      const r = new PairedRates();
+      for (let i = 0; i < 300; i++) {
+        const life = 1 + 2 * rng();
+        r.add(draw(life), life, draw(0.7 * life), life);
+      }
+      const { ci } = r.changePct();
+      if (ci[0] <= -30 && -30 <= ci[1]) covered++;
+    }
+    expect(covered / samples).toBeGreaterThan(0.92);
+    expect(covered / samples).toBeLessThan(0.98);
+  });
+
+  it('gives NaN without counts or exposure in A', () => {
+    const r = new PairedRates();
+    r.add(0, 1, 1, 1);
+    expect(Number.isNaN(r.changePct().mean)).toBe(true);
   });
 });
