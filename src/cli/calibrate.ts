@@ -16,7 +16,7 @@ import { checkWritable, interruption, pool, progress } from './common.ts';
 import { loadTargetFiles, measureWorlds, WORLDS_FILE } from './worlds.ts';
 
 /** The calibration that wrote the committed worlds file; its manifest holds the same command. */
-export const REFERENCE_CALIBRATION = { draws: 40000, reps: 60, seed: 1, tolerance: 0, confirmReps: 300 } as const;
+export const REFERENCE_CALIBRATION = { draws: 100000, reps: 60, seed: 1, tolerance: 0, confirmReps: 1000 } as const;
 
 export const CALIBRATE_HELP = `kube-sim calibrate [--draws N] [--reps N] [--confirm-reps N] [--seed N] [--tolerance X] [--workers N] [--out FILE.json]
     Fits the model's uncertain constants (src/model/constants.ts, each with its prior range) to
@@ -147,18 +147,26 @@ export async function calibrateCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** The draws already in a partial file written with the same settings (a torn last line is cut off). */
+/**
+ * The draws already in a partial file written with the same settings (a torn last line is cut
+ * off). A partial file of fewer draws with the same seed and replications is extended: draw i
+ * depends only on the seed and i, so its draws are the first of the longer calibration.
+ */
 function resumeFrom(partial: string, header: z.infer<typeof Header>): Draw[] {
   if (!existsSync(partial)) return [];
   const text = readFileSync(partial, 'utf8');
   const end = text.lastIndexOf('\n') + 1;
   const lines = text.slice(0, end).split('\n').filter(Boolean);
   const h = Header.safeParse(lines.length ? JSON.parse(lines[0]) : null);
-  if (!h.success || h.data.seed !== header.seed || h.data.draws !== header.draws || h.data.reps !== header.reps) {
-    throw new UsageError(`calibrate: ${partial} belongs to another calibration (${lines[0] ?? 'empty'}); remove it or give the same --seed, --draws and --reps`);
+  if (!h.success || h.data.seed !== header.seed || h.data.draws > header.draws || h.data.reps !== header.reps) {
+    throw new UsageError(`calibrate: ${partial} belongs to another calibration (${lines[0] ?? 'empty'}); remove it, or give the same --seed and --reps and at least as many --draws`);
   }
-  if (end < text.length) truncateSync(partial, end);
-  return lines.slice(1).map((l) => JSON.parse(l) as Draw);
+  const draws = lines.slice(1).map((l) => JSON.parse(l) as Draw);
+  if (h.data.draws < header.draws) {
+    process.stderr.write(`calibrate: extending ${partial} from ${h.data.draws} to ${header.draws} draws\n`);
+    writeFileAtomic(partial, [JSON.stringify(header), ...lines.slice(1)].map((l) => `${l}\n`).join(''));
+  } else if (end < text.length) truncateSync(partial, end);
+  return draws;
 }
 
 function appendDurably(path: string, text: string): void {

@@ -11,7 +11,7 @@ import { measureTargets, TARGET_FILES, TARGETS, type Expectation, type Target, t
 import { ScenarioError, type World } from '../model/index.ts';
 
 /** The run whose report docs/VALIDATION.md keeps: these replications per world and seed, every world, no overrides. */
-export const REFERENCE_RUN = { reps: 300, seed: 1 } as const;
+export const REFERENCE_RUN = { reps: 1000, seed: 1 } as const;
 
 /** Share of the plausible worlds in which a target must pass. */
 export const WORLD_SHARE = 0.9;

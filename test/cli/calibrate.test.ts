@@ -15,7 +15,7 @@ const SMALL = ['--draws', '6', '--reps', '10', '--confirm-reps', '0', '--seed', 
 describe('kube-sim calibrate', () => {
   it('writes the plausible worlds with a manifest, and the same flags give the same file byte for byte', () => {
     const a = kubeSim('calibrate', ...SMALL, '--out', 'a.json');
-    expect(a.stderr.replace(/calibrate: \d+\/\d+ runs.*\n/g, '')).toBe('');
+    expect(a.stderr.replace(/calibrate: \d+\/\d+ draws.*\n/g, '')).toBe('');
     expect(a.code).toBe(0);
     expect(a.stdout).toMatch(/^calibrate: \d+ of 6 draws accepted \(\d+\.\d%; \d+ passed the first stage\); central world \d+; wrote .*a\.json\n/);
     const bytes = readFileSync(join(work, 'a.json'));
@@ -40,6 +40,23 @@ describe('kube-sim calibrate', () => {
     expect(uninterrupted.code).toBe(0);
     const strip = (t: string) => t.replace(/ --out [cd]\.json/, '');
     expect(strip(readFileSync(join(work, 'c.json'), 'utf8'))).toBe(strip(readFileSync(join(work, 'd.json'), 'utf8')));
+  });
+
+  it('extends a partial file of fewer draws (same seed and replications) to the same file as one run of them all', () => {
+    const files = loadTargetFiles();
+    const lines = drawWorlds(5, 0, 3).map((w, i) => JSON.stringify(drawResult(i, w, measureTargets(files, CALIBRATION_TARGETS, 10, 5, w))));
+    // A finished calibration of 3 draws keeps no partial file; this one was stopped at its end.
+    writeFileSync(join(work, 'x.json.partial'), `${JSON.stringify({ kind: 'kube-sim-calibration', seed: 5, draws: 3, reps: 10 })}\n${lines.join('\n')}\n`);
+    const x = kubeSim('calibrate', ...SMALL, '--out', 'x.json');
+    expect(x.code).toBe(0);
+    expect(x.stderr).toMatch(/extending .*x\.json\.partial from 3 to 6 draws/);
+    const whole = kubeSim('calibrate', ...SMALL, '--out', 'y.json');
+    expect(whole.code).toBe(0);
+    const strip = (t: string) => t.replace(/ --out [xy]\.json/, '');
+    expect(strip(readFileSync(join(work, 'x.json'), 'utf8'))).toBe(strip(readFileSync(join(work, 'y.json'), 'utf8')));
+    // More draws in the partial file than asked for is another calibration.
+    writeFileSync(join(work, 'z.json.partial'), `${JSON.stringify({ kind: 'kube-sim-calibration', seed: 5, draws: 9, reps: 10 })}\n`);
+    expect(kubeSim('calibrate', ...SMALL, '--out', 'z.json').stderr).toMatch(/z\.json\.partial belongs to another calibration .*at least as many --draws/);
   });
 
   it('refuses a partial file of another calibration, and bad flags, naming what is allowed', () => {

@@ -13,7 +13,7 @@ describe('kube-sim validate', () => {
     const before = readFileSync(doc);
     const r = kubeSim('validate', '--reps', '12', '--worlds', '2', '--workers', '1', '--json');
     expect(readFileSync(doc).equals(before)).toBe(true);
-    expect(r.stderr).toBe('kube-sim: left docs/VALIDATION.md alone: not the reference run (300 replications, seed 1, every world, no --set): --reps 12, --worlds 2; --write writes it anyway\n');
+    expect(r.stderr).toBe('kube-sim: left docs/VALIDATION.md alone: not the reference run (1000 replications, seed 1, every world, no --set): --reps 12, --worlds 2; --write writes it anyway\n');
     // At 12 replications many intervals straddle their lines, so the status may be 0 or 1.
     expect([0, 1]).toContain(r.code);
     const json = JSON.parse(r.stdout);
