@@ -157,7 +157,7 @@ export const en = {
       dissolved: 'Dissolved',
       aActive: 'A: active (dashed)',
       aNotDissolved: 'A: not dissolved (dotted)',
-      note: (active: string, notDissolved: string, years: string) => `After ${years}: ${active} active; ${notDissolved} not dissolved (active or stagnant). Stagnant: no meetings and little business for months.`,
+      note: (active: string, notDissolved: string, years: string) => `After ${years}: ${active} active; ${notDissolved} not dissolved (active or stagnant). Stagnant: the business has barely run for three months.`,
     },
     survival: { title: 'Share of groups not dissolved', axis: 'Groups (%)', band: '95% interval' },
     activeMembers: { title: 'Active members, in the groups still active', axis: 'Families' },

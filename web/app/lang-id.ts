@@ -159,7 +159,7 @@ export const id: typeof en = {
       dissolved: 'Bubar',
       aActive: 'A: aktif (putus-putus)',
       aNotDissolved: 'A: belum bubar (titik-titik)',
-      note: (active: string, notDissolved: string, years: string) => `Setelah ${years}: ${active} aktif; ${notDissolved} belum bubar (aktif atau macet). Macet: berbulan-bulan tanpa pertemuan dan usaha hampir berhenti.`,
+      note: (active: string, notDissolved: string, years: string) => `Setelah ${years}: ${active} aktif; ${notDissolved} belum bubar (aktif atau macet). Macet: usaha hampir tidak berjalan selama tiga bulan.`,
     },
     survival: { title: 'Porsi kelompok yang belum bubar', axis: 'Kelompok (%)', band: 'Selang kepercayaan 95%' },
     activeMembers: { title: 'Anggota aktif, pada kelompok yang masih aktif', axis: 'Keluarga' },

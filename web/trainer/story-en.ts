@@ -34,7 +34,7 @@ export const storyEn = {
     exit: (who: string) => `A member left the group: ${who}.`,
     exitTook: (who: string, rp: string) => `A member left the group: ${who}. They took ${rp} of the capital with them.`,
     capitalSplit: (rp: string) => `The members voted to split up the capital: ${rp} was shared out among them.`,
-    stagnant: 'The group has stalled: no meeting for three months, and little work.',
+    stagnant: 'The group has stalled: its business has barely run for three months.',
     revived: 'The group is back to life: the members are working again.',
     dissolution: (cause: string) => `The group broke up: ${cause}.`,
     dissolutionDivided: (cause: string, k: number, rp: string) =>

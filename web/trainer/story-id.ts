@@ -30,7 +30,7 @@ export const storyId: typeof storyEn = {
     exit: (who: string) => `Seorang anggota keluar dari kelompok: ${who}.`,
     exitTook: (who: string, rp: string) => `Seorang anggota keluar dari kelompok: ${who}. Ia membawa ${rp} dari modal.`,
     capitalSplit: (rp: string) => `Anggota sepakat membagi-bagi modal: ${rp} dibagikan kepada mereka.`,
-    stagnant: 'Kelompok macet: tiga bulan tanpa pertemuan, dan hampir tidak ada kegiatan.',
+    stagnant: 'Kelompok macet: usahanya hampir tidak berjalan selama tiga bulan.',
     revived: 'Kelompok hidup lagi: anggota kembali bekerja.',
     dissolution: (cause: string) => `Kelompok bubar: ${cause}.`,
     dissolutionDivided: (cause: string, k: number, rp: string) => `Kelompok bubar: ${cause}. Modal ${rp} dibagi di antara ${k} anggota yang tersisa.`,

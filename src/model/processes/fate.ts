@@ -1,6 +1,6 @@
 /**
- * The group's fate: stagnant after a quarter with no meetings and little business activity
- * (revived when work returns, met or not); dissolved when too few members remain, when the capital is gone
+ * The group's fate: stagnant after a quarter of little business activity, whether or not the
+ * members still meet (a KUBE is inactive when its business stops; revived when work returns); dissolved when too few members remain, when the capital is gone
  * for two months, or after half a year of stagnation. A dissolving group's remaining capital and
  * IKS fund are divided among the members still there.
  */
@@ -17,7 +17,7 @@ export function fate(st: GroupState, ctx: RunContext): void {
   const floor = 0.02 * ctx.sc.intervention.grant.amount;
   st.noCapitalWeeks = st.capital <= floor && st.pendingGrant <= 0 ? st.noCapitalWeeks + 1 : 0;
 
-  if (st.status === STATUS.active && st.weeksSinceMeeting >= 13 && st.lowActivityWeeks >= 8) {
+  if (st.status === STATUS.active && st.lowActivityWeeks >= 13) {
     st.status = STATUS.stagnant;
     st.statusWeek = st.week;
     st.stagnantWeeks = 0;
