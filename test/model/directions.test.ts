@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRun, parseScenario, simulate, type RunResult } from '../../src/index.ts';
+import { PairedRates } from '../../src/experiment/stats.ts';
 
 const REPS = 300;
 
@@ -89,10 +90,23 @@ describe('directions of effect', () => {
   const committed = (r: RunResult) => r.outcome.misuseCommitted;
   const noMentoring = { intervention: { mentoring: { visitsPerMonth: 0 } } };
 
-  it('a bigger grant brings more misuse (temptation grows with the money per member)', () => {
-    // About +10% over 3 years: 1,000 pairs to see it at 3 standard errors (300 gave 2.3).
-    const r = paired(noMentoring, { intervention: { ...noMentoring.intervention, grant: { amount: 75_000_000 } } }, committed, 1000);
-    expect(r.diff, JSON.stringify(r)).toBeGreaterThan(3 * r.se);
+  it('a bigger grant brings more misuse per year of the group\'s life (temptation grows with the money per member)', () => {
+    // The mechanism, at a temptation elasticity inside its prior (the calibrated one is a
+    // world's, not the mechanism's): misuse committed per year the group existed, as a ratio of
+    // totals (a group that split its grant early commits no more misuse, so a count per group
+    // would mix the two routes).
+    const at = (amount: number) => parseScenario({ ...noMentoring, constants: { temptation: 0.8 }, intervention: { ...noMentoring.intervention, grant: { amount } } });
+    const [sa, sb] = [at(25_000_000), at(75_000_000)];
+    const rates = new PairedRates();
+    const years = (r: RunResult) => (r.outcome.status === 'dissolved' ? r.outcome.statusWeek! + 1 : r.weeks) / 52;
+    for (let rep = 0; rep < 600; rep++) {
+      const x = simulate(sa, { replication: rep });
+      const y = simulate(sb, { replication: rep });
+      rates.add(committed(x), years(x), committed(y), years(y));
+    }
+    const e = rates.changePct();
+    const se = (e.ci[1] - e.mean) / 1.96;
+    expect(e.mean, JSON.stringify(e)).toBeGreaterThan(3 * se);
   });
 
   it('a big grant to a hastily formed group splits it early more often than a small one', () => {
@@ -115,7 +129,9 @@ describe('directions of effect', () => {
   });
 
   it('weekly meetings cost members attendance: each weekly meeting is less attended than a monthly one', () => {
-    const r = paired({ group: { meetingIntervalWeeks: 4 } }, { group: { meetingIntervalWeeks: 1 } }, meanOf('attendance'));
+    // At a meeting cost inside its prior (the calibrated one is a world's, not the mechanism's).
+    const cost = { constants: { meetingCost: 0.3 } };
+    const r = paired({ ...cost, group: { meetingIntervalWeeks: 4 } }, { ...cost, group: { meetingIntervalWeeks: 1 } }, meanOf('attendance'));
     expect(-r.diff, JSON.stringify(r)).toBeGreaterThan(3 * r.se);
   });
 
