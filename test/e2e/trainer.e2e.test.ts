@@ -343,33 +343,35 @@ describeBrowser('trainer mode in Chromium', () => {
   });
 
   it('the planner’s link opens trainer mode on the same group, and the trainer’s link leads back', async () => {
-    const app = await session.open(`${session.server.url}?preset=tulip&seed=5`);
+    const app = await session.open(`${session.server.url}?preset=tulip&seed=6`);
     const { page } = app;
     await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 60_000 });
-    await expect(page.getByTestId('trainer-link').getAttribute('href')).resolves.toBe('./trainer.html?preset=tulip&seed=5');
+    await expect(page.getByTestId('trainer-link').getAttribute('href')).resolves.toBe('./trainer.html?preset=tulip&seed=6');
     await page.getByTestId('trainer-link').click();
     await page.waitForFunction(() => document.body.dataset.ready === '1' && location.pathname.endsWith('trainer.html'), undefined, { timeout: 30_000 });
     await expect(page.getByTestId('group').inputValue()).resolves.toBe('tulip');
-    await expect(page.getByTestId('seed').textContent()).resolves.toBe(`${uiEn.seed}: 5`);
-    // The group on show is Tulip's with seed 5: its first weeks' story is that run's.
+    await expect(page.getByTestId('seed').textContent()).resolves.toBe(`${uiEn.seed}: 6`);
+    // The group on show is Tulip's with seed 6 (one that does not divide its grant at its founding
+    // meeting, so there are weeks to step through): its first weeks' story is that run's.
     await page.getByTestId('tour-skip').click();
     for (let k = 0; k < 5; k++) await page.getByTestId('forward').click();
     await waitWeek(page, 5);
-    const tulip = trace({ ...preset('tulip'), seed: 5 }, { seed: 5 });
+    const tulip = trace({ ...preset('tulip'), seed: 6 }, { seed: 6 });
     for (let f = 1; f <= 5; f++) await expect(storyOf(page, f)).resolves.toEqual(expected(tulip, f, 'en'));
-    await expect(page.getByTestId('planner').getAttribute('href')).resolves.toBe('./?preset=tulip&seed=5');
+    await expect(page.getByTestId('planner').getAttribute('href')).resolves.toBe('./?preset=tulip&seed=6');
     expectClean(app);
   });
 
   it('on a phone, tapping a member pins their card with a Close button; tapping elsewhere lets it go', async () => {
-    const app = await session.open(`${session.server.url}trainer.html?tour=0&seed=2`, {
+    const app = await session.open(`${session.server.url}trainer.html?tour=0&seed=1`, {
       context: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
     });
     const { page } = app;
     await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
     for (let k = 0; k < 4; k++) await page.getByTestId('forward').tap();
     await waitWeek(page, 4);
-    const t = trace({ ...DEFAULT, seed: 2 }, { seed: 2 });
+    // Seed 1: a default group that stays together through these weeks.
+    const t = trace({ ...DEFAULT, seed: 1 }, { seed: 1 });
     await page.locator('[data-panel="a"] .member[data-member="3"]').tap();
     const tip = page.getByTestId('tip');
     await expect(tip.isVisible()).resolves.toBe(true);
