@@ -32,6 +32,6 @@ if (values.json) {
     console.log(`  income/member (3 y)  ${fmt(r.incomePct, '%')}  Rp ${Math.round(r.incomePct.a / 1000)}k → ${Math.round(r.incomePct.b / 1000)}k a month`);
     console.log(`  survival at 3 y      ${fmt(r.survival3, 'pp')}  ${(100 * r.survival3.a).toFixed(1)}% → ${(100 * r.survival3.b).toFixed(1)}%`);
     console.log(`  survival at 5 y      ${fmt(r.survival5, 'pp')}  ${(100 * r.survival5.a).toFixed(1)}% → ${(100 * r.survival5.b).toFixed(1)}%`);
-    console.log(`  misuse / year alive  ${fmt(r.misusePct, '%')}  ${r.misusePct.a.toFixed(2)} → ${r.misusePct.b.toFixed(2)} a group in 3 y`);
+    console.log(`  misuse / year alive  ${fmt(r.misusePct, '%')}  ${r.misusePct.a.toFixed(2)} → ${r.misusePct.b.toFixed(2)} a year alive`);
   }
 }

@@ -158,7 +158,9 @@ export interface WorldsFile {
 
 /** The draws within tolerance after the first stage. */
 export function firstStage(draws: readonly Draw[], tolerance: number): Draw[] {
-  return draws.filter((d) => d.distance <= tolerance && CALIBRATION_TARGETS.every((t) => t.id in d.measured));
+  // A draw's distance is Infinity where a measure was NaN; the partial file stores that as null,
+  // which `<=` would read as 0.
+  return draws.filter((d) => typeof d.distance === 'number' && Number.isFinite(d.distance) && d.distance <= tolerance && CALIBRATION_TARGETS.every((t) => t.id in d.measured));
 }
 
 /** Assemble the worlds file from every draw and the confirmed ones (in draw order). */

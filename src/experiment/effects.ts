@@ -27,7 +27,7 @@ export interface Lever {
     survival3: Range;
     /** Share of groups active at 5 years, B − A, percentage points. */
     survival5: Range;
-    /** Misuse committed in 3 years per group, B vs A, per cent. */
+    /** Misuse committed per year of the group's life within 3 years, B vs A, per cent (a ratio of totals). */
     misusePct: Range;
     source: string;
   };
@@ -169,7 +169,8 @@ export function leverEffect(lever: Lever, reps: number, seed = 1, base: Scenario
   // Misuse per year of the group's life: a group that split its grant early commits no more.
   const misuseRate = (): EffectMeasure => {
     const e = rates.changePct();
-    return { ...e, a: acc[3].pair.a.mean, b: acc[3].pair.b.mean, range: ev.misusePct, inside: inside(e, ev.misusePct) };
+    const [a, b] = rates.rates();
+    return { ...e, a, b, range: ev.misusePct, inside: inside(e, ev.misusePct) };
   };
   return {
     lever,

@@ -134,13 +134,21 @@ export class PairedRates {
     for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) this.co[4 * i + j] += this.dx[i] * (x[j] - this.mean[j]);
   }
 
+  /** Each side's rate: total counts over total exposure (NaN without exposure). */
+  rates(): [number, number] {
+    const [ca, ea, cb, eb] = this.mean;
+    return [ea > 0 ? ca / ea : Number.NaN, eb > 0 ? cb / eb : Number.NaN];
+  }
+
   changePct(): Estimate {
     const n = this.n;
     const [ca, ea, cb, eb] = this.mean;
     if (!(ca > 0 && ea > 0 && eb > 0)) return { mean: Number.NaN, ci: [Number.NaN, Number.NaN], n };
+    // No event at all in B: the ratio is 0, and the delta method's interval would shrink to a
+    // point there (false certainty); say that the interval cannot be given.
+    if (!(cb > 0)) return { mean: -100, ci: [Number.NaN, Number.NaN], n };
     const ratio = (cb / eb) / (ca / ea);
     const g = [-1 / ca, 1 / ea, 1 / cb, -1 / eb];
-    if (!(cb > 0)) g[2] = 0;
     let v = 0;
     for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) v += g[i] * g[j] * (n > 1 ? this.co[4 * i + j] / (n - 1) : 0);
     const half = Z95 * ratio * Math.sqrt(Math.max(0, v) / n);

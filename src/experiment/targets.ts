@@ -200,7 +200,7 @@ export const TARGETS: readonly Target[] = [
   {
     id: 'first-year-failure',
     kind: 'calibration',
-    title: 'Some KUBE fail in their first year: the grant divided or lost',
+    title: 'Some KUBE fail in their first year: inactive or dissolved by week 52 (the grant divided, lost or left idle)',
     source: 'Assumed reading of programme reports that some groups form hastily for the money (DOMAIN.md), with Batu’s hazard front-loaded as ROSCA collapse is (McNabb et al. 2020): 10–30% in the first 12 months (docs/EVIDENCE.md §13)',
     expected: { kind: 'between', low: 0.1, high: 0.3 },
     format: 'share',

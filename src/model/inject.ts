@@ -62,7 +62,9 @@ function apply(st: GroupState, run: Run, kind: InjectionKind, member: number | u
     case 'marketShock': {
       const b = run.ctx.biz;
       const capacity = b.capacityPerMember * st.nActive;
-      const loss = (st.capital < capacity ? st.capital : capacity) * b.shockLoss;
+      // Like a natural shock, it hits only the capital at work (cash not yet settled is safe).
+      const atWork = st.settled * st.capital;
+      const loss = (atWork < capacity ? atWork : capacity) * b.shockLoss;
       st.capital -= loss;
       st.costs += loss;
       // A loss like any cost: it comes off the profit the next meeting shares out.

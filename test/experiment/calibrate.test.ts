@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { centralWorldSource } from '../../scripts/write-central-world.ts';
 import { loadTargetFiles, loadWorlds } from '../../src/cli/worlds.ts';
-import { CALIBRATION_TARGETS, centralWorld, distanceOutside, drawResult, drawWorlds, type Draw } from '../../src/experiment/calibrate.ts';
+import { CALIBRATION_TARGETS, centralWorld, distanceOutside, drawResult, drawWorlds, firstStage, type Draw } from '../../src/experiment/calibrate.ts';
 import { measureTargets, TARGETS } from '../../src/experiment/targets.ts';
 import { CENTRAL_WORLD, CONSTANT_NAMES, CONSTANTS, type World } from '../../src/model/index.ts';
 
@@ -37,6 +37,22 @@ describe('draws from the priors', () => {
 });
 
 describe('acceptance', () => {
+  it('the first stage passes only draws with every calibration target measured within tolerance (a level-only draw, or a distance stored as null, does not pass)', () => {
+    const all = Object.fromEntries(CALIBRATION_TARGETS.map((t) => [t.id, 0]));
+    const levels = Object.fromEntries(CALIBRATION_TARGETS.slice(0, 2).map((t) => [t.id, 0]));
+    const constants = drawWorlds(1, 0, 1)[0];
+    const draws: Draw[] = [
+      { index: 0, constants, measured: all, distance: 0 },
+      { index: 1, constants, measured: levels, distance: 0 },
+      { index: 2, constants, measured: all, distance: 0.5 },
+      // As read back from a partial file: JSON writes Infinity (a NaN measure) as null.
+      { index: 3, constants, measured: all, distance: JSON.parse(JSON.stringify({ d: Infinity })).d },
+      { index: 4, constants, measured: all, distance: Number.NaN },
+    ];
+    expect(firstStage(draws, 0).map((d) => d.index)).toEqual([0]);
+    expect(firstStage(draws, 1).map((d) => d.index)).toEqual([0, 2]);
+  });
+
   it('a value inside the range is at distance 0; outside, its distance in range widths', () => {
     const e = { kind: 'between', low: 10, high: 20 } as const;
     expect(distanceOutside(15, e)).toBe(0);

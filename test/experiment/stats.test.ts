@@ -121,5 +121,16 @@ describe('PairedRates', () => {
     const r = new PairedRates();
     r.add(0, 1, 1, 1);
     expect(Number.isNaN(r.changePct().mean)).toBe(true);
+    const s = new PairedRates();
+    s.add(1, 0, 1, 1);
+    expect(Number.isNaN(s.changePct().mean)).toBe(true);
+  });
+
+  it('gives −100% without an interval when B has no events (not a point interval)', () => {
+    const r = new PairedRates();
+    for (let i = 0; i < 50; i++) r.add(1 + (i % 3), 1 + (i % 2), 0, 1);
+    const e = r.changePct();
+    expect(e.mean).toBe(-100);
+    expect(e.ci.every(Number.isNaN)).toBe(true);
   });
 });

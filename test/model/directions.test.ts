@@ -98,7 +98,8 @@ describe('directions of effect', () => {
     const at = (amount: number) => parseScenario({ ...noMentoring, constants: { temptation: 0.8 }, intervention: { ...noMentoring.intervention, grant: { amount } } });
     const [sa, sb] = [at(25_000_000), at(75_000_000)];
     const rates = new PairedRates();
-    const years = (r: RunResult) => (r.outcome.status === 'dissolved' ? r.outcome.statusWeek! + 1 : r.weeks) / 52;
+    // Weeks before the status turned dissolved, as the targets count them (src/experiment/targets.ts).
+    const years = (r: RunResult) => (r.outcome.status === 'dissolved' ? r.outcome.statusWeek! : r.weeks) / 52;
     for (let rep = 0; rep < 600; rep++) {
       const x = simulate(sa, { replication: rep });
       const y = simulate(sb, { replication: rep });

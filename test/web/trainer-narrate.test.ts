@@ -28,8 +28,6 @@ import { formats, LANGS, type Lang } from '../../web/app/i18n.ts';
 import { describeMember, explainElement, MAX_LINES, memberName, narrateFrame, STORIES, TOUR, weekLabel, type Line } from '../../web/trainer/narrate.ts';
 import { leaves, type Leaf } from './dict.ts';
 
-
-/** Distinct sample arguments, so each can be found again in the text (`list` takes an array). */
 /** Whether the group is still active at a frame (an event injected into a dissolved group changes nothing). */
 const STATUS_AT = INDICATORS.findIndex((d) => d.key === 'status');
 const activeAt = (t: Trace, f: number): boolean => t.indicators[f * INDICATORS.length + STATUS_AT] === 0;
@@ -39,6 +37,7 @@ const seedsActiveAt = (sc: Parameters<typeof trace>[0], f: number, k: number): n
   for (let seed = 1; out.length < k && seed <= 100; seed++) if (activeAt(trace(sc, { seed }), f)) out.push(seed);
   return out;
 };
+/** Distinct sample arguments, so each can be found again in the text (`list` takes an array). */
 const SAMPLE = ['17', '23', '29', '31', '37'];
 const call = (key: string, f: Leaf): string => {
   if (typeof f === 'string') return f;
@@ -210,6 +209,7 @@ describe('narrateFrame', () => {
     }
     // Injected into a group still active then (some default groups divide their grant early).
     const [live] = seedsActiveAt(DEFAULT, 31, 1);
+    expect(live).toBeDefined();
     const t = trace(DEFAULT, { seed: live, injections: [{ week: 20, kind: 'quarrel' }, { week: 30, kind: 'marketShock' }] });
     found.set('quarrel', { t, f: 21 });
     found.set('trainerShock', { t, f: 31 });
@@ -235,7 +235,8 @@ describe('narrateFrame', () => {
       }),
       capitalGone: trace(parseScenario({ horizonWeeks: 104, business: { type: 'warung' }, intervention: { grant: { amount: 5_000_000 } } }), {
         seed: 1,
-        injections: Array.from({ length: 30 }, (_, k): Injection => ({ week: 2 + k, kind: 'marketShock' })),
+        // Shocks hit the capital at work, so they start once the grant is turned into the business.
+        injections: Array.from({ length: 60 }, (_, k): Injection => ({ week: 20 + k, kind: 'marketShock' })),
       }),
     };
     expect(Object.keys(cases).sort()).toEqual([...DISSOLUTION_CAUSES].sort());

@@ -1,7 +1,7 @@
 /**
  * The joint business. Each week value accrues from the working capital at the business type's
  * gross return, times productivity: labour, skill, market access and coordination, each with
- * diminishing returns and equal to 1 for the typical group; operating costs are paid in cash; the accrued value is sold once a cycle (revenue). The
+ * diminishing returns and equal to 1 for the typical group; operating costs come off the capital (cash and assets in proportion, so the settled share stays); the accrued value is sold once a cycle (revenue). The
  * market price follows a log AR(1) with rare shocks (disease, price collapse, loan defaults) that
  * destroy a share of capital. The market stream draws the same numbers every week whatever the
  * group does (a normal, a shock draw, a noise draw), so groups compared with the same seed meet

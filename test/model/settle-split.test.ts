@@ -1,0 +1,54 @@
+/**
+ * Cash first, then the business (docs/MODEL.md §7.8), and the split vote that weighs cash in full
+ * and the business's assets at their forced-sale price (§7.6).
+ */
+import { describe, expect, it } from 'vitest';
+import { createRun, parseScenario } from '../../src/index.ts';
+import { temptation } from '../../src/model/context.ts';
+import { agenda, RESALE } from '../../src/model/processes/agenda.ts';
+import { business, SETTLE_RATE } from '../../src/model/processes/business.ts';
+import { STATUS } from '../../src/model/state.ts';
+
+/** A default group in week 0 with its grant in hand, at a meeting, every member at commitment c. */
+function groupAt(settled: number, c: number) {
+  const run = createRun(parseScenario({}), { replication: 3 });
+  const st = run.state;
+  st.capital = 25_000_000;
+  st.settled = settled;
+  st.meetingHeld = 1;
+  st.visitsThisWeek = 0;
+  st.status = STATUS.active;
+  for (let i = 0; i < st.n; i++) {
+    st.hiddenAgenda[i] = 0;
+    st.commitment[i] = c;
+  }
+  return run;
+}
+
+describe('cash and the split vote', () => {
+  it('members who would divide the grant while it is cash keep together once it is turned into the business', () => {
+    const probe = groupAt(0, 0);
+    const allCash = probe.ctx.k.splitThreshold * temptation(probe.state, probe.ctx);
+    // Between the threshold at all assets (RESALE of it) and at all cash.
+    const c = allCash * (RESALE + 1) / 2;
+    const cash = groupAt(0, c);
+    agenda(cash.state, cash.ctx);
+    expect(cash.state.status).toBe(STATUS.dissolved);
+    const settled = groupAt(1, c);
+    agenda(settled.state, settled.ctx);
+    expect(settled.state.status).toBe(STATUS.active);
+  });
+
+  it('a facilitator at the meeting talks the group out of it that week', () => {
+    const run = groupAt(0, 0);
+    run.state.visitsThisWeek = 1;
+    agenda(run.state, run.ctx);
+    expect(run.state.status).toBe(STATUS.active);
+  });
+
+  it('the business turns SETTLE_RATE of the remaining cash into assets each week', () => {
+    const run = groupAt(0.3, 1);
+    business(run.state, run.ctx);
+    expect(run.state.settled).toBeCloseTo(0.3 + SETTLE_RATE * 0.7, 12);
+  });
+});
