@@ -31,7 +31,7 @@ export interface BusinessProfile {
 }
 
 export const BUSINESS_PROFILES: Record<BusinessType, BusinessProfile> = {
-  livestock: { grossReturn: 0.04, operatingCost: 0.013, cycleWeeks: 26, volatility: 0.04, shocksPerYear: 0.3, shockLoss: 0.25, labourWeight: 0.7, trustWeight: 0, capacityPerMember: 4_000_000 },
+  livestock: { grossReturn: 0.04, operatingCost: 0.013, cycleWeeks: 26, volatility: 0.04, shocksPerYear: 0.3, shockLoss: 0.25, labourWeight: 0.2, trustWeight: 0, capacityPerMember: 4_000_000 },
   poultry: { grossReturn: 0.046, operatingCost: 0.016, cycleWeeks: 1, volatility: 0.05, shocksPerYear: 0.35, shockLoss: 0.3, labourWeight: 0.8, trustWeight: 0, capacityPerMember: 4_000_000 },
   fish: { grossReturn: 0.042, operatingCost: 0.014, cycleWeeks: 16, volatility: 0.05, shocksPerYear: 0.3, shockLoss: 0.3, labourWeight: 0.7, trustWeight: 0, capacityPerMember: 4_000_000 },
   warung: { grossReturn: 0.036, operatingCost: 0.011, cycleWeeks: 1, volatility: 0.04, shocksPerYear: 0.25, shockLoss: 0.12, labourWeight: 0.6, trustWeight: 0.2, capacityPerMember: 3_000_000 },

@@ -61,12 +61,12 @@ export const CONSTANTS = {
   },
   temptation: {
     low: 0, high: 1, unit: 'exponent',
-    text: 'How the temptation to take or split the money grows with the money per member (elasticity)',
+    text: 'How an officer’s temptation to take the money grows with the money per member (elasticity)',
     reason: 'Outside money drew in members and leaders seeking it, and conflict (Gugerty & Kremer 2008); no elasticity has been measured, so from none (0) to proportional (1)',
   },
   splitThreshold: {
     low: 0.2, high: 0.7, unit: 'commitment',
-    text: 'Commitment below which a member backs dividing the money at the typical stake (Rp 2.5m each, all cash); members who joined for the grant at 5/3 of it',
+    text: 'Commitment below which a member backs dividing the money while it is all cash (half that once all is in the business); members who joined for the grant at 5/3 of it',
     reason: 'Some KUBE form hastily for the money and divide it (DOMAIN.md); 10–30% of groups dividing or losing the grant in their first year is the assumed reading (docs/EVIDENCE.md §13). From only the thoroughly disaffected (model v2’s fixed 0.3 was near the low end) to anyone a little more attached than the typical founding member (0.6)',
   },
   meetingCost: {

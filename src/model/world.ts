@@ -1,19 +1,19 @@
 /**
  * The central plausible world: the constants a run uses unless its scenario gives others.
- * Written by `npm run calibrate` from scenarios/worlds/model-v2.json (its world 8); do not edit by hand.
+ * Written by `npm run calibrate` from scenarios/worlds/model-v2.json (its world 9); do not edit by hand.
  */
 export const CENTRAL_WORLD = {
-  returnScale: 0.7415,
-  skillReturn: 0.1539,
-  marketReturn: 0.1408,
-  coordReturn: 0.3025,
-  businessMentoring: 0.04009,
-  organising: 0.2998,
-  trainingOrganising: 0.1851,
-  misuseRate: 0.03781,
-  temptation: 0.3495,
-  splitThreshold: 0.5591,
-  meetingCost: 0.1202,
-  sizeCost: 0.3825,
-  outsideExit: 0.0007051,
+  returnScale: 0.7571,
+  skillReturn: 0.2284,
+  marketReturn: 0.06341,
+  coordReturn: 0.1668,
+  businessMentoring: 0.04441,
+  organising: 0.2852,
+  trainingOrganising: 0.07955,
+  misuseRate: 0.03188,
+  temptation: 0.7514,
+  splitThreshold: 0.5801,
+  meetingCost: 0.09686,
+  sizeCost: 0.3526,
+  outsideExit: 0.0006411,
 } as const;

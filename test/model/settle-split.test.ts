@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRun, parseScenario } from '../../src/index.ts';
-import { temptation } from '../../src/model/context.ts';
 import { agenda, RESALE } from '../../src/model/processes/agenda.ts';
 import { business, SETTLE_RATE } from '../../src/model/processes/business.ts';
 import { STATUS } from '../../src/model/state.ts';
@@ -28,7 +27,7 @@ function groupAt(settled: number, c: number) {
 describe('cash and the split vote', () => {
   it('members who would divide the grant while it is cash keep together once it is turned into the business', () => {
     const probe = groupAt(0, 0);
-    const allCash = probe.ctx.k.splitThreshold * temptation(probe.state, probe.ctx);
+    const allCash = probe.ctx.k.splitThreshold;
     // Between the threshold at all assets (RESALE of it) and at all cash.
     const c = allCash * (RESALE + 1) / 2;
     const cash = groupAt(0, c);
@@ -37,6 +36,22 @@ describe('cash and the split vote', () => {
     const settled = groupAt(1, c);
     agenda(settled.state, settled.ctx);
     expect(settled.state.status).toBe(STATUS.active);
+  });
+
+  it('the money per member does not sway the vote: a share of the split and of the business grow together', () => {
+    // Just above the all-cash threshold: a vote that scaled with the money per member would split
+    // at four times the typical stake (with any temptation elasticity above 0.01).
+    const c = groupAt(0, 0).ctx.k.splitThreshold * 1.01;
+    for (const capital of [25_000_000, 100_000_000]) {
+      const run = groupAt(0, c);
+      run.state.capital = capital;
+      agenda(run.state, run.ctx);
+      expect(run.state.status).toBe(STATUS.active);
+    }
+    const below = groupAt(0, groupAt(0, 0).ctx.k.splitThreshold * 0.99);
+    below.state.capital = 100_000_000;
+    agenda(below.state, below.ctx);
+    expect(below.state.status).toBe(STATUS.dissolved);
   });
 
   it('a facilitator at the meeting talks the group out of it that week', () => {

@@ -1,13 +1,15 @@
 /**
  * Hidden agendas: members who joined for their share of the grant, joined by the disaffected,
- * push to split the capital among members. The pull grows with the money each would take home
- * (temptation) and with how much of it is still cash: livestock or stock sold in a hurry fetch
- * only part of their value, so a group is most likely to divide the grant in its first months,
- * before it is turned into the business (cash leaks, assets stick: Fafchamps et al. 2014). When they are a majority of the active members at a meeting, or while the group lies
- * stagnant, the capital is divided and the group ends. A facilitator at the meeting talks the
- * group out of it that week.
+ * push to split the capital among members. The pull grows with how much of it is still cash:
+ * livestock or stock sold in a hurry fetch only part of their value, so a group is most likely to
+ * divide the grant in its first months, before it is turned into the business (cash leaks, assets
+ * stick: Fafchamps et al. 2014). The size of the money per member does not enter: a member's share
+ * of the split and her share of the business it would have funded grow together (unlike an
+ * officer's theft, whose gain is his alone; misuse.ts). When they are a majority of the active
+ * members at a meeting, or while the group lies stagnant, the capital is divided and the group
+ * ends. A facilitator at the meeting talks the group out of it that week.
  */
-import { temptation, type RunContext } from '../context.ts';
+import type { RunContext } from '../context.ts';
 import { EV, logEvent } from '../events.ts';
 import { STATUS, type GroupState } from '../state.ts';
 import { closeBooks } from './fate.ts';
@@ -21,7 +23,7 @@ export function agenda(st: GroupState, ctx: RunContext): void {
   if (st.visitsThisWeek > 0) return;
   // What a member would take home: cash in full, the business's assets at a forced sale's price.
   const divisible = 1 - st.settled + RESALE * st.settled;
-  const others = ctx.k.splitThreshold * temptation(st, ctx) * divisible;
+  const others = ctx.k.splitThreshold * divisible;
   const hidden = (5 / 3) * others;
   let support = 0;
   for (let i = 0; i < st.n; i++) {
