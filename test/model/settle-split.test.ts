@@ -54,6 +54,16 @@ describe('cash and the split vote', () => {
     expect(below.state.status).toBe(STATUS.dissolved);
   });
 
+  it('a split takes home what the vote counted: the cash in full, the assets at their forced-sale price', () => {
+    const run = groupAt(0.6, 0);
+    const capital = run.state.capital;
+    agenda(run.state, run.ctx);
+    expect(run.state.status).toBe(STATUS.dissolved);
+    expect(run.state.withdrawals).toBeCloseTo(capital * (0.4 + 0.6 * RESALE), 3);
+    expect(run.state.costs).toBeCloseTo(capital * 0.6 * (1 - RESALE), 3);
+    expect(run.state.capital).toBe(0);
+  });
+
   it('a facilitator at the meeting talks the group out of it that week', () => {
     const run = groupAt(0, 0);
     run.state.visitsThisWeek = 1;

@@ -34,10 +34,15 @@ export function agenda(st: GroupState, ctx: RunContext): void {
 }
 
 /**
- * Divide the capital and the IKS fund among the active members; the group dissolves. The split
- * event carries the amount, so the dissolution that follows records nothing more divided.
+ * Divide the capital and the IKS fund among the active members; the group dissolves. The
+ * business's assets are sold in a hurry, at RESALE of their value (the price the vote counted):
+ * the rest is lost, booked as a cost. The split event carries the amount divided, so the
+ * dissolution that follows records nothing more.
  */
 export function splitCapital(st: GroupState): void {
+  const lost = st.capital * st.settled * (1 - RESALE);
+  st.capital -= lost;
+  st.costs += lost;
   const amount = closeBooks(st, 'capitalSplit');
   logEvent(st.events, st.week, EV.capitalSplit, -1, -1, amount);
   logEvent(st.events, st.week, EV.dissolution, -1, st.cause, 0);
