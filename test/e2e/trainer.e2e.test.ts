@@ -197,7 +197,11 @@ describeBrowser('trainer mode in Chromium', () => {
   });
 
   it('an injected misuse makes trust fall and is narrated in both languages; hovering explains the culprit and cohesion', async () => {
-    const seed = 11;
+    // A seed whose group is still active in week 9 (some default groups divide their grant at
+    // their first meeting and end there).
+    const STATUS = INDICATOR_KEYS.indexOf('status');
+    const seed = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20].find((s) => trace({ ...DEFAULT, seed: s }, { seed: s }).indicators[9 * K + STATUS] === 0)!;
+    expect(seed).toBeDefined();
     const app = await open(`?tour=0&seed=${seed}`);
     const { page } = app;
     for (let k = 0; k < 8; k++) await page.getByTestId('forward').click();
