@@ -1,6 +1,6 @@
 /**
  * Every lever's paired effect (common random numbers) beside the range the evidence supports
- * (docs/EVIDENCE.md): income per member over 3 years (%), survival at 3 and 5 years (pp), misuse
+ * (docs/EVIDENCE.md): the business's profit per member over 3 years (%; income paid out beside it), survival at 3 and 5 years (pp), misuse
  * committed in 3 years (%). A mark says whether the 95% interval sits inside the evidence's range.
  *   npm run effects [-- --reps 1000] [--seed 1] [--lever id] [--json]
  */
@@ -29,7 +29,8 @@ if (values.json) {
   console.log(`Paired effects, ${reps} replications each, seed ${seed}; ✓ = 95% interval inside the evidence's range (docs/EVIDENCE.md)`);
   for (const r of results) {
     console.log(`\n${r.lever.label}   [${r.lever.evidence.source}]`);
-    console.log(`  income/member (3 y)  ${fmt(r.incomePct, '%')}  Rp ${Math.round(r.incomePct.a / 1000)}k → ${Math.round(r.incomePct.b / 1000)}k a month`);
+    console.log(`  profit/member (3 y)  ${fmt(r.profitPct, '%')}  Rp ${Math.round(r.profitPct.a / 1000)}k → ${Math.round(r.profitPct.b / 1000)}k a month`);
+    console.log(`  paid out/member      ${fmt(r.payoutPct, '%')}  Rp ${Math.round(r.payoutPct.a / 1000)}k → ${Math.round(r.payoutPct.b / 1000)}k a month`);
     console.log(`  survival at 3 y      ${fmt(r.survival3, 'pp')}  ${(100 * r.survival3.a).toFixed(1)}% → ${(100 * r.survival3.b).toFixed(1)}%`);
     console.log(`  survival at 5 y      ${fmt(r.survival5, 'pp')}  ${(100 * r.survival5.a).toFixed(1)}% → ${(100 * r.survival5.b).toFixed(1)}%`);
     console.log(`  misuse / year alive  ${fmt(r.misusePct, '%')}  ${r.misusePct.a.toFixed(2)} → ${r.misusePct.b.toFixed(2)} a year alive`);

@@ -16,7 +16,7 @@ import { checkWritable, interruption, pool, progress } from './common.ts';
 import { loadTargetFiles, measureWorlds, WORLDS_FILE } from './worlds.ts';
 
 /** The calibration that wrote the committed worlds file; its manifest holds the same command. */
-export const REFERENCE_CALIBRATION = { draws: 30000, reps: 60, seed: 1, tolerance: 0, confirmReps: 1000 } as const;
+export const REFERENCE_CALIBRATION = { draws: 60000, reps: 60, seed: 1, tolerance: 0, confirmReps: 1000 } as const;
 
 export const CALIBRATE_HELP = `kube-sim calibrate [--draws N] [--reps N] [--confirm-reps N] [--seed N] [--tolerance X] [--workers N] [--out FILE.json]
     Fits the model's uncertain constants (src/model/constants.ts, each with its prior range) to

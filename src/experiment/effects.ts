@@ -1,7 +1,9 @@
 /**
  * What each lever does: a paired comparison (common random numbers) of a package without and with
- * the lever, measured the way the evidence in docs/EVIDENCE.md reports it (income change in per
- * cent, survival change in percentage points at 3 and 5 years, misuse committed). Each lever carries
+ * the lever, measured the way the evidence in docs/EVIDENCE.md reports it (the business's profit:
+ * change in per cent, as business trials measure it; survival change in percentage points at 3 and
+ * 5 years; misuse committed). The income paid out to members is shown beside the profit, without a
+ * range: the trials measure profit, not what a group hands out. Each lever carries
  * the range the evidence supports, so `npm run effects` can print the model beside the literature
  * and validation can test the model's effects, not only its levels. Pure.
  */
@@ -21,8 +23,8 @@ export interface Lever {
   b: Override;
   /** Where the evidence puts the paired effect; docs/EVIDENCE.md gives the studies. */
   evidence: {
-    /** Income from the group per founding member over 3 years, B vs A, per cent. */
-    incomePct: Range;
+    /** The business's profit per founding member over 3 years, B vs A, per cent. */
+    profitPct: Range;
     /** Share of groups active at 3 years, B − A, percentage points. */
     survival3: Range;
     /** Share of groups active at 5 years, B − A, percentage points. */
@@ -42,56 +44,56 @@ export const LEVERS: readonly Lever[] = [
     label: 'Training: 0 → 20 days (business and group skills)',
     a: { 'intervention.trainingDays': 0 },
     b: { 'intervention.trainingDays': 20 },
-    evidence: { incomePct: [-5, 15], survival3: [-3, 5], survival5: [-3, 5], misusePct: null, source: 'McKenzie & Woodruff 2014; McKenzie 2021' },
+    evidence: { profitPct: [-5, 15], survival3: [-3, 5], survival5: [-3, 5], misusePct: null, source: 'McKenzie & Woodruff 2014; McKenzie 2021' },
   },
   {
     id: 'mentoring-business',
     label: 'Entrepreneurship mentoring: none → 1 visit a month for 12 months (all on business)',
     a: NO_MENTORING,
     b: { 'intervention.mentoring.visitsPerMonth': 1, 'intervention.mentoring.organisingShare': 0 },
-    evidence: { incomePct: [-5, 20], survival3: [-3, 10], survival5: [-3, 10], misusePct: null, source: 'Brooks, Donovan & Johnson 2018; Bakhtiar, Bastian & Goldstein 2021; Karlan et al. 2017' },
+    evidence: { profitPct: [-5, 20], survival3: [-3, 10], survival5: [-3, 10], misusePct: null, source: 'Brooks, Donovan & Johnson 2018; Bakhtiar, Bastian & Goldstein 2021; Karlan et al. 2017' },
   },
   {
     id: 'mentoring-organising',
     label: 'Organising mentoring: none → 1 visit a month for 12 months (all on organising)',
     a: NO_MENTORING,
     b: { 'intervention.mentoring.visitsPerMonth': 1, 'intervention.mentoring.organisingShare': 1 },
-    evidence: { incomePct: [-5, 20], survival3: [0, 15], survival5: [0, 15], misusePct: [-60, 0], source: 'Olken 2007 (audits); savings-group facilitation (Karlan et al. 2017); case study' },
+    evidence: { profitPct: [-5, 20], survival3: [0, 15], survival5: [0, 15], misusePct: [-60, 0], source: 'Olken 2007 (audits); savings-group facilitation (Karlan et al. 2017); case study' },
   },
   {
     id: 'mentor-quality',
     label: 'Facilitator quality 0.5 → 0.8 (1 visit a month for 12 months)',
     a: { 'intervention.mentoring.quality': 0.5 },
     b: { 'intervention.mentoring.quality': 0.8 },
-    evidence: { incomePct: [-5, 15], survival3: [-2, 10], survival5: [-2, 10], misusePct: null, source: 'no direct estimate; bounded by the mentoring effects' },
+    evidence: { profitPct: [-5, 15], survival3: [-2, 10], survival5: [-2, 10], misusePct: null, source: 'no direct estimate; bounded by the mentoring effects' },
   },
   {
     id: 'grant-size',
     label: 'Grant Rp 25m → 50m, no mentoring',
     a: { ...NO_MENTORING },
     b: { ...NO_MENTORING, 'intervention.grant.amount': 50_000_000 },
-    evidence: { incomePct: [0, 80], survival3: [-15, 5], survival5: [-15, 5], misusePct: [0, 150], source: 'de Mel, McKenzie & Woodruff 2008; Blattman, Fiala & Martinez 2014; Gugerty & Kremer 2008' },
+    evidence: { profitPct: [0, 80], survival3: [-15, 5], survival5: [-15, 5], misusePct: [0, 150], source: 'de Mel, McKenzie & Woodruff 2008; Blattman, Fiala & Martinez 2014; Gugerty & Kremer 2008' },
   },
   {
     id: 'meetings-weekly',
     label: 'Meetings monthly → weekly',
     a: { 'group.meetingIntervalWeeks': 4 },
     b: { 'group.meetingIntervalWeeks': 1 },
-    evidence: { incomePct: [-10, 15], survival3: [0, 20], survival5: [0, 20], misusePct: [-80, -30], source: 'Feigenberg, Field & Pande 2013' },
+    evidence: { profitPct: [-10, 15], survival3: [0, 20], survival5: [0, 20], misusePct: [-80, -30], source: 'Feigenberg, Field & Pande 2013' },
   },
   {
     id: 'group-size',
     label: 'Group size 10 → 30 families, the grant per family kept (Rp 25m → 75m)',
     a: { 'group.size': 10 },
     b: { 'group.size': 30, 'intervention.grant.amount': 75_000_000 },
-    evidence: { incomePct: [-30, 5], survival3: [-20, 5], survival5: [-20, 5], misusePct: null, source: 'Olson 1965; Isaac & Walker 1988; no field estimate' },
+    evidence: { profitPct: [-30, 5], survival3: [-20, 5], survival5: [-20, 5], misusePct: null, source: 'Olson 1965; Isaac & Walker 1988; no field estimate' },
   },
   {
     id: 'homogeneity',
     label: 'Homogeneity of members 0.2 → 0.8',
     a: { 'group.homogeneity': 0.2 },
     b: { 'group.homogeneity': 0.8 },
-    evidence: { incomePct: [-5, 20], survival3: [0, 15], survival5: [0, 15], misusePct: null, source: 'Karlan 2007; Baland, Somanathan & Vandewalle 2008; Alesina & La Ferrara 2000' },
+    evidence: { profitPct: [-5, 20], survival3: [0, 15], survival5: [0, 15], misusePct: null, source: 'Karlan 2007; Baland, Somanathan & Vandewalle 2008; Alesina & La Ferrara 2000' },
   },
 ];
 
@@ -108,29 +110,36 @@ export interface EffectMeasure extends Estimate {
 export interface LeverEffect {
   lever: Lever;
   reps: number;
-  incomePct: EffectMeasure;
+  profitPct: EffectMeasure;
+  /** Income paid out to members per founding member over 3 years, B vs A, per cent (no range). */
+  payoutPct: EffectMeasure;
   survival3: EffectMeasure;
   survival5: EffectMeasure;
   misusePct: EffectMeasure;
 }
 
 /**
- * What one run contributes: income per founding member per month over 3 years, active at 3 and 5
- * years, misuse committed in 3 years, and the years of those 3 the group existed (misuse is
+ * What one run contributes: the business's profit per founding member per month over 3 years,
+ * active at 3 and 5 years, income paid out per founding member per month over 3 years, misuse
+ * committed in 3 years, and the years of those 3 the group existed (misuse is
  * compared per year of the group's life, as the targets do: docs/VALIDATION.md).
  */
-function measureRun(sc: Scenario, seed: number, replication: number): [number, number, number, number, number] {
+function measureRun(sc: Scenario, seed: number, replication: number): [number, number, number, number, number, number] {
   const r = simulate(sc, { seed, replication });
   const s = r.series;
   const t3 = Math.min(156, r.weeks) - 1;
-  const income = s.incomePerMember[t3] / ((t3 + 1) / WEEKS_PER_MONTH);
+  const months = (t3 + 1) / WEEKS_PER_MONTH;
+  const n = r.members.length;
+  const income = s.incomePerMember[t3] / months;
+  let profit = 0;
   let misuse = 0;
   let weeks = 0;
   for (let t = 0; t <= t3; t++) {
+    profit += s.revenue[t] - s.costs[t];
     if (s.misuse[t] > 0) misuse++;
     if (s.status[t] !== 2) weeks++;
   }
-  return [income, s.status[t3] === 0 ? 1 : 0, s.status[r.weeks - 1] === 0 ? 1 : 0, misuse, weeks / 52];
+  return [profit / n / months, s.status[t3] === 0 ? 1 : 0, s.status[r.weeks - 1] === 0 ? 1 : 0, income, misuse, weeks / 52];
 }
 
 function inside(est: Estimate, range: Range): boolean | null {
@@ -152,7 +161,7 @@ export function leverEffect(lever: Lever, reps: number, seed = 1, base: Scenario
       acc[k].pair.add(x[k], y[k]);
       acc[k].d.add(y[k] - x[k]);
     }
-    rates.add(x[3], x[4], y[3], y[4]);
+    rates.add(x[4], x[5], y[4], y[5]);
   }
   const pct = (k: number, range: Range): EffectMeasure => {
     const { pair } = acc[k];
@@ -175,7 +184,8 @@ export function leverEffect(lever: Lever, reps: number, seed = 1, base: Scenario
   return {
     lever,
     reps,
-    incomePct: pct(0, ev.incomePct),
+    profitPct: pct(0, ev.profitPct),
+    payoutPct: pct(3, null),
     survival3: pp(1, ev.survival3),
     survival5: pp(2, ev.survival5),
     misusePct: misuseRate(),

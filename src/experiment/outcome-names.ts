@@ -15,6 +15,7 @@ const NAMES: Readonly<Record<string, string>> = {
   iksFundFinal: 'IKS fund at the end',
   memberIncomeMonthly: 'income per member per month',
   memberIncomeTotal: 'income paid to all members',
+  businessProfitMonthly: 'business profit per member per month',
   exitsPerMember: 'members who left, per member',
   misuseEvents: 'misuse of money found',
   leaderChanges: 'changes of chair',

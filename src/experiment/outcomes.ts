@@ -36,6 +36,7 @@ export const RUN_FIELDS: readonly RunField[] = [
   count('iksFundFinal', 'Rp', 'IKS fund at the horizon', 1),
   count('memberIncomeMonthly', 'Rp/month', 'Income from the group per founding member per month', 1),
   count('memberIncomeTotal', 'Rp', 'Income paid to all members over the horizon', 1),
+  f('businessProfitMonthly', 'Rp/month', 'Business profit (sales less operating costs and losses) per founding member per month, paid out or not', 1),
   count('exitsPerMember', 'exits/member', 'Members who left, per founding member', -1),
   count('misuseCommitted', 'events', 'Misuse of group money committed (found or not)', -1),
   count('misuseDetected', 'events', 'Misuse of group money found', 0),
@@ -77,6 +78,7 @@ export function writeRunRow(r: RunResult, out: Float64Array, offset: number): vo
   out[j++] = o.iksFund;
   out[j++] = o.incomePerMemberMonthly;
   out[j++] = o.incomePerMemberMonthly * n * months;
+  out[j++] = o.profitPerMemberMonthly;
   out[j++] = o.exitsPerMember;
   out[j++] = o.misuseCommitted;
   out[j++] = o.misuseDetected;

@@ -18,6 +18,8 @@ export interface RunContext {
   saturated: Float64Array;
   /** Weeks during which the facilitator visits. */
   mentoringWeeks: number;
+  /** Income per member per month the members hope the group pays (hopedIncome). */
+  hoped: number;
 }
 
 /** The shape every weekly process shares: update the state in place. */
@@ -26,7 +28,7 @@ export type Process = (st: GroupState, ctx: RunContext) => void;
 export const WEEKS_PER_MONTH = 52 / 12;
 
 export function createContext(sc: Scenario, rng: Streams): RunContext {
-  return {
+  const ctx: RunContext = {
     sc,
     biz: BUSINESS_PROFILES[sc.business.type],
     rng,
@@ -34,13 +36,32 @@ export function createContext(sc: Scenario, rng: Streams): RunContext {
     sizeFactors: new Float64Array((sc.members.roster?.length ?? sc.group.size) + 1),
     saturated: new Float64Array([Number.NaN, 0, Number.NaN, 0]),
     mentoringWeeks: Math.round(sc.intervention.mentoring.months * WEEKS_PER_MONTH),
+    hoped: 0,
   };
+  ctx.hoped = hopedIncome(sc, ctx.k);
+  return ctx;
 }
 
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /** Money per member the programme's typical grant puts in each family's reach (Rp 25m for 10). */
 export const TYPICAL_STAKE = 2_500_000;
+
+/**
+ * The income per member per month the members hope the group pays: the scenario's hope, set for
+ * the typical stake, scaled by (grant per founding family / TYPICAL_STAKE)^temptation and kept
+ * between 1/4 and 4 times it. Members judge what the group pays against what its money promised:
+ * a bigger grant draws members who expect more of it (better-off entrants, Gugerty & Kremer 2008),
+ * with the same elasticity as the money's pull on officers (§7.0 of docs/MODEL.md).
+ */
+export function hopedIncome(sc: Scenario, k: World): number {
+  const hope = sc.members.incomeAspiration;
+  if (!(hope > 0) || k.temptation === 0) return hope;
+  const perFamily = sc.intervention.grant.amount / (sc.members.roster?.length ?? sc.group.size);
+  // No grant at all: the lower limit (log(0) would be −∞).
+  const f = perFamily > 0 ? exp(k.temptation * log(perFamily / TYPICAL_STAKE)) : 0;
+  return hope * (f < 1 / TEMPTATION_CAP ? 1 / TEMPTATION_CAP : f > TEMPTATION_CAP ? TEMPTATION_CAP : f);
+}
 
 /**
  * How much more tempting the group's money is than at the typical stake: (capital per active

@@ -40,6 +40,11 @@ export interface Outcome {
   iksFund: number;
   /** Income from the group per founding member per month over the horizon, Rp. */
   incomePerMemberMonthly: number;
+  /**
+   * The business's profit (sales less operating costs and losses) per founding member per month
+   * over the horizon, Rp: what business trials measure, whether or not the group paid it out.
+   */
+  profitPerMemberMonthly: number;
   /** Exits per founding member. */
   exitsPerMember: number;
   exits: number;
@@ -121,7 +126,7 @@ export function createRun(sc: Scenario, opts: SimulateOptions = {}): Run {
   const st = initialize(ctx);
   refreshTrustMeans(st);
   const summary: Summary = createSummary();
-  const aspirationPerWeek = sc.members.incomeAspiration / WEEKS_PER_MONTH;
+  const aspirationPerWeek = ctx.hoped / WEEKS_PER_MONTH;
   const checker = opts.check ? createChecker(sc) : null;
   checker?.check(st);
   return {
@@ -191,6 +196,7 @@ export function outcomeOf(st: GroupState, sc: Scenario): Outcome {
     capital: st.capital,
     iksFund: st.iksFund,
     incomePerMemberMonthly: income / st.n / months,
+    profitPerMemberMonthly: st.profitTotal / st.n / months,
     exitsPerMember: st.exits / st.n,
     exits: st.exits,
     misuseCommitted: st.misuseCommitted,

@@ -118,6 +118,8 @@ export interface GroupState {
   misuse: number;
   // --- counters ---
   grantTotal: number;
+  /** The business's profit so far: sales less operating costs and losses, summed over the weeks, Rp. */
+  profitTotal: number;
   mentorVisits: number;
   exits: number;
   /** Misuse committed (found or not) and misuse found. */
@@ -178,7 +180,7 @@ export function allocateState(n: number): GroupState {
     visitsThisWeek: 0, audit: 0, lastAid: -1, lastElection: 0, chair: -1, secretary: -1, treasurer: -1, misuser: -1,
     misuseAmount: 0, status: 0, statusWeek: -1, cause: -1,
     grantIn: 0, revenue: 0, costs: 0, payouts: 0, withdrawals: 0, iksIn: 0, iksOut: 0, misuse: 0,
-    grantTotal: 0, mentorVisits: 0, exits: 0, misuseCommitted: 0, misuseDetected: 0, leaderChanges: 0, memberWeeks: 0, pairUpdates: 0,
+    grantTotal: 0, profitTotal: 0, mentorVisits: 0, exits: 0, misuseCommitted: 0, misuseDetected: 0, leaderChanges: 0, memberWeeks: 0, pairUpdates: 0,
     events: createEventLog(),
   };
 }

@@ -111,7 +111,7 @@ export function trace(sc: Scenario, opts: TraceOptions = {}): Trace {
   };
   const summary = createSummary();
   const drivers = createDrivers();
-  const aspirationPerWeek = sc.members.incomeAspiration / WEEKS_PER_MONTH;
+  const aspirationPerWeek = run.ctx.hoped / WEEKS_PER_MONTH;
   const row = new Float64Array(K);
   const keep = (f: number) => {
     copyMembers(st, out, f);

@@ -42,5 +42,6 @@ export function step(st: GroupState, ctx: RunContext): void {
     process(st, ctx);
     if (st.status === STATUS.dissolved) break;
   }
+  st.profitTotal += st.revenue - st.costs;
   st.week++;
 }

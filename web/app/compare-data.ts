@@ -23,7 +23,7 @@ export function pairRuns(a: EnsembleRun, b: EnsembleRun): Comparison & { sameSee
 /** The outcomes the comparison shows first, in this order (the rest are under "all outcomes"). */
 export const MAIN_OUTCOMES = ['survived', 'memberIncomeMonthly', 'costPerSurvivingGroup', 'activeMembersFinal', 'capitalFinal', 'exitsPerMember', 'misuseCommitted', 'cohesionMean', 'interventionCost'];
 
-const RUPIAH = new Set(['capitalFinal', 'iksFundFinal', 'memberIncomeMonthly', 'memberIncomeTotal', 'interventionCost', 'costPerSurvivingGroup']);
+const RUPIAH = new Set(['capitalFinal', 'iksFundFinal', 'memberIncomeMonthly', 'memberIncomeTotal', 'businessProfitMonthly', 'interventionCost', 'costPerSurvivingGroup']);
 
 /** An outcome's name in the page's language (element averages are named by their element). */
 export function outcomeName(key: string, lang: Lang): string {

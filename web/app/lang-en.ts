@@ -212,6 +212,7 @@ export const en = {
     iksFundFinal: 'IKS fund at the end',
     memberIncomeMonthly: 'Income per member per month',
     memberIncomeTotal: 'Income paid to all members',
+    businessProfitMonthly: 'Business profit per member per month',
     exitsPerMember: 'Members who left, per member',
     misuseCommitted: 'Misuse of money (found or not)',
     misuseDetected: 'Misuse of money found',

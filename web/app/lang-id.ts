@@ -214,6 +214,7 @@ export const id: typeof en = {
     iksFundFinal: 'Dana IKS di akhir',
     memberIncomeMonthly: 'Pendapatan per anggota per bulan',
     memberIncomeTotal: 'Pendapatan dibagikan ke semua anggota',
+    businessProfitMonthly: 'Laba usaha per anggota per bulan',
     exitsPerMember: 'Anggota yang keluar, per anggota',
     misuseCommitted: 'Penyalahgunaan uang (ketahuan atau tidak)',
     misuseDetected: 'Penyalahgunaan uang yang ketahuan',

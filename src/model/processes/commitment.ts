@@ -9,7 +9,7 @@ import { HIDDEN_ATTACHMENT } from '../initialize.ts';
 import type { GroupState } from '../state.ts';
 
 export function commitment(st: GroupState, ctx: RunContext): void {
-  const aspiration = ctx.sc.members.incomeAspiration;
+  const aspiration = ctx.hoped;
   const toMet = aspiration > 0 ? WEEKS_PER_MONTH / aspiration : 0;
   const overworkWeight = ctx.sc.finance.payoutRule === 'equal' ? 1.5 : 0.5;
   const { active, contribution, incomeAvg, paidThisWeek, satisfaction, trustOut, hiddenAgenda, attended, burnout } = st;
