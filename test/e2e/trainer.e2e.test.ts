@@ -17,6 +17,7 @@ import { INDICATOR_KEYS, parseScenario, trace, withOverrides, type Injection, ty
 import { describeMember, explainElement, narrateFrame, TOUR, weekLabel } from '../../web/trainer/narrate.ts';
 import { uiEn } from '../../web/trainer/ui-en.ts';
 import { uiId } from '../../web/trainer/ui-id.ts';
+import { seedsActiveAt } from '../trainer-seeds.ts';
 import { appDist, appSession, describeBrowser, newAppPage, serveStatic, type AppPage } from './app.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -199,8 +200,7 @@ describeBrowser('trainer mode in Chromium', () => {
   it('an injected misuse makes trust fall and is narrated in both languages; hovering explains the culprit and cohesion', async () => {
     // A seed whose group is still active in week 9 (some default groups divide their grant at
     // their first meeting and end there).
-    const STATUS = INDICATOR_KEYS.indexOf('status');
-    const seed = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20].find((s) => trace({ ...DEFAULT, seed: s }, { seed: s }).indicators[9 * K + STATUS] === 0)!;
+    const [seed] = seedsActiveAt(DEFAULT, 9, 1, 11, true);
     expect(seed).toBeDefined();
     const app = await open(`?tour=0&seed=${seed}`);
     const { page } = app;

@@ -27,16 +27,9 @@ import {
 import { formats, LANGS, type Lang } from '../../web/app/i18n.ts';
 import { describeMember, explainElement, MAX_LINES, memberName, narrateFrame, STORIES, TOUR, weekLabel, type Line } from '../../web/trainer/narrate.ts';
 import { leaves, type Leaf } from './dict.ts';
+import { activeAt, seedsActiveAt } from '../trainer-seeds.ts';
 
 /** Whether the group is still active at a frame (an event injected into a dissolved group changes nothing). */
-const STATUS_AT = INDICATORS.findIndex((d) => d.key === 'status');
-const activeAt = (t: Trace, f: number): boolean => t.indicators[f * INDICATORS.length + STATUS_AT] === 0;
-/** The first `k` seeds from 1 whose run of `sc` is still active at frame `f`. */
-const seedsActiveAt = (sc: Parameters<typeof trace>[0], f: number, k: number): number[] => {
-  const out: number[] = [];
-  for (let seed = 1; out.length < k && seed <= 100; seed++) if (activeAt(trace(sc, { seed }), f)) out.push(seed);
-  return out;
-};
 /** Distinct sample arguments, so each can be found again in the text (`list` takes an array). */
 const SAMPLE = ['17', '23', '29', '31', '37'];
 const call = (key: string, f: Leaf): string => {

@@ -8,10 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createWorkerApi, trace, type BrowserWorker } from '../../src/browser.ts';
-import { INDICATORS } from '../../src/index.ts';
 import { canInject, createActions } from '../../web/trainer/actions.ts';
 import { createRuns } from '../../web/trainer/runs.ts';
 import { createStore, setLang, type Change } from '../../web/trainer/store.ts';
+import { seedsActiveAt } from '../trainer-seeds.ts';
 
 /** A worker in-process; `broken` makes it fail as a Worker whose script did not load. */
 function inProcess(broken = false): BrowserWorker {
@@ -66,8 +66,7 @@ describe('trainer mode’s store', () => {
     // A seed whose group is still running in week 9 (some default groups divide their grant at
     // their first meeting and end there).
     const first = page('').store.state.shown![0].scenario;
-    const status = INDICATORS.findIndex((d) => d.key === 'status');
-    const seed = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20].find((s) => trace(first, { seed: s }).indicators[9 * INDICATORS.length + status] === 0)!;
+    const [seed] = seedsActiveAt(first, 9, 1, 11);
     expect(seed).toBeDefined();
     const { store, runs, actions } = page(`?seed=${seed}`);
     await runs.load();
