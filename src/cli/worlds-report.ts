@@ -58,16 +58,18 @@ export function compareWorldsTable(s: WorldsSummary, info: WorldsInfo, reps: num
     outcomeName(sh.key),
     spreadText(sh.key, s.spread[0][sh.key]),
     spreadText(sh.key, s.spread[1][sh.key]),
-    `${(100 * sh.share).toFixed(0)}% of ${sh.worlds} [${(100 * sh.luck[0]).toFixed(0)}–${(100 * sh.luck[1]).toFixed(0)}%]`,
+    `${(100 * sh.share).toFixed(0)}% [${(100 * sh.luck[0]).toFixed(0)}–${(100 * sh.luck[1]).toFixed(0)}%]`,
+    `${sh.wins + sh.ties / 2}`,
     `${fmtGap(sh.key, s.regret![0][sh.key].max)} / ${fmtGap(sh.key, s.regret![1][sh.key].max)}`,
   ]);
   const cps = s.costPerSurvivingGroup;
   return [
     `${s.worlds} ${sourceText(info)} × ${reps} paired replications each, seed ${seed}`,
     `A: ${a}   B: ${b}`,
-    `Each side: the median of the worlds' means [90% of worlds]. B better in: the share of worlds where B's mean is better [95% interval from luck].`,
+    `Each side: the median of the worlds' means [90% of worlds]. B better in: the share of the ${s.worlds} worlds where B is better, luck allowed for`,
+    `(each world counts its P(B better)) [95% interval from luck]; by means: worlds where B's mean is better (ties half).`,
     `Max regret: the most A / B falls short of the better package in any world (pp: percentage points).`,
-    ...align(['outcome', 'A across worlds', 'B across worlds', 'B better in', 'max regret A / B'], rows),
+    ...align(['outcome', 'A across worlds', 'B across worlds', 'B better in', 'by means', 'max regret A / B'], rows),
     `  cost per surviving group, pooled over the worlds: A ${fmt('costPerSurvivingGroup', cps[0].pooled)}, B ${fmt('costPerSurvivingGroup', cps[1].pooled)}` +
       (cps[0].worldsWithoutSurvivor + cps[1].worldsWithoutSurvivor ? ` (worlds with no survivor: A ${cps[0].worldsWithoutSurvivor}, B ${cps[1].worldsWithoutSurvivor})` : ''),
     '',

@@ -146,17 +146,22 @@ export interface WorldDifference {
 export interface Share {
   key: string;
   better: 'higher' | 'lower';
-  /** Worlds where B's mean is better, ties counting half, over the worlds with a difference. */
+  /**
+   * The share of worlds in which B is better, luck allowed for: the mean over the worlds of each
+   * world's P(B better) (a world where B's mean is better only by luck counts for less than one).
+   */
   share: number;
-  wins: number;
-  ties: number;
-  worlds: number;
   /**
    * 95% interval of the share from luck alone: the number of worlds in which B is truly better
    * is a sum of independent chances, one per world (its P(B better)), so it has a Poisson-binomial
-   * distribution; this is its 2.5th–97.5th percentile over W. It shrinks as --reps grows.
+   * distribution; this is its 2.5th–97.5th percentile over W. It narrows as --reps grows.
    */
   luck: [number, number];
+  /** Worlds where B's mean is better (wins), or equal (ties), and their share (ties half). */
+  wins: number;
+  ties: number;
+  pointShare: number;
+  worlds: number;
   /** Wilson 95% interval of the share, reading the worlds as a sample of plausible worlds. */
   sampling: [number, number];
   /** Every world's difference, sorted from B's worst to B's best. */
@@ -242,17 +247,17 @@ function shareOf(results: readonly WorldResult[], key: string, better: 1 | -1): 
     else chances.push(d.pBetter);
   }
   const n = rows.length;
-  const share = (wins + ties / 2) / n;
-  const w = proportion(wins + ties / 2, n);
+  const expected = fixed + chances.reduce((s, p) => s + p, 0);
   return {
     key,
     better: better === 1 ? 'higher' : 'lower',
-    share,
+    share: expected / n,
+    luck: poissonBinomialInterval(chances, fixed, n),
     wins,
     ties,
+    pointShare: (wins + ties / 2) / n,
     worlds: n,
-    luck: poissonBinomialInterval(chances, fixed, n),
-    sampling: w.ci,
+    sampling: proportion(expected, n).ci,
     perWorld: rows.sort((a, b) => better * (a.mean - b.mean) || a.world - b.world),
   };
 }

@@ -47,7 +47,8 @@ describe('summaries across worlds', () => {
     ];
     const s = summariseWorlds(results, ['A', 'B']);
     const surv = s.shares!.find((x) => x.key === 'survived')!;
-    expect([surv.wins, surv.ties, surv.worlds, surv.share]).toEqual([2, 1, 4, 2.5 / 4]);
+    expect([surv.wins, surv.ties, surv.worlds, surv.pointShare]).toEqual([2, 1, 4, 2.5 / 4]);
+    expect(surv.share).toBeCloseTo((0.9 + 0.2 + 0.95 + 0.5) / 4, 12);
     expect(surv.better).toBe('higher');
     // Sorted from B's worst world to its best.
     expect(surv.perWorld.map((d) => d.world)).toEqual([1, 3, 0, 2]);
@@ -55,7 +56,8 @@ describe('summaries across worlds', () => {
     expect([exits.wins, exits.ties]).toEqual([2, 1]); // less is better
     expect(exits.perWorld.map((d) => d.world)).toEqual([0, 2, 1, 3]);
     for (const sh of s.shares!) {
-      expect(sh.luck[0]).toBeLessThanOrEqual(sh.luck[1]);
+      expect(sh.luck[0]).toBeLessThanOrEqual(sh.share);
+      expect(sh.luck[1]).toBeGreaterThanOrEqual(sh.share);
       expect(sh.sampling[0]).toBeLessThanOrEqual(sh.share);
       expect(sh.sampling[1]).toBeGreaterThanOrEqual(sh.share);
     }
