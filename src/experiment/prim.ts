@@ -7,10 +7,12 @@
  * coverage (cases in the box ÷ all cases) and density (cases in the box ÷ points in it) make the
  * peeling trajectory, the trade-off between the two. The box chosen is the one with the highest
  * coverage whose density reaches the threshold; pasting then widens it where that raises its
- * density, and a restriction that does not raise the density is dropped (a simpler rule is a
- * clearer one). Further boxes are sought among the points the earlier boxes leave out.
+ * density, and a restriction that is not significant (its quasi-p-value above 0.05) is dropped
+ * (a simpler rule is a clearer one). Further boxes are sought among the points the earlier boxes leave out.
  * Deterministic: no randomness; ties go to the smaller cut, then the earlier input, lower end first.
  */
+
+import { exp, log } from '../model/detmath.ts';
 
 /** The data: inputs by column and a 0/1 case flag per point. */
 export interface PrimData {
@@ -32,8 +34,12 @@ export interface PrimOptions {
   threshold?: number;
   /** Boxes to seek at most (default 2); later ones only if they reach the threshold. */
   maxBoxes?: number;
-  /** Drop a restriction whose removal costs less density than this (default 0.02). */
-  dropTolerance?: number;
+  /**
+   * Drop a restriction whose quasi-p-value is above this (default 0.05): the chance that the
+   * box without it would hold as many cases among as many points (one-sided binomial test;
+   * Bryant & Lempert 2010, as the EMA Workbench reports it).
+   */
+  significance?: number;
 }
 
 /** One restricted input of a box: x ≥ lo, x ≤ hi, or both. */
@@ -42,6 +48,8 @@ export interface PrimRestriction {
   /** Lower bound, or null when the box keeps the input's full range below. */
   lo: number | null;
   hi: number | null;
+  /** Quasi-p-value of the restriction (see PrimOptions.significance). */
+  quasiP: number;
 }
 
 /** One step of the peeling trajectory. */
@@ -94,13 +102,14 @@ function check(data: PrimData, o: Required<PrimOptions>): void {
   range('alpha', o.alpha, 0.01, 0.5);
   range('minMass', o.minMass, 0, 1);
   range('threshold', o.threshold, 0, 1);
-  range('dropTolerance', o.dropTolerance, 0, 1);
+  range('significance', o.significance, 0, 1);
   if (!Number.isInteger(o.maxBoxes) || o.maxBoxes < 1) throw new RangeError(`PRIM: maxBoxes is ${o.maxBoxes}; allowed: a whole number ≥ 1`);
 }
 
 /** Run PRIM: up to maxBoxes boxes, the first always, later ones only if they reach the threshold. */
 export function prim(data: PrimData, options: PrimOptions = {}): PrimResult {
-  const o: Required<PrimOptions> = { alpha: 0.05, minMass: 0.05, threshold: 0.8, maxBoxes: 2, dropTolerance: 0.02, ...options };
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const o: Required<PrimOptions> = { alpha: 0.05, minMass: 0.05, threshold: 0.8, maxBoxes: 2, significance: 0.05, ...given };
   check(data, o);
   const n = data.y.length;
   const D = data.x.length;
@@ -198,7 +207,7 @@ function findBox(data: PrimData, idx: readonly number[], limits: readonly [numbe
   const density = inside.length ? c / inside.length : 0;
   return {
     limits: b,
-    rule: b.flatMap(([lo, hi], d) => (lo > limits[d][0] || hi < limits[d][1] ? [{ name: data.names[d], lo: lo > limits[d][0] ? lo : null, hi: hi < limits[d][1] ? hi : null }] : [])),
+    rule: b.flatMap(([lo, hi], d) => (lo > limits[d][0] || hi < limits[d][1] ? [{ name: data.names[d], lo: lo > limits[d][0] ? lo : null, hi: hi < limits[d][1] ? hi : null, quasiP: quasiP(data, idx, b, limits, d) }] : [])),
     coverage: c / totalCases,
     density,
     mass: inside.length / N,
@@ -246,29 +255,54 @@ function paste(data: PrimData, idx: readonly number[], box: [number, number][], 
 }
 
 /**
- * Drop restrictions that do not earn their place: resetting the input to its full range loses
- * less than `dropTolerance` of density (and keeps a box that reached the threshold above it).
- * The cheapest to drop goes first; repeat until none qualifies.
+ * The quasi-p-value of the box's restriction on input d: the chance of at least the box's cases
+ * among its points if they were drawn at the density of the box without that restriction.
+ */
+function quasiP(data: PrimData, idx: readonly number[], box: readonly [number, number][], limits: readonly [number, number][], d: number): number {
+  const inside = pointsIn(data, idx, box);
+  const wider = box.map((l, e) => (e === d ? ([limits[d][0], limits[d][1]] as [number, number]) : l));
+  const around = pointsIn(data, idx, wider);
+  return binomialUpperTail(casesOf(data, inside), inside.length, casesOf(data, around) / around.length);
+}
+
+/** P(X ≥ k) for X ~ Binomial(n, p), summed in logs. */
+export function binomialUpperTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n || p <= 0) return 0;
+  if (p >= 1) return 1;
+  const lp = log(p);
+  const lq = log(1 - p);
+  let sum = 0;
+  for (let j = k; j <= n; j++) sum += exp(logChoose(n, j) + j * lp + (n - j) * lq);
+  return Math.min(1, sum);
+}
+
+/** log C(n, k) as a sum of logs (n is at most the number of worlds). */
+function logChoose(n: number, k: number): number {
+  const m = Math.min(k, n - k);
+  let s = 0;
+  for (let i = 1; i <= m; i++) s += log(n - m + i) - log(i);
+  return s;
+}
+
+/**
+ * Drop restrictions that are not significant (quasi-p above `significance`), the least
+ * significant first, until every one left is; a simpler rule is a clearer one.
  */
 function dropRestrictions(data: PrimData, idx: readonly number[], box: [number, number][], limits: readonly [number, number][], o: Required<PrimOptions>): [number, number][] {
-  const densityOf = (b: readonly [number, number][]) => {
-    const p = pointsIn(data, idx, b);
-    return p.length ? casesOf(data, p) / p.length : 0;
-  };
   for (;;) {
-    const density = densityOf(box);
-    const met = density >= o.threshold;
-    let best: { box: [number, number][]; density: number } | null = null;
+    let worst = -1;
+    let worstP = o.significance;
     box.forEach(([lo, hi], d) => {
       if (!(lo > limits[d][0] || hi < limits[d][1])) return;
-      const nb = box.map((l) => [...l] as [number, number]);
-      nb[d] = [limits[d][0], limits[d][1]];
-      const nd = densityOf(nb);
-      if (nd < density - o.dropTolerance || (met && nd < o.threshold)) return;
-      if (!best || nd > best.density) best = { box: nb, density: nd };
+      const qp = quasiP(data, idx, box, limits, d);
+      if (qp > worstP) {
+        worst = d;
+        worstP = qp;
+      }
     });
-    if (!best) return box;
-    box = (best as { box: [number, number][] }).box;
+    if (worst < 0) return box;
+    box = box.map((l, d) => (d === worst ? ([limits[d][0], limits[d][1]] as [number, number]) : l));
   }
 }
 

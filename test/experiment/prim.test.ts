@@ -4,7 +4,7 @@
  */
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { formatBound, prim, ruleText, type PrimData } from '../../src/experiment/prim.ts';
+import { binomialUpperTail, formatBound, prim, ruleText, type PrimData } from '../../src/experiment/prim.ts';
 
 const LABELS = {
   vol: { en: 'market volatility', id: 'gejolak pasar' },
@@ -46,7 +46,9 @@ describe('PRIM', () => {
     expect(t.slice(0, 12).map((s) => Math.round(s.mass * 20))).toEqual([20, 18, 16, 14, 13, 12, 11, 10, 9, 8, 7, 6]);
     expect(t.slice(0, 12).map((s) => s.density)).toEqual([20, 18, 16, 14, 13, 12, 11, 10, 9, 8, 7, 6].map((m) => 6 / m));
     const box = r.boxes[0];
-    expect(box.rule).toEqual([{ name: 'x', lo: 15, hi: null }]);
+    expect(box.rule).toMatchObject([{ name: 'x', lo: 15, hi: null }]);
+    // Without the restriction the density is 6/20: six cases in six points has chance 0.3^6.
+    expect(box.rule[0].quasiP).toBeCloseTo(0.3 ** 6, 12);
     expect([box.coverage, box.density, box.points, box.cases]).toEqual([1, 1, 6, 6]);
     expect(box.chosenStep).toBe(11);
   });
@@ -115,6 +117,25 @@ describe('PRIM', () => {
     expect(ruleText([], LABELS, 'id')).toBe('di semua dunia');
     expect(formatBound(0.60123, 'id')).toBe('0,601');
     expect(formatBound(0.00045678, 'en')).toBe('0.000457');
+  });
+
+  it('computes the binomial tail of the quasi-p-values as the sum of the probabilities', () => {
+    const choose = (n: number, k: number): number => (k === 0 ? 1 : (choose(n, k - 1) * (n - k + 1)) / k);
+    for (const [k, n, p] of [[3, 10, 0.2], [0, 5, 0.5], [7, 7, 0.9], [12, 40, 0.35]]) {
+      let direct = 0;
+      for (let j = k; j <= n; j++) direct += choose(n, j) * p ** j * (1 - p) ** (n - j);
+      expect(binomialUpperTail(k, n, p)).toBeCloseTo(direct, 12);
+    }
+    expect(binomialUpperTail(3, 2, 0.5)).toBe(0);
+  });
+
+  it('drops a restriction that is not significant, keeping the one that is', () => {
+    // Cases where vol > 0.5, with 15% of the flags flipped: a peel on another input only chases
+    // that noise, and must not stay in the rule.
+    const data = planted(800, 'drop', ([vol]) => vol > 0.5, 0.15);
+    const box = prim(data, { threshold: 0.8 }).boxes[0];
+    expect(box.rule.map((q) => q.name)).toEqual(['vol']);
+    for (const q of box.rule) expect(q.quasiP).toBeLessThanOrEqual(0.05);
   });
 
   it('refuses data it cannot use, naming the value', () => {
