@@ -115,7 +115,7 @@ const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 export function discoveryText(d: Discovery, lang: 'en' | 'id', W: number, source: string, reps: number): string {
   const en = lang === 'en';
   const lines = [
-    en ? `${W} ${source} worlds × ${reps} replications each.` : `${W} dunia (${source}) × ${reps} ulangan masing-masing.`,
+    en ? `${W} ${source} worlds × ${reps} replications each.` : `${W} dunia (${source === 'prior' ? 'diambil dari rentang awal konstanta' : 'terkalibrasi'}) × ${reps} ulangan masing-masing.`,
     d.question[lang],
     en ? `${d.cases} of ${d.worlds} worlds are cases.` : `${d.cases} dari ${d.worlds} dunia termasuk kasus.`,
   ];
@@ -133,7 +133,9 @@ export function discoveryText(d: Discovery, lang: 'en' | 'id', W: number, source
         const range = `${r.lo === null ? formatBound(c.low, lang) : formatBound(r.lo, lang)} – ${r.hi === null ? formatBound(c.high, lang) : formatBound(r.hi, lang)}`;
         return `    ${r.name}: ${range} (${en ? 'prior' : 'rentang awal'} ${formatBound(c.low, lang)} – ${formatBound(c.high, lang)})`;
       }),
-      en ? '  peeling trajectory (step: coverage, density, worlds inside, constants restricted; * chosen):' : '  lintasan pengupasan (langkah: cakupan, kepadatan, dunia di dalam, konstanta dibatasi; * dipilih):',
+      en
+        ? '  peeling trajectory (step: coverage, density, worlds inside, constants restricted; * chosen, before pasting and dropping restrictions that are not significant):'
+        : '  lintasan pengupasan (langkah: cakupan, kepadatan, dunia di dalam, konstanta dibatasi; * dipilih, sebelum penempelan dan pembuangan batasan yang tidak signifikan):',
       ...b.trajectory.map((s, t) => `   ${t === b.chosenStep ? '*' : ' '}${String(t).padStart(3)}: ${pct(s.coverage).padStart(4)}  ${pct(s.density).padStart(4)}  ${String(Math.round(s.mass * d.worlds)).padStart(5)}  ${s.restricted}`),
     );
   });

@@ -289,13 +289,14 @@ function resume(partial: string, statePath: string, identity: string, command: s
  * (`expectedId`), finished, and together they must hold every world exactly once.
  */
 export function joinResults(files: readonly string[], expectedId: string, W: number): WorldResult[] {
-  const byWorld = new Array<WorldResult | undefined>(W);
+  const byWorld: (WorldResult | undefined)[] = Array.from({ length: W }, () => undefined);
   for (const f of files) {
     if (!existsSync(f)) throw new UsageError(`--join: ${f} does not exist`);
     const { header, results } = readResults(f);
     if (header.experimentId !== expectedId) throw new UsageError(`--join: ${f} is the results of another experiment (other scenarios, --set, worlds, seed or replications than this command's)`);
     if (results.length !== header.worlds.to - header.worlds.from) throw new UsageError(`--join: ${f} is unfinished (${results.length} of ${header.worlds.to - header.worlds.from} worlds); run its command again to finish it`);
     for (const w of results) {
+      if (!(w.world >= 0 && w.world < W)) throw new UsageError(`--join: ${f} holds world ${w.world}; this experiment has worlds 0 to ${W - 1}`);
       if (byWorld[w.world]) throw new UsageError(`--join: world ${w.world} is in more than one file (${f} and another)`);
       byWorld[w.world] = w;
     }

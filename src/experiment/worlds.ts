@@ -154,7 +154,9 @@ export interface Share {
   /**
    * 95% interval of the share from luck alone: the number of worlds in which B is truly better
    * is a sum of independent chances, one per world (its P(B better)), so it has a Poisson-binomial
-   * distribution; this is its 2.5th–97.5th percentile over W. It narrows as --reps grows.
+   * distribution; this is its 2.5th–97.5th percentile over W. It narrows as --reps grows. A
+   * whole number of worlds: when nearly every world is sure, the share (a mean) can sit a hair
+   * outside it (0.04% against [0, 0]).
    */
   luck: [number, number];
   /** Worlds where B's mean is better (wins), or equal (ties), and their share (ties half). */
