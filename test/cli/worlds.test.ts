@@ -118,7 +118,9 @@ describe('compare --worlds', () => {
   }, 120_000);
 
   it('stops on SIGINT keeping every whole world, and the same command resumes to the same file', async () => {
-    const args = ['compare', 'meetings-monthly', 'meetings-weekly', '--worlds', '12', '--reps', '100', '--workers', '1'];
+    // 400 pairs a world: chunks of 5 worlds (about 4000 runs), so a signal past half-way finds
+    // the first chunk written.
+    const args = ['compare', 'meetings-monthly', 'meetings-weekly', '--worlds', '12', '--reps', '400', '--workers', '1'];
     expect(kubeSim([...args, '--out', 'ref.jsonl']).code).toBe(0);
     const stopped = await new Promise<Result>((resolve) => {
       const child = spawn(process.execPath, [bin, ...args, '--out', 'int.jsonl'], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -126,8 +128,7 @@ describe('compare --worlds', () => {
       let sent = false;
       child.stderr.on('data', (d) => {
         stderr += d;
-        // After the first chunk of worlds (20 worlds' worth of runs is more than these 12: wait for runs).
-        if (!sent && /compare: \d+\/2400 runs \([1-9]\d%\)/.test(stderr)) {
+        if (!sent && /compare: \d+\/9600 runs \([5-7]\d%\)/.test(stderr)) {
           sent = true;
           child.kill('SIGINT');
         }
@@ -139,6 +140,7 @@ describe('compare --worlds', () => {
     const partial = readFileSync(join(work, 'int.jsonl.partial'), 'utf8');
     const ref = readFileSync(join(work, 'ref.jsonl'), 'utf8');
     expect(ref.startsWith(partial)).toBe(true);
+    expect(partial.split('\n').length - 2).toBeGreaterThanOrEqual(5); // the header and at least the first chunk's worlds
     const resumed = kubeSim([...args, '--out', 'int.jsonl']);
     expect(resumed.code).toBe(0);
     expect(readFileSync(join(work, 'int.jsonl'), 'utf8')).toBe(ref);
