@@ -69,7 +69,12 @@ export function discoverWorlds(results: readonly WorldResult[], target: Discover
   );
   const boxes = res.boxes.map((b) => ({
     ...b,
-    text: { en: `${subject.en} when ${ruleText(b.rule, CONSTANT_LABELS, 'en')}`, id: `${subject.id} bila ${ruleText(b.rule, CONSTANT_LABELS, 'id')}` },
+    text:
+      b.rule.length > 0
+        ? { en: `${subject.en} when ${ruleText(b.rule, CONSTANT_LABELS, 'en')}`, id: `${subject.id} bila ${ruleText(b.rule, CONSTANT_LABELS, 'id')}` }
+        : b.density === 1
+          ? { en: `${subject.en} in every world`, id: `${subject.id} di semua dunia` }
+          : { en: `${subject.en}: no condition on the constants stands out (the cases are spread over the worlds)`, id: `${subject.id}: tidak ada kondisi pada konstanta yang menonjol (kasus tersebar di antara dunia-dunia)` },
   }));
   return { target, worlds: kept.length, cases, boxes, question };
 }

@@ -176,3 +176,26 @@ describe('discovery over worlds', () => {
     expect(d.boxes[0].rule[0].hi).toBeNull();
   });
 });
+
+describe('discovery without a condition', () => {
+  it('says so when the cases are spread over the worlds, and says "in every world" when all are cases', () => {
+    const ws = priorWorlds(100, 9);
+    // Every tenth world a case, whatever its constants.
+    const spread = ws.map((w, i) => world(i, { survived: 0.5 }, { survived: i % 10 === 0 ? 0.4 : 0.6 }, {}, w));
+    const d = discoverWorlds(spread, { kind: 'fails', outcome: 'survived' }, ['A', 'B']);
+    expect(d.boxes.length).toBeGreaterThan(0);
+    for (const b of d.boxes) {
+      // A rule keeps only significant restrictions; with none left, the text says nothing stands out.
+      for (const r of b.rule) expect(r.quasiP).toBeLessThanOrEqual(0.05);
+      if (b.rule.length === 0) {
+        expect(b.text.en).toMatch(/no condition on the constants stands out/);
+        expect(b.text.id).toMatch(/tidak ada kondisi pada konstanta yang menonjol/);
+      }
+    }
+    const all = ws.map((w, i) => world(i, { survived: 0.5 }, { survived: 0.4 }, {}, w));
+    const e = discoverWorlds(all, { kind: 'fails', outcome: 'survived' }, ['A', 'B']);
+    expect(e.cases).toBe(100);
+    expect(e.boxes[0].rule).toEqual([]);
+    expect(e.boxes[0].text.en).toBe('B (B) fails to beat A (A) on still active at the end in every world');
+  });
+});
