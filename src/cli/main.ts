@@ -55,8 +55,8 @@ Results do not depend on the number of workers.
 
 Exit status: 0 done, 1 failure (or a validation target failed; or an output could not
 be written: no file is left half-written), 2 bad input (the message says which and why),
-130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM: a sweep resumes when run again; the
-other commands write nothing and start over.`;
+130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM: a sweep, or a run across --worlds with
+--out FILE.jsonl, resumes when run again; the other commands write nothing and start over.`;
 }
 
 export async function main(argv: string[]): Promise<number> {
