@@ -19,6 +19,11 @@ export * from './experiment/report.ts';
 export * from './experiment/cost.ts';
 export * from './experiment/design.ts';
 export * from './experiment/sensitivity.ts';
+// Across plausible worlds (pure): ensembles and comparisons over worlds, regret, PRIM discovery.
+export * from './experiment/worlds.ts';
+export * from './experiment/prim.ts';
+export * from './experiment/discover.ts';
+export * from './experiment/world-words.ts';
 // The runner's pool and worker API (the workers themselves are in index.ts and browser.ts;
 // nothing here starts a worker on import).
 export * from './runner/api.ts';

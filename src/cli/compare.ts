@@ -7,19 +7,30 @@ import { load, manifest, rupiah, runJob } from './common.ts';
 import { outcomeName } from '../experiment/outcome-names.ts';
 import { RUN_FIELDS } from '../experiment/outcomes.ts';
 import { headlineJson } from '../experiment/report.ts';
+import { summariseWorlds } from '../experiment/worlds.ts';
+import { checkWorldsFlags, worldList, worldsResults, worldsShape, WORLDS_OPTIONS } from './worlds-run.ts';
+import { compareWorldsTable, worldsJson } from './worlds-report.ts';
 
 export const COMPARE_HELP = `kube-sim compare <a> <b> --reps N [--seed N] [--workers N] [--set PATH=VALUE]... [--roster FILE.csv] [--json]
+kube-sim compare <a> <b> --worlds W --reps N [--worlds-from calibrated|prior] [--out FILE.jsonl [--shard I/N]] [--join FILE.jsonl]...
     Replication r of A and of B share their luck, so each difference is the effect of
     what differs between the scenarios. Prints A, B, B − A with its 95% interval, and
-    the probability that B is better. --set and --roster apply to both.`;
+    the probability that B is better. --set and --roster apply to both.
+    --worlds W runs both in W plausible worlds (N pairs each): the spread of each outcome
+    across worlds, the share of worlds where B is better (with its interval from luck),
+    each package's regret, cost per surviving group. --worlds-from calibrated (default:
+    the calibration's worlds, W at most their number) or prior (W drawn over the
+    constants' prior ranges). --out keeps each world's results (resumable); --shard I/N
+    runs a 1/N of the worlds; --join summarises the shards' files.`;
 
 export async function compareCommand(args: string[]): Promise<number> {
   const { flags, positionals } = parseFlags(
     'compare',
     args,
-    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, world: { type: 'string' }, },
-    { ...common, json: z.boolean().optional() },
+    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, world: { type: 'string' }, ...WORLDS_OPTIONS },
+    { ...common, json: z.boolean().optional(), ...worldsShape },
   );
+  checkWorldsFlags('compare', flags);
   if (positionals.length !== 2) throw new UsageError(`compare: expected two scenarios A and B, got ${positionals.length}`);
   if (flags.reps === undefined) throw new UsageError('compare: --reps N is required (pairs of replications, e.g. --reps 1000)');
   const a = load(positionals[0], flags.set, flags.roster, flags.world);
@@ -29,6 +40,26 @@ export async function compareCommand(args: string[]): Promise<number> {
   }
   const seed = flags.seed ?? a.scenario.seed;
   const startedAt = new Date();
+  if (flags.worlds !== undefined) {
+    const source = flags['worlds-from'] ?? 'calibrated';
+    const { worlds, file } = worldList(source, flags.worlds, seed);
+    const results = await worldsResults({ command: 'compare', packages: [a, b], worlds, source, seed, reps: flags.reps, workers: flags.workers, out: flags.out, shard: flags.shard }, flags.join);
+    if (typeof results === 'number') return results;
+    if (flags.shard && flags.shard.count > 1) {
+      process.stdout.write(`Wrote ${flags.out}: worlds ${results[0]?.world ?? 0}–${(results.at(-1)?.world ?? -1)} of ${flags.worlds} (shard ${flags.shard.index}/${flags.shard.count}); when every shard is done, the same command with --join FILE for each shard (and no --out, --shard) summarises them.\n`);
+      return 0;
+    }
+    const summary = summariseWorlds(results, [a.scenario.name, b.scenario.name]);
+    const info = { count: worlds.length, source, file };
+    if (flags.json) {
+      const doc = {
+        ...manifest({ a: { scenario: a.scenario.name, scenarioFile: a.path, scenarioHash: a.hash }, b: { scenario: b.scenario.name, scenarioFile: b.path, scenarioHash: b.hash }, set: a.set, seed, replications: flags.reps }, startedAt),
+        worlds: worldsJson(summary, info),
+      };
+      process.stdout.write(`${JSON.stringify(doc)}\n`);
+    } else process.stdout.write(compareWorldsTable(summary, info, flags.reps, seed));
+    return 0;
+  }
   const job: JobSpec = { scenarios: [a.scenario, b.scenario], seed, replications: flags.reps, order: 'replication', series: false };
   const cmp = new PairedComparison(a.scenario, b.scenario);
   await runJob('compare', job, { workers: flags.workers, onBatch: (batch) => cmp.add(batch.rows) });

@@ -11,21 +11,32 @@ import { runCsvLine, RUNS_CSV_HEADER } from '../io/csv.ts';
 import { z } from 'zod';
 import { common, outPath, parseFlags, UsageError } from './args.ts';
 import { checkWritable, load, manifest, rupiah, runJob, type Loaded } from './common.ts';
+import { summariseWorlds } from '../experiment/worlds.ts';
+import { checkWorldsFlags, worldList, worldsResults, worldsShape, WORLDS_OPTIONS, type WorldsFlags } from './worlds-run.ts';
+import { ensembleWorldsTable, worldsJson } from './worlds-report.ts';
 
 export const ENSEMBLE_HELP = `kube-sim ensemble <scenario> --reps N [--seed N] [--workers N] [--set PATH=VALUE]...
                   [--roster FILE.csv] [--json] [--out summary.json] [--runs runs.csv] [--check]
     Replications 0..N-1 of one scenario: survival, outcomes with 95% intervals, cost.
     --out writes the summary with per-week quantile bands of every indicator and the
     survival curve; --runs writes one CSV row per run (+ runs.csv.json manifest).
-    --check checks the model's invariants every week of every run (debug mode).`;
+    --check checks the model's invariants every week of every run (debug mode).
+kube-sim ensemble <scenario> --worlds W --reps N [--worlds-from calibrated|prior] [--out FILE.jsonl [--shard I/N]] [--join FILE.jsonl]...
+    The scenario in W plausible worlds, N replications each: the median and 90% range
+    of each outcome's world means, and cost per surviving group across worlds. --out,
+    --shard and --join as for compare --worlds.`;
 
 export async function ensembleCommand(args: string[]): Promise<number> {
   const { flags, positionals } = parseFlags(
     'ensemble',
     args,
-    { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, runs: { type: 'string' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, world: { type: 'string' }, check: { type: 'boolean' } },
-    { ...common, json: z.boolean().optional(), out: outPath('--out', ['.json']).optional(), runs: outPath('--runs', ['.csv']).optional() },
+    { ...WORLDS_OPTIONS, reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, runs: { type: 'string' }, set: { type: 'string', multiple: true }, roster: { type: 'string' }, world: { type: 'string' }, check: { type: 'boolean' } },
+    // --out is a summary .json, or with --worlds the per-world results .jsonl.
+    { ...common, json: z.boolean().optional(), ...worldsShape, out: outPath('--out', ['.json', '.jsonl']).optional(), runs: outPath('--runs', ['.csv']).optional() },
   );
+  if (flags.worlds !== undefined) return ensembleWorlds(flags, positionals);
+  if (flags.out?.toLowerCase().endsWith('.jsonl')) throw new UsageError(`--out: got "${flags.out}"; allowed: a path ending in .json (a .jsonl of per-world results goes with --worlds W)`);
+  checkWorldsFlags('ensemble', { ...flags, out: undefined });
   if (positionals.length !== 1) throw new UsageError(`ensemble: expected one scenario (a JSON file or a built-in name), got ${positionals.length}`);
   if (flags.reps === undefined) throw new UsageError('ensemble: --reps N is required (how many replications, e.g. --reps 1000)');
   const loaded = load(positionals[0], flags.set, flags.roster, flags.world);
@@ -43,6 +54,33 @@ export async function ensembleCommand(args: string[]): Promise<number> {
   if (out) writeFileAtomic(out, `${JSON.stringify({ ...doc, scenarioResolved: loaded.scenario, bands: bandsJson(summary) })}\n`);
   if (flags.json) process.stdout.write(`${JSON.stringify(doc)}\n`);
   else process.stdout.write(table(loaded, seed, summary));
+  return 0;
+}
+
+/** `ensemble --worlds W`: the scenario across W plausible worlds. */
+async function ensembleWorlds(flags: WorldsFlags & { reps?: number; seed?: number; workers?: number; json?: boolean; set: string[]; roster?: string; runs?: string; check?: boolean }, positionals: string[]): Promise<number> {
+  checkWorldsFlags('ensemble', flags);
+  if (flags.runs || flags.check) throw new UsageError(`ensemble: ${flags.runs ? '--runs' : '--check'} goes with a single world; with --worlds W, --out FILE.jsonl keeps each world's results`);
+  if (flags.out && !flags.out.toLowerCase().endsWith('.jsonl')) throw new UsageError(`--out: got "${flags.out}"; allowed with --worlds: a path ending in .jsonl (each world's results)`);
+  if (positionals.length !== 1) throw new UsageError(`ensemble: expected one scenario (a JSON file or a built-in name), got ${positionals.length}`);
+  if (flags.reps === undefined) throw new UsageError('ensemble: --reps N is required (replications in each world, e.g. --reps 100)');
+  const loaded = load(positionals[0], flags.set, flags.roster);
+  const seed = flags.seed ?? loaded.scenario.seed;
+  const startedAt = new Date();
+  const source = flags['worlds-from'] ?? 'calibrated';
+  const { worlds, file } = worldList(source, flags.worlds!, seed);
+  const results = await worldsResults({ command: 'ensemble', packages: [loaded], worlds, source, seed, reps: flags.reps, workers: flags.workers, out: flags.out, shard: flags.shard }, flags.join);
+  if (typeof results === 'number') return results;
+  if (flags.shard && flags.shard.count > 1) {
+    process.stdout.write(`Wrote ${flags.out}: worlds ${results[0]?.world ?? 0}–${results.at(-1)?.world ?? -1} of ${flags.worlds} (shard ${flags.shard.index}/${flags.shard.count}); when every shard is done, the same command with --join FILE for each shard (and no --out, --shard) summarises them.\n`);
+    return 0;
+  }
+  const summary = summariseWorlds(results, [loaded.scenario.name]);
+  const info = { count: worlds.length, source, file };
+  if (flags.json) {
+    const doc = { ...manifest({ scenario: loaded.scenario.name, scenarioFile: loaded.path, scenarioHash: loaded.hash, set: loaded.set, seed, replications: flags.reps }, startedAt), worlds: worldsJson(summary, info) };
+    process.stdout.write(`${JSON.stringify(doc)}\n`);
+  } else process.stdout.write(ensembleWorldsTable(summary, info, flags.reps, seed));
   return 0;
 }
 

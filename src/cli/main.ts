@@ -28,6 +28,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; interrupts?: true
   run: { load: async () => { const m = await import('./run.ts'); return { help: m.RUN_HELP, run: m.runCommand }; } },
   ensemble: { load: async () => { const m = await import('./ensemble.ts'); return { help: m.ENSEMBLE_HELP, run: m.ensembleCommand }; }, interrupts: true },
   compare: { load: async () => { const m = await import('./compare.ts'); return { help: m.COMPARE_HELP, run: m.compareCommand }; }, interrupts: true },
+  discover: { load: async () => { const m = await import('./discover.ts'); return { help: m.DISCOVER_HELP, run: m.discoverCommand }; }, interrupts: true },
   sweep: { load: async () => { const m = await import('./sweep.ts'); return { help: m.SWEEP_HELP, run: m.sweepCommand }; }, interrupts: true },
   sensitivity: { load: async () => { const m = await import('./sensitivity.ts'); return { help: m.SENSITIVITY_HELP, run: m.sensitivityCommand }; }, interrupts: true },
   merge: { load: async () => { const m = await import('./merge.ts'); return { help: m.MERGE_HELP, run: m.mergeCommand }; }, interrupts: true },
@@ -54,8 +55,8 @@ Results do not depend on the number of workers.
 
 Exit status: 0 done, 1 failure (or a validation target failed; or an output could not
 be written: no file is left half-written), 2 bad input (the message says which and why),
-130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM: a sweep resumes when run again; the
-other commands write nothing and start over.`;
+130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM: a sweep, or a run across --worlds with
+--out FILE.jsonl, resumes when run again; the other commands write nothing and start over.`;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -31,7 +31,7 @@ kube-sim sweep <scenario> --design lhs|morris|sobol --samples N --vary PATH=LO:H
     (I from 0 to N-1) runs a deterministic 1/N of the runs; \`kube-sim merge\` joins them.
     Every point uses the same replications' luck (common random numbers).`;
 
-const shardFlag = z
+export const shardFlag = z
   .string()
   .transform((text, ctx) => {
     const m = /^(\d+)\/(\d+)$/.exec(text.trim());
@@ -292,7 +292,7 @@ function finishedBefore(out: string, identity: string): string | null {
  * a lock left by a killed process is taken over (staleLock says when). The lock is removed when
  * the sweep ends, and by the 'exit' hook when the process ends before that (a second Ctrl-C).
  */
-function takeLock(path: string): { release(): void } {
+export function takeLock(path: string, command = 'sweep'): { release(): void } {
   const me = `${hostname()} ${process.pid}`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -330,12 +330,12 @@ function takeLock(path: string): { release(): void } {
         continue; // it went away meanwhile: try again
       }
       if (!staleLock(owner, age)) {
-        throw new UsageError(`sweep: another kube-sim (${owner || 'unknown'}) is writing ${path.replace(/\.lock$/, '')}; wait for it to finish, or delete ${path} if that process is gone`);
+        throw new UsageError(`${command}: another kube-sim (${owner || 'unknown'}) is writing ${path.replace(/\.lock$/, '')}; wait for it to finish, or delete ${path} if that process is gone`);
       }
       rmSync(path, { force: true }); // stale: its writer is gone
     }
   }
-  throw new UsageError(`sweep: cannot take the lock ${path}`);
+  throw new UsageError(`${command}: cannot take the lock ${path}`);
 }
 
 /**

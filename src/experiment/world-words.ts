@@ -1,0 +1,41 @@
+/**
+ * Words for the worlds' uncertain constants and the outcomes in both languages, for the rules
+ * PRIM finds ("B fails to beat A when ..."). The scenario schema gives the constants only an
+ * English meaning (ConstantsSchema repeats it under `id`), a sentence too long for a rule; these
+ * are short noun phrases that read "… above 0.62" / "… di atas 0,62". The outcome names follow
+ * the web app's (web/app/lang-en.ts, lang-id.ts), lower-cased.
+ */
+import type { ConstantName } from '../model/index.ts';
+
+export const CONSTANT_LABELS: Readonly<Record<ConstantName, { en: string; id: string }>> = {
+  returnScale: { en: 'returns on working capital', id: 'imbal hasil modal kerja' },
+  skillReturn: { en: 'the payoff of business skill', id: 'hasil dari keterampilan usaha' },
+  marketReturn: { en: 'the payoff of market access', id: 'hasil dari akses pasar' },
+  coordReturn: { en: 'the payoff of coordination', id: 'hasil dari koordinasi kelompok' },
+  businessMentoring: { en: 'what one entrepreneurship visit teaches', id: 'daya satu kunjungan pendampingan usaha' },
+  organising: { en: 'what one organising visit achieves', id: 'daya satu kunjungan pengorganisasian' },
+  trainingOrganising: { en: 'what up-front training teaches about organising', id: 'daya pelatihan awal untuk pengorganisasian' },
+  misuseRate: { en: 'the chance an officer misuses money', id: 'peluang pengurus menyalahgunakan dana' },
+  temptation: { en: 'how temptation grows with money per member', id: 'kenaikan godaan seiring dana per anggota' },
+  splitThreshold: { en: 'the commitment below which members back dividing the money', id: 'batas komitmen untuk mendukung pembagian dana' },
+  meetingCost: { en: 'the cost of weekly meetings to attendance', id: 'beban pertemuan mingguan bagi kehadiran' },
+  sizeCost: { en: 'the dilution of norms with group size', id: 'pelemahan norma karena besarnya kelompok' },
+  outsideExit: { en: 'the chance a family leaves for outside reasons', id: 'peluang keluarga keluar karena alasan luar' },
+};
+
+export const OUTCOME_WORDS: Readonly<Record<string, { en: string; id: string }>> = {
+  survived: { en: 'still active at the end', id: 'masih aktif di akhir' },
+  activeMembersFinal: { en: 'active members at the end', id: 'anggota aktif di akhir' },
+  membersAtEnd: { en: 'members left when it ended', id: 'anggota tersisa saat berakhir' },
+  capitalFinal: { en: 'capital at the end', id: 'modal di akhir' },
+  iksFundFinal: { en: 'IKS fund at the end', id: 'dana IKS di akhir' },
+  memberIncomeMonthly: { en: 'income per member per month', id: 'pendapatan per anggota per bulan' },
+  memberIncomeTotal: { en: 'income paid to all members', id: 'pendapatan dibagikan ke semua anggota' },
+  exitsPerMember: { en: 'members who left, per member', id: 'anggota yang keluar, per anggota' },
+  misuseCommitted: { en: 'misuse of money (found or not)', id: 'penyalahgunaan uang (ketahuan atau tidak)' },
+  interventionCost: { en: 'package cost', id: 'biaya paket' },
+  costPerSurvivingGroup: { en: 'cost per surviving group', id: 'biaya per kelompok yang bertahan' },
+};
+
+/** An outcome in words; an outcome not listed is named by its key. */
+export const outcomeWords = (key: string, lang: 'en' | 'id'): string => OUTCOME_WORDS[key]?.[lang] ?? key;
