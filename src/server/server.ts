@@ -84,14 +84,35 @@ export async function startWorkshopServer(opts: WorkshopServerOptions): Promise<
     if (refusalLog) appendFileSync(refusalLog, `${JSON.stringify(line)}\n`);
   };
 
-  /** Log first, then tell every screen: what a screen shows is always in the log. */
-  const changed = () => {
+  /**
+   * Log first, then tell every screen: what a screen shows is always in the log. Changes that
+   * arrive together (a room answering at once) are written and sent once, after the messages
+   * already received have all been handled (setImmediate runs after the pending I/O callbacks).
+   */
+  let flushing = false;
+  const held = new Map<WebSocket, ServerMessage[]>();
+  const changed = (ws?: WebSocket, replies: ServerMessage[] = []) => {
+    if (ws && replies.length) held.set(ws, [...(held.get(ws) ?? []), ...replies]);
+    if (flushing) return;
+    flushing = true;
+    setImmediate(flush);
+  };
+  const flush = () => {
+    flushing = false;
     if (opts.sessionPath) writeSession(opts.sessionPath, session.doc);
-    for (const [ws, conn] of sockets) {
-      if (conn.binding.kind === 'none') continue;
-      send(ws, session.stateFor(conn.binding.kind === 'seat' ? conn.binding.member : null));
-    }
+    for (const [ws, replies] of held) for (const m of replies) send(ws, m);
+    held.clear();
+    broadcast();
     schedule();
+  };
+  /** Every bound screen's state: the public part serialised once, each seat's own part apart. */
+  const broadcast = () => {
+    const shared = JSON.stringify(session.publicState());
+    for (const [ws, conn] of sockets) {
+      if (conn.binding.kind === 'none' || ws.readyState !== ws.OPEN) continue;
+      const you = conn.binding.kind === 'seat' ? JSON.stringify(session.you(conn.binding.member)) : 'null';
+      ws.send(`{"v":${PROTOCOL_VERSION},"type":"state","state":${shared},"you":${you}}`);
+    }
   };
   /** Close the open week when its time runs out. */
   const schedule = () => {
@@ -115,9 +136,13 @@ export async function startWorkshopServer(opts: WorkshopServerOptions): Promise<
     sockets.set(ws, conn);
     ws.on('message', (data, isBinary) => {
       const r = receive(session, conn, isBinary ? Buffer.from('') : (data as Buffer), now(), logRefusal);
-      for (const m of r.reply) send(ws, m);
-      if (r.changed) changed();
-      else if (r.reply.length === 0 && conn.binding.kind !== 'none') send(ws, session.stateFor(conn.binding.kind === 'seat' ? conn.binding.member : null));
+      // A change's replies (a seat's token) go out only once the change is in the log.
+      if (r.changed) changed(ws, r.reply);
+      else {
+        for (const m of r.reply) send(ws, m);
+        // A phone that resumed its seat gets its state at once.
+        if (r.reply.length === 0 && conn.binding.kind !== 'none') send(ws, session.stateFor(conn.binding.kind === 'seat' ? conn.binding.member : null));
+      }
       if (conn.binding.kind === 'trainer' && r.reply.some((m) => m.type === 'state')) {
         send(ws, { v: PROTOCOL_VERSION, type: 'trainer', joinUrl, joinCode: session.doc.joinCode });
       }
@@ -133,7 +158,8 @@ export async function startWorkshopServer(opts: WorkshopServerOptions): Promise<
       closeConnection(session, conn);
       sockets.delete(ws);
       // Others see that this seat's phone went away (the model plays it until it is back).
-      if (wasSeat) for (const [other, c] of sockets) if (c.binding.kind !== 'none') send(other, session.stateFor(c.binding.kind === 'seat' ? c.binding.member : null));
+      held.delete(ws);
+      if (wasSeat) broadcast();
     });
   });
 
