@@ -45,7 +45,7 @@ export async function workshopCommand(args: string[]): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`workshop: expected at most one scenario, got ${positionals.length}`);
   const pagesDir = resolve(flags.pages ?? join(PACKAGE_ROOT, 'dist'));
   if (!existsSync(join(pagesDir, 'workshop-phone.html')) || !existsSync(join(pagesDir, 'workshop-projector.html'))) {
-    throw new UsageError(`workshop: no built workshop pages in ${pagesDir}; run npm run build first (npm run workshop builds and starts), or give --pages DIR`);
+    throw new UsageError(`workshop: no built workshop pages in ${pagesDir}; in a clone of the repository run npm run build first (npm run workshop builds and starts), or give --pages DIR (the npm package does not ship the pages yet)`);
   }
   const sessionPath = resolve(flags.session ?? 'workshop-session.json');
   let session: Session;

@@ -71,7 +71,7 @@ describe('kube-sim workshop', () => {
   it('refuses bad input with status 2 and a reason', () => {
     const cases: [string[], RegExp][] = [
       [['workshop', 'tulip', '--port', '70000', '--pages', pages], /--port: got "70000"; allowed: a whole number from 0 to 65535/],
-      [['workshop', 'tulip', '--pages', join(dir, 'nope')], /no built workshop pages in .*nope; run npm run build first/],
+      [['workshop', 'tulip', '--pages', join(dir, 'nope')], /no built workshop pages in .*nope; in a clone of the repository run npm run build first/],
       [['workshop', 'tulip', '--session', 'x.txt', '--pages', pages], /--session: got "x\.txt"; allowed: a path ending in \.json/],
       [['workshop', 'default', '--session', 'w.json', '--pages', pages], /w\.json is a session of "tulip", not "default"/],
       [['workshop', '--seed', '4', '--session', 'w.json', '--pages', pages], /--seed, --set and --roster apply to a new session only/],
