@@ -111,6 +111,34 @@ describe('workshop session', () => {
     expect(s.session.doc.refused).toBe(7);
   });
 
+  it('lets an officer take money only in a week the server offered it, privately, and logs the answer', () => {
+    const s = newSession();
+    const trainer = client(s, 9);
+    const officers = s.session.publicState().seats.filter((x) => x.role !== 'anggota').map((x) => x.member);
+    const seats = officers.map((m, k) => seat(s, `Officer ${k}`, m, 10 + k));
+    const plain = seat(s, 'Member', s.session.publicState().seats.find((x) => x.role === 'anggota')!.member, 20);
+    let offeredWeek = -1;
+    for (let w = 0; w < 40 && offeredWeek < 0 && !s.session.ended; w++) {
+      trainer.send({ type: 'open', key: s.trainerKey, seconds: 60 });
+      const who = seats.find((o) => s.session.offered(o.member));
+      if (who) {
+        offeredWeek = w;
+        // Only the offered seat sees the offer.
+        expect(s.session.you(who.member)?.offer).toBe(true);
+        expect(s.session.you(plain.member)?.offer).toBe(false);
+        expect(JSON.stringify(s.session.publicState())).not.toContain('offer');
+        expect(who.send({ type: 'answer', token: who.token, week: w, answers: { ...ANSWER, takeMoney: true } }).changed).toBe(true);
+        expect(s.session.doc.decisions.at(-1)).toMatchObject({ week: w, member: who.member, answers: { takeMoney: true } });
+      }
+      trainer.send({ type: 'close', key: s.trainerKey });
+    }
+    // With three officers and a 1 in 4 chance each, 40 weeks without an offer would be a broken draw.
+    expect(offeredWeek).toBeGreaterThanOrEqual(0);
+    // The offers are the seed's own: the same session offers the same weeks again.
+    const again = newSession();
+    expect(again.session.offered(officers[0])).toBe(newSession().session.offered(officers[0]));
+  });
+
   it('refuses malformed JSON and oversized messages, and a flood past the rate limit, changing nothing', () => {
     const s = newSession();
     const trainer = client(s, 9);

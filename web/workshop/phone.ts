@@ -58,8 +58,9 @@ const channel = openChannel({
         // The seat is gone (given up, or another workshop): join again.
         token = null;
         localStorage.removeItem(tokenKey());
-        if (code) channel.send({ type: 'look', code });
       }
+      // Not seated: the list of free seats may be stale (someone took the one chosen).
+      if (!token && code && m.code !== 'bad-code') channel.send({ type: 'look', code });
       message = `${WORDS[lang].refused} ${m.message}`;
     }
     draw();
