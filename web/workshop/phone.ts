@@ -60,7 +60,7 @@ const channel = openChannel({
         localStorage.removeItem(tokenKey());
       }
       // Not seated: the list of free seats may be stale (someone took the one chosen).
-      if (!token && code && m.code !== 'bad-code') channel.send({ type: 'look', code });
+      if (!token && code && ['bad-token', 'seat-taken', 'no-free-seat', 'no-such-member'].includes(m.code)) channel.send({ type: 'look', code });
       message = `${WORDS[lang].refused} ${m.message}`;
     }
     draw();
