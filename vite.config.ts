@@ -14,11 +14,14 @@ export default defineConfig({
   build: {
     outDir: '../dist',
     emptyOutDir: true,
-    // Two pages of one app: the planners' (index.html) and trainer mode (trainer.html).
+    // Pages of one app: the planners' (index.html), trainer mode (trainer.html), and the
+    // workshop's phone and projector pages, served by `kube-sim workshop` (src/server/).
     rollupOptions: {
       input: {
         index: fileURLToPath(new URL('./web/index.html', import.meta.url)),
         trainer: fileURLToPath(new URL('./web/trainer.html', import.meta.url)),
+        'workshop-phone': fileURLToPath(new URL('./web/workshop-phone.html', import.meta.url)),
+        'workshop-projector': fileURLToPath(new URL('./web/workshop-projector.html', import.meta.url)),
       },
     },
   },

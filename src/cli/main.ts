@@ -7,6 +7,7 @@ import { RosterCsvError } from '../io/roster-csv.ts';
 import { builtInScenarios, ScenarioFileError } from '../io/scenario-file.ts';
 import { ScenarioError } from '../model/index.ts';
 import { BatchFailedError, CancelledError } from '../runner/pool.ts';
+import { SessionFileError } from '../server/session-file.ts';
 import { UsageError } from './args.ts';
 import { brokenInvariant, catchInterrupts, DiskFullError, interruption, signalExit, VERSION } from './common.ts';
 
@@ -34,6 +35,8 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; interrupts?: true
   merge: { load: async () => { const m = await import('./merge.ts'); return { help: m.MERGE_HELP, run: m.mergeCommand }; }, interrupts: true },
   schema: { load: async () => { const m = await import('./schema.ts'); return { help: m.SCHEMA_HELP, run: m.schemaCommand }; } },
   validate: { load: async () => { const m = await import('./validate.ts'); return { help: m.VALIDATE_HELP, run: m.validateCommand }; } },
+  workshop: { load: async () => { const m = await import('./workshop.ts'); return { help: m.WORKSHOP_HELP, run: m.workshopCommand }; }, interrupts: true },
+  replay: { load: async () => { const m = await import('./replay.ts'); return { help: m.REPLAY_HELP, run: m.replayCommand }; } },
   calibrate: { load: async () => { const m = await import('./calibrate.ts'); return { help: m.CALIBRATE_HELP, run: m.calibrateCommand }; }, interrupts: true },
 };
 
@@ -87,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
     return await loaded.run(rest);
   } catch (e) {
     const err = e as Error & { code?: string };
-    if (e instanceof UsageError || e instanceof ScenarioError || e instanceof ScenarioFileError || e instanceof AssignmentError || e instanceof RosterCsvError) {
+    if (e instanceof UsageError || e instanceof ScenarioError || e instanceof ScenarioFileError || e instanceof AssignmentError || e instanceof RosterCsvError || e instanceof SessionFileError) {
       process.stderr.write(`kube-sim: ${err.message}\n`);
       return 2;
     }

@@ -1,0 +1,93 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { INDICATOR_KEYS, simulate } from '../../src/index.ts';
+import { replayWeeks } from '../../src/server/replay.ts';
+import { readSession, writeSession } from '../../src/server/session-file.ts';
+import { runKubeSim, scratchFolder } from '../cli/kube-sim.ts';
+import { ANSWER, newSession } from './helpers.ts';
+
+const dir = scratchFolder('kube-sim-replay-');
+
+/** A session of `weeks` weeks with two players answering. */
+function played(weeks: number, name = 'default', seed = 3) {
+  const s = newSession(name, seed);
+  const act = (m: object) => s.session.handle({ v: 1, ...m } as never);
+  const seats = [1, 5].map((member) => {
+    const r = act({ type: 'join', code: s.code, name: `P${member}`, member });
+    return r.ok && r.reply[0].type === 'seated' ? r.reply[0].token : '';
+  });
+  for (let w = 0; w < weeks && !s.session.ended; w++) {
+    act({ type: 'open', key: s.trainerKey, seconds: 60 });
+    seats.forEach((token, k) => act({ type: 'answer', token, week: w, answers: { ...ANSWER, effort: k / 2, attend: w % 2 === 0 } }));
+    act({ type: 'close', key: s.trainerKey });
+  }
+  return s;
+}
+
+describe('workshop replay', () => {
+  it('re-runs a session from its log, bit for bit, through the file', () => {
+    const s = played(30);
+    const path = join(dir, 'session.json');
+    writeSession(path, s.session.doc);
+    const { doc, scenario } = readSession(path);
+    expect(doc.weeks).toHaveLength(30);
+    expect(doc.decisions).toHaveLength(60);
+    const r = replayWeeks(doc, scenario);
+    expect(r.mismatch).toBeNull();
+    expect(r.weeks).toBe(30);
+  });
+
+  it('gives the plain run of the scenario and seed, week by week: answers are not applied yet', () => {
+    const s = played(52, 'tulip', 11);
+    const plain = simulate(s.scenario, { seed: 11 });
+    const weeks = s.session.doc.weeks;
+    const end = plain.outcome.status === 'dissolved' ? plain.outcome.statusWeek! + 1 : 52;
+    expect(weeks.length).toBe(Math.min(52, end));
+    for (const rec of weeks) {
+      INDICATOR_KEYS.forEach((key, k) => {
+        const v = plain.series[key][rec.week];
+        expect(rec.indicators[k], `${key} week ${rec.week}`).toBe(Number.isFinite(v) ? v : null);
+      });
+    }
+  });
+
+  it('finds the first week that differs from a tampered log', () => {
+    const s = played(10);
+    const json = JSON.parse(JSON.stringify(s.session.doc));
+    json.weeks[6].indicators[INDICATOR_KEYS.indexOf('capital')] *= 1.000001;
+    const path = join(dir, 'tampered.json');
+    writeFileSync(path, JSON.stringify(json));
+    const { doc, scenario } = readSession(path);
+    const r = replayWeeks(doc, scenario);
+    expect(r.weeks).toBe(6);
+    expect(r.mismatch).toMatchObject({ week: 6, what: 'capital' });
+    // Another seed is another run: the fingerprint differs in the first week.
+    const other = replayWeeks({ ...s.session.doc, seed: 4 }, s.scenario);
+    expect(other.mismatch).toMatchObject({ week: 0, what: 'fingerprint' });
+  });
+
+  it('kube-sim replay says whether the log replays (exit 0) or where it differs (exit 1)', () => {
+    const s = played(8);
+    const good = join(dir, 'good.json');
+    writeSession(good, s.session.doc);
+    const ok = runKubeSim(['replay', good], dir);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^default: seed 3, 8 of 156 weeks replayed; every week matches the log bit for bit\n/);
+    expect(ok.stdout).toContain('16 answers from 2 seats logged (not applied to the model in this stage)');
+
+    const json = JSON.parse(JSON.stringify(s.session.doc));
+    json.weeks[3].fingerprint = '0123456789abcdef';
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify(json));
+    const no = runKubeSim(['replay', bad], dir);
+    expect(no.code).toBe(1);
+    expect(no.stderr).toMatch(/week 4 differs from the log \(fingerprint: logged "0123456789abcdef", replayed "[0-9a-f]{16}"\); 3 weeks before it match/);
+
+    writeFileSync(join(dir, 'junk.json'), '{"kind":"something else"}');
+    const junk = runKubeSim(['replay', 'junk.json'], dir);
+    expect(junk.code).toBe(2);
+    expect(junk.stderr).toMatch(/junk\.json: not a workshop session: kind: got "something else"; allowed: "kube-sim workshop session"/);
+  });
+});

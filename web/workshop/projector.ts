@@ -1,0 +1,175 @@
+/**
+ * The workshop's projector page, for the trainer: the join QR code and code, every seat and who
+ * has answered, the countdown, the week controls, and the group's state. It acts with the
+ * trainer's key, which kube-sim workshop prints in this page's address (after #key=, a part of
+ * the address the browser never sends to any server).
+ */
+import { line, scaleLinear } from 'd3';
+import { formats, type Lang } from '../app/i18n.ts';
+import { drawLangSwitch } from '../views/lang-switch.ts';
+import { WEEK_SECONDS, type PublicState, type ServerMessage } from '../../src/server/protocol.ts';
+import { clock, openChannel } from './client.ts';
+import { h, keepingFocus } from './dom.ts';
+import { saveLang, startLang, WORDS } from './words.ts';
+import '../style.css';
+import './workshop.css';
+
+const key = new URLSearchParams(location.hash.slice(1)).get('key') ?? '';
+let lang: Lang = startLang();
+let state: PublicState | null = null;
+let stateAt = 0;
+let join: { url: string; code: string } | null = null;
+let message = '';
+let seconds: number = WEEK_SECONDS.default;
+
+const root = document.getElementById('workshop')!;
+document.body.dataset.page = 'projector';
+
+const channel = openChannel({
+  onOpen: () => channel.send({ type: 'watch', key }),
+  onStatus: () => draw(),
+  onMessage: (m: ServerMessage) => {
+    if (m.type === 'state') {
+      state = m.state;
+      stateAt = performance.now();
+      message = '';
+    } else if (m.type === 'trainer') join = { url: m.joinUrl, code: m.joinCode };
+    else if (m.type === 'refused') message = `${WORDS[lang].refused} ${m.message}`;
+    draw();
+  },
+});
+
+function draw(): void {
+  keepingFocus(drawAll);
+}
+
+function drawAll(): void {
+  const w = WORDS[lang];
+  document.title = w.projectorTitle;
+  root.replaceChildren();
+  const header = h('header', { class: 'ws-header' }, [h('h1', {}, [w.projectorTitle])]);
+  drawLangSwitch(header, (l) => {
+    lang = l;
+    saveLang(l);
+    draw();
+  }).show(lang);
+  root.append(header);
+  if (!key) return void root.append(h('p', { class: 'notice' }, [w.noKey]));
+  if (!channel.connected) root.append(h('p', { class: 'ws-status' }, [state ? w.offline : w.connecting]));
+  if (message) root.append(h('p', { class: 'notice', role: 'alert', 'data-testid': 'message' }, [message]));
+  if (!state) return;
+  root.append(h('div', { class: 'ws-projector' }, [joinPanel(), weekPanel(state), seatsPanel(state), groupPanel(state)]));
+  document.body.dataset.week = String(state.week);
+  document.body.dataset.phase = state.phase;
+  document.body.dataset.answered = String(state.seats.filter((s) => s.answered).length);
+}
+
+function joinPanel(): HTMLElement {
+  const w = WORDS[lang];
+  return h('section', { class: 'ws-card ws-joinpanel' }, [
+    h('h2', {}, [w.joinHere]),
+    h('img', { src: 'join-qr.svg', alt: join?.url ?? '', class: 'ws-qr', 'data-testid': 'qr' }),
+    h('p', { class: 'ws-code', 'data-testid': 'join-code' }, [join?.code ?? '']),
+    h('p', { class: 'ws-muted ws-small' }, [`${w.scan} `, h('span', { class: 'ws-url' }, [join?.url ?? ''])]),
+  ]);
+}
+
+function weekPanel(st: PublicState): HTMLElement {
+  const w = WORDS[lang];
+  const playing = st.seats.filter((s) => s.player && s.active);
+  const answered = playing.filter((s) => s.answered).length;
+  const secondsInput = h('input', { type: 'number', id: 'seconds', min: String(WEEK_SECONDS.min), max: String(WEEK_SECONDS.max), value: String(seconds), 'data-testid': 'seconds' }) as HTMLInputElement;
+  secondsInput.addEventListener('input', () => (seconds = Math.round(Number(secondsInput.value))));
+  const button = (label: string, testId: string, send: object, primary = false) => {
+    const b = h('button', { type: 'button', class: primary ? 'primary' : '', 'data-testid': testId }, [label]);
+    b.addEventListener('click', () => channel.send({ ...send, key }));
+    return b;
+  };
+  const controls: HTMLElement[] = [];
+  if (st.phase === 'lobby' || st.phase === 'closed') {
+    controls.push(h('label', { for: 'seconds' }, [w.seconds]), secondsInput, button(w.open(st.week + 1), 'open', { type: 'open', get seconds() { return seconds; } }, true));
+  }
+  if (st.phase === 'open') controls.push(button(w.pause, 'pause', { type: 'pause' }), button(w.close, 'close', { type: 'close' }, true));
+  if (st.phase === 'paused') controls.push(button(w.resume, 'resume', { type: 'resume-week' }, true), button(w.close, 'close', { type: 'close' }));
+  return h('section', { class: 'ws-card ws-weekpanel' }, [
+    h('p', { class: 'ws-bigweek', 'data-testid': 'week' }, [w.week(shownWeek(st), st.horizon)]),
+    h('p', { 'data-testid': 'phase' }, [w.phase[st.phase]]),
+    st.remainingMs !== null ? h('p', { class: 'ws-countdown ws-big', 'data-testid': 'countdown' }, [clock(left())]) : '',
+    st.phase === 'open' || st.phase === 'paused' ? h('p', { 'data-testid': 'answer-count' }, [w.answers(answered, playing.length)]) : '',
+    h('div', { class: 'ws-controls' }, controls),
+  ]);
+}
+
+function seatsPanel(st: PublicState): HTMLElement {
+  const w = WORDS[lang];
+  const weekOpen = st.phase === 'open' || st.phase === 'paused';
+  return h('section', { class: 'ws-card ws-seats' }, [
+    h('h2', {}, [w.seats]),
+    h('ul', { 'data-testid': 'seats' }, st.seats.map((s) => {
+      const state = !s.active ? 'gone' : !s.player ? 'model' : weekOpen ? (s.answered ? 'answered' : 'waiting') : 'seated';
+      const what = !s.player ? w.model : !s.connected ? w.away : weekOpen ? (s.answered ? w.answered : w.waiting) : '';
+      return h('li', { class: `ws-seat ws-${state}`, 'data-member': String(s.member), 'data-state': state }, [
+        h('span', { class: 'ws-mark', 'aria-hidden': 'true' }, [state === 'answered' ? '✓' : state === 'waiting' ? '…' : state === 'gone' ? '×' : '']),
+        h('span', { class: 'ws-seatname' }, [s.name ?? w.member(s.member + 1), h('small', {}, [` ${w.roles[s.role] ?? s.role}`])]),
+        h('span', { class: 'ws-player' }, [s.player ?? '']),
+        h('span', { class: 'ws-muted ws-small' }, [what]),
+      ]);
+    })),
+  ]);
+}
+
+function groupPanel(st: PublicState): HTMLElement {
+  const w = WORDS[lang];
+  const f = formats(lang);
+  const g = st.group;
+  const stat = (label: string, value: string, id: string) => h('div', { class: 'ws-stat' }, [h('span', { class: 'ws-muted' }, [label]), h('strong', { 'data-testid': id }, [value])]);
+  return h('section', { class: 'ws-card ws-group' }, [
+    h('h2', {}, [`${w.group}: ${w.status[g.status] ?? g.status}`]),
+    h('div', { class: 'ws-stats' }, [
+      stat(w.capital, f.rupiahShort(g.capital), 'capital'),
+      stat(w.iksFund, f.rupiahShort(g.iksFund), 'iks'),
+      stat(w.activeMembers, f.int(g.activeMembers), 'members'),
+      stat(w.trust, f.num(g.meanTrust, 2), 'trust'),
+      stat(w.cohesion, f.num(g.cohesion, 2), 'cohesion'),
+    ]),
+    h('h3', {}, [w.capitalLine]),
+    sparkline(g.capitalHistory, st.horizon),
+    h('h3', {}, [`${w.lastWeekEvents}: ${w.meeting(g.meetingHeld)}`]),
+    h('ul', { class: 'ws-events' }, g.events.map((e) => h('li', {}, [w.events[e.type] ?? e.type]))),
+  ]);
+}
+
+/** The capital week by week across the whole horizon (an SVG line; no text in it to translate). */
+function sparkline(values: number[], horizon: number): Element {
+  const W = 320;
+  const H = 60;
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  svg.setAttribute('class', 'ws-spark');
+  svg.setAttribute('aria-hidden', 'true');
+  if (values.length > 1) {
+    const x = scaleLinear().domain([0, Math.max(1, horizon - 1)]).range([2, W - 2]);
+    const y = scaleLinear().domain([Math.min(0, ...values), Math.max(1, ...values)]).range([H - 2, 2]);
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', line<number>((_, i) => x(i), (v) => y(v))(values) ?? '');
+    svg.append(path);
+  }
+  return svg;
+}
+
+/** The week on screen: the one open (or about to open), or, between weeks, the one just run. */
+function shownWeek(st: PublicState): number {
+  return st.phase === 'closed' || st.phase === 'ended' ? st.week : st.week + 1;
+}
+
+function left(): number {
+  if (!state || state.remainingMs === null) return 0;
+  return state.phase === 'open' ? state.remainingMs - (performance.now() - stateAt) : state.remainingMs;
+}
+
+setInterval(() => {
+  const el = root.querySelector('[data-testid="countdown"]');
+  if (el && state) el.textContent = clock(left());
+}, 250);
+saveLang(lang);
+draw();
