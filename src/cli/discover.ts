@@ -53,7 +53,7 @@ export async function discoverCommand(args: string[]): Promise<number> {
       lang: z.enum(['en', 'id'], { error: (i) => `--lang: got "${String(i.input)}"; allowed: en or id` }).optional(),
     },
   );
-  if (flags.worlds === undefined) throw new UsageError('discover: --worlds W is required (the plausible worlds to search, e.g. --worlds 25, or --worlds 200 --worlds-from prior)');
+  if (flags.worlds === undefined) throw new UsageError('discover: --worlds W is required (the plausible worlds to search, e.g. --worlds 12, or --worlds 200 --worlds-from prior)');
   checkWorldsFlags('discover', flags);
   if (positionals.length < 1 || positionals.length > 2) throw new UsageError(`discover: expected two scenarios A and B (where does B fail to beat A?) or one with --below LEVEL, got ${positionals.length}`);
   if (positionals.length === 1 && flags.below === undefined) throw new UsageError('discover: with one scenario, --below LEVEL is required (where does its outcome fall below LEVEL?)');

@@ -8,6 +8,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, runKubeSim, scratchFolder, type Result } from './kube-sim.ts';
+import { loadWorlds } from '../../src/cli/worlds.ts';
+
+/** The calibrated worlds the committed file holds (every one is used). */
+const W = loadWorlds().worlds.length;
 
 const work = scratchFolder('kube-sim-worlds-');
 const kubeSim = (args: string[]): Result => runKubeSim(args, work);
@@ -18,23 +22,23 @@ const json = (r: Result) => {
 };
 
 describe('compare --worlds', () => {
-  it('gives the share of worlds with its interval, the same bits with 1 and 2 workers (25 worlds × 100 pairs)', () => {
-    const args = ['compare', 'mentoring-organising', 'mentoring-entrepreneurship', '--worlds', '25', '--reps', '100', '--json'];
+  it('gives the share of worlds with its interval, the same bits with 1 and 2 workers (every calibrated world × 100 pairs)', () => {
+    const args = ['compare', 'mentoring-organising', 'mentoring-entrepreneurship', '--worlds', String(W), '--reps', '100', '--json'];
     const one = json(kubeSim([...args, '--workers', '1']));
     const two = json(kubeSim([...args, '--workers', '2']));
     expect(JSON.stringify(two.worlds)).toBe(JSON.stringify(one.worlds));
     const s = one.worlds.shares.survived;
-    expect(one.worlds.count).toBe(25);
-    expect(s.worlds).toBe(25);
+    expect(one.worlds.count).toBe(W);
+    expect(s.worlds).toBe(W);
     // The luck interval is of a whole number of worlds: the share (a mean) lies within it, or
     // within one world of it when nearly every world is sure (the mean of a count that is 0 in
     // more than 97.5% of draws is a little above 0).
     expect(s.luck[0]).toBeLessThanOrEqual(s.luck[1]);
-    expect(s.share).toBeGreaterThanOrEqual(s.luck[0] - 1 / 25);
-    expect(s.share).toBeLessThanOrEqual(s.luck[1] + 1 / 25);
-    expect(s.perWorld).toHaveLength(25);
+    expect(s.share).toBeGreaterThanOrEqual(s.luck[0] - 1 / W);
+    expect(s.share).toBeLessThanOrEqual(s.luck[1] + 1 / W);
+    expect(s.perWorld).toHaveLength(W);
     // Sorted from B's worst world to its best, each with its luck interval around its difference.
-    for (let i = 1; i < 25; i++) expect(s.perWorld[i].mean).toBeGreaterThanOrEqual(s.perWorld[i - 1].mean);
+    for (let i = 1; i < W; i++) expect(s.perWorld[i].mean).toBeGreaterThanOrEqual(s.perWorld[i - 1].mean);
     for (const w of s.perWorld) expect(w.ci[0] <= w.mean && w.mean <= w.ci[1]).toBe(true);
     // Regret: never negative; in each world one package has none.
     for (const side of ['a', 'b']) for (const r of Object.values(one.worlds[side].regret) as { median: number; max: number }[]) expect(r.max).toBeGreaterThanOrEqual(0);
@@ -49,9 +53,9 @@ describe('compare --worlds', () => {
     expect(prior.worlds.source).toBe('prior');
     expect(prior.worlds.file).toBeNull();
     expect(prior.worlds.shares.survived.worlds).toBe(30);
-    const r = kubeSim(['compare', 'meetings-monthly', 'meetings-weekly', '--worlds', '26', '--reps', '5']);
+    const r = kubeSim(['compare', 'meetings-monthly', 'meetings-weekly', '--worlds', String(W + 1), '--reps', '5']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--worlds: got 26; allowed: a whole number from 1 to 25 with --worlds-from calibrated .*--worlds-from prior/);
+    expect(r.stderr).toMatch(new RegExp(`--worlds: got ${W + 1}; allowed: a whole number from 1 to ${W} with --worlds-from calibrated .*--worlds-from prior`));
   }, 120_000);
 
   it('refuses worlds flags that do not fit, naming them', () => {
