@@ -5,3 +5,5 @@
  */
 export * from './core.ts';
 export { browserPool, browserWorker, startBrowserWorker, type BrowserWorker } from './runner/browser-pool.ts';
+// The workshop pages speak the workshop server's protocol (plain zod schemas, no Node).
+export { ServerMessageSchema, WEEK_SECONDS, type Answers, type PublicState, type ServerMessage, type You } from './server/protocol.ts';

@@ -4,7 +4,7 @@
  * against the protocol's schema, to the page. `onOpen` runs on every (re)connection, so the page
  * can say who it is again (resume with its token, or watch with the trainer's key).
  */
-import { ServerMessageSchema, type ServerMessage } from '../../src/server/protocol.ts';
+import { ServerMessageSchema, type ServerMessage } from '../../src/browser.ts';
 
 export interface Channel {
   send(m: object): void;

@@ -5,7 +5,7 @@
  */
 import { formats, type Lang } from '../app/i18n.ts';
 import { drawLangSwitch } from '../views/lang-switch.ts';
-import type { Answers, PublicState, ServerMessage, You } from '../../src/server/protocol.ts';
+import type { Answers, PublicState, ServerMessage, You } from '../../src/browser.ts';
 import { clock, openChannel } from './client.ts';
 import { h, keepingFocus } from './dom.ts';
 import { saveLang, startLang, WORDS } from './words.ts';

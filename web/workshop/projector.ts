@@ -7,7 +7,7 @@
 import { line, scaleLinear } from 'd3';
 import { formats, type Lang } from '../app/i18n.ts';
 import { drawLangSwitch } from '../views/lang-switch.ts';
-import { WEEK_SECONDS, type PublicState, type ServerMessage } from '../../src/server/protocol.ts';
+import { WEEK_SECONDS, type PublicState, type ServerMessage } from '../../src/browser.ts';
 import { clock, openChannel } from './client.ts';
 import { h, keepingFocus } from './dom.ts';
 import { saveLang, startLang, WORDS } from './words.ts';
