@@ -4,7 +4,7 @@
  * against the protocol's schema, to the page. `onOpen` runs on every (re)connection, so the page
  * can say who it is again (resume with its token, or watch with the trainer's key).
  */
-import { ServerMessageSchema, type ServerMessage } from '../../src/browser.ts';
+import { ServerMessageSchema, type PublicState, type ServerMessage } from '../../src/browser.ts';
 
 export interface Channel {
   send(m: object): void;
@@ -56,4 +56,15 @@ export function openChannel(handlers: { onOpen: () => void; onMessage: (m: Serve
 export function clock(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** The week on screen: the one open (or about to open), or, between weeks, the one just run. */
+export function shownWeek(st: PublicState): number {
+  return st.phase === 'closed' || st.phase === 'ended' ? st.week : st.week + 1;
+}
+
+/** Milliseconds left in the week: the server's figure, counted down since it came (at `at`) while the week is open. */
+export function remaining(st: PublicState | null, at: number): number {
+  if (!st || st.remainingMs === null) return 0;
+  return st.phase === 'open' ? st.remainingMs - (performance.now() - at) : st.remainingMs;
 }

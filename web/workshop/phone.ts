@@ -6,7 +6,7 @@
 import { formats, type Lang } from '../app/i18n.ts';
 import { drawLangSwitch } from '../views/lang-switch.ts';
 import type { Answers, PublicState, ServerMessage, You } from '../../src/browser.ts';
-import { clock, openChannel } from './client.ts';
+import { clock, openChannel, remaining, shownWeek } from './client.ts';
 import { h, keepingFocus } from './dom.ts';
 import { saveLang, startLang, WORDS } from './words.ts';
 import '../style.css';
@@ -204,14 +204,8 @@ function decisionForm(me: You, st: PublicState): HTMLElement {
   return form;
 }
 
-/** The week on screen: the one open (or about to open), or, between weeks, the one just run. */
-function shownWeek(st: PublicState): number {
-  return st.phase === 'closed' || st.phase === 'ended' ? st.week : st.week + 1;
-}
-
 function left(): number {
-  if (!state || state.remainingMs === null) return 0;
-  return state.phase === 'open' ? state.remainingMs - (performance.now() - stateAt) : state.remainingMs;
+  return remaining(state, stateAt);
 }
 
 // The countdown moves between messages; nothing else is redrawn by the clock.

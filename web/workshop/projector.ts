@@ -8,7 +8,7 @@ import { line, scaleLinear } from 'd3';
 import { formats, type Lang } from '../app/i18n.ts';
 import { drawLangSwitch } from '../views/lang-switch.ts';
 import { WEEK_SECONDS, type PublicState, type ServerMessage } from '../../src/browser.ts';
-import { clock, openChannel } from './client.ts';
+import { clock, openChannel, remaining, shownWeek } from './client.ts';
 import { h, keepingFocus } from './dom.ts';
 import { saveLang, startLang, WORDS } from './words.ts';
 import '../style.css';
@@ -157,14 +157,8 @@ function sparkline(values: number[], horizon: number): Element {
   return svg;
 }
 
-/** The week on screen: the one open (or about to open), or, between weeks, the one just run. */
-function shownWeek(st: PublicState): number {
-  return st.phase === 'closed' || st.phase === 'ended' ? st.week : st.week + 1;
-}
-
 function left(): number {
-  if (!state || state.remainingMs === null) return 0;
-  return state.phase === 'open' ? state.remainingMs - (performance.now() - stateAt) : state.remainingMs;
+  return remaining(state, stateAt);
 }
 
 setInterval(() => {
