@@ -31,6 +31,7 @@ export const OUTCOME_WORDS: Readonly<Record<string, { en: string; id: string }>>
   iksFundFinal: { en: 'IKS fund at the end', id: 'dana IKS di akhir' },
   memberIncomeMonthly: { en: 'income per member per month', id: 'pendapatan per anggota per bulan' },
   memberIncomeTotal: { en: 'income paid to all members', id: 'pendapatan dibagikan ke semua anggota' },
+  businessProfitMonthly: { en: 'business profit per member per month', id: 'laba usaha per anggota per bulan' },
   exitsPerMember: { en: 'members who left, per member', id: 'anggota yang keluar, per anggota' },
   misuseCommitted: { en: 'misuse of money (found or not)', id: 'penyalahgunaan uang (ketahuan atau tidak)' },
   interventionCost: { en: 'package cost', id: 'biaya paket' },
