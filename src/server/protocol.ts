@@ -9,6 +9,7 @@
  * trainer message. Nothing is trusted from the connection itself.
  */
 import { z } from 'zod';
+import type { InjectionKind } from '../model/inject.ts';
 
 export const PROTOCOL_VERSION = 1;
 /** Largest message accepted, bytes (an answer is ~200 bytes; the server closes a connection that sends more). */
@@ -54,6 +55,8 @@ const displayName = z
       .regex(/^[^\p{Cc}\p{Cf}]*$/u, { error: 'a name without control characters' }),
   );
 const member = whole(0, MAX_MEMBERS - 1);
+/** Trainer mode's events (src/model/inject.ts's INJECTION_KINDS, spelled out so the pages need no model code; a test keeps them equal). */
+export const INJECTION_KINDS = ['visit', 'marketShock', 'quarrel', 'misuse', 'leave'] as const satisfies readonly InjectionKind[];
 
 /** One player's decisions for one week. */
 export const AnswersSchema = z.strictObject(
@@ -100,13 +103,15 @@ export const ClientMessageSchema = z.discriminatedUnion(
     msg('close', { key }),
     msg('pause', { key }),
     msg('resume-week', { key }),
+    /** Make one of trainer mode's events happen at the end of the week run next; `member` null: the model's rule picks who. */
+    msg('inject', { key, kind: z.enum(INJECTION_KINDS, { error: `one of ${INJECTION_KINDS.join(', ')}` }), member: member.nullable() }),
   ],
-  { error: 'a known message type: look, join, resume, answer, leave, watch, open, close, pause, resume-week' },
+  { error: 'a known message type: look, join, resume, answer, leave, watch, open, close, pause, resume-week, inject' },
 );
 export type ClientMessage = z.output<typeof ClientMessageSchema>;
 export type ClientMessageType = ClientMessage['type'];
 /** Messages that only the trainer may send. */
-export const TRAINER_TYPES = ['watch', 'open', 'close', 'pause', 'resume-week'] as const satisfies readonly ClientMessageType[];
+export const TRAINER_TYPES = ['watch', 'open', 'close', 'pause', 'resume-week', 'inject'] as const satisfies readonly ClientMessageType[];
 
 export const PHASES = ['lobby', 'open', 'paused', 'closed', 'ended'] as const;
 export type Phase = (typeof PHASES)[number];

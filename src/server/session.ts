@@ -12,12 +12,12 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import seedrandom from 'seedrandom';
 import { eventList, INDICATOR_KEYS, ROLES, STATUS_NAMES, type Run, type Scenario } from '../model/index.ts';
 import { runWeek, type Decision } from './drive.ts';
-import { decisionsOf, replayWeeks } from './replay.ts';
+import { decisionsOf, injectionsOf, replayWeeks } from './replay.ts';
 import {
   JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, PROTOCOL_VERSION,
   type Answers, type ClientMessage, type PublicState, type Refusal, type ServerMessage, type WireEvent, type You,
 } from './protocol.ts';
-import { NOT_APPLIED, SESSION_FORMAT, SESSION_KIND, SessionFileError, type SessionDoc } from './session-file.ts';
+import { NOTICE, SESSION_FORMAT, SESSION_KIND, SessionFileError, type SessionDoc } from './session-file.ts';
 
 /** Chance that a seated officer is offered, privately, to take money in a given week. */
 export const OFFER_CHANCE = 0.25;
@@ -76,10 +76,10 @@ export class Session {
     const trainerKey = deps.secret();
     const seed = init.seed ?? sc.seed;
     const doc: SessionDoc = {
-      kind: SESSION_KIND, format: SESSION_FORMAT, protocol: PROTOCOL_VERSION, kubeSim: init.kubeSim, notice: NOT_APPLIED,
+      kind: SESSION_KIND, format: SESSION_FORMAT, protocol: PROTOCOL_VERSION, kubeSim: init.kubeSim, notice: NOTICE,
       createdAt: iso(deps.now()), scenarioName: init.scenarioName, scenario: { ...sc, seed } as unknown as Record<string, unknown>,
       seed, replication: 0, joinCode: init.joinCode ?? joinCodeFrom(deps.secret()), trainerKeyHash: hash(trainerKey),
-      phase: 'lobby', week: 0, deadline: null, remainingMs: null, seats: [], decisions: [], weeks: [], refused: 0,
+      phase: 'lobby', week: 0, deadline: null, remainingMs: null, seats: [], decisions: [], injections: [], weeks: [], refused: 0,
     };
     return { session: new Session(doc, sc, deps), trainerKey };
   }
@@ -200,6 +200,16 @@ export class Session {
         if (d.phase !== 'open' && d.phase !== 'paused') return refuse('not-open', `no week is open (${d.phase})`);
         this.closeWeek();
         return { ok: true, changed: true, reply: [] };
+      case 'inject': {
+        if (d.phase === 'ended') return refuse('ended', 'the workshop has ended');
+        const st = this.run.state;
+        if (m.member !== null && (m.member >= st.n || !st.active[m.member])) {
+          return refuse('no-such-member', `member: got ${m.member}; allowed: null or a member still in the group (${this.activeList()})`);
+        }
+        // At the end of the week to be run next, as in trainer mode.
+        d.injections.push({ week: d.week, kind: m.kind, member: m.member, at: iso(now) });
+        return { ok: true, changed: true, reply: [] };
+      }
     }
   }
 
@@ -211,11 +221,11 @@ export class Session {
     return true;
   }
 
-  /** Run the week: the model plays every member (answers are logged, not applied yet: drive.ts). */
+  /** Run the week: the answers are the seated members' decisions, the model plays the rest (drive.ts). */
   private closeWeek(): void {
     const d = this.doc;
     this.incomeBeforeLastWeek = this.run.state.income.slice();
-    const rec = runWeek(this.run, this.decisionsOf(d.week));
+    const rec = runWeek(this.run, this.decisionsOf(d.week), injectionsOf(d, d.week));
     if (rec) d.weeks.push(rec);
     d.week = this.run.state.week;
     d.deadline = d.remainingMs = null;
@@ -239,10 +249,14 @@ export class Session {
     return decisionsOf(this.doc, week);
   }
 
-  /** Is seated officer `member` offered money this week? Its own seeded draw, apart from the model's streams. */
+  /**
+   * Is seated officer `member` offered money this week? Only the chair and the treasurer hold the
+   * group's money (src/model/processes/misuse.ts), and only while there is some. Its own seeded
+   * draw, apart from the model's streams.
+   */
   offered(member: number): boolean {
     const st = this.run.state;
-    if (!st.active[member] || ROLES[st.role[member]] === 'anggota') return false;
+    if (!st.active[member] || (member !== st.chair && member !== st.treasurer) || !(st.capital > 0)) return false;
     return seedrandom(`${this.doc.seed}:workshop-offer:${this.doc.week}:${member}`)() < OFFER_CHANCE;
   }
 

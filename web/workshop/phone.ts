@@ -150,7 +150,7 @@ function play(me: You, f: ReturnType<typeof formats>): HTMLElement[] {
   leave.addEventListener('click', () => {
     if (confirm(w.leaveConfirm)) channel.send({ type: 'leave', token });
   });
-  out.push(h('p', { class: 'ws-muted ws-small' }, [w.notApplied]), h('p', {}, [leave]));
+  out.push(h('p', { class: 'ws-muted ws-small' }, [w.howItWorks]), h('p', {}, [leave]));
   return out;
 }
 

@@ -34,7 +34,7 @@ export const wordsEn = {
   happened: 'What happened to you',
   nothing: 'Nothing special.',
   gone: 'Your member has left the group.',
-  notApplied: 'This version records your answers; the simulation still decides for every member.',
+  howItWorks: 'Your answers are your member’s decisions this week. If you do not answer in time, the simulation decides for your member.',
   refused: 'Not accepted:',
   roles: { ketua: 'chair', sekretaris: 'secretary', bendahara: 'treasurer', anggota: 'member' } as Record<string, string>,
   events: {

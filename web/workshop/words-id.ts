@@ -36,7 +36,7 @@ export const wordsId: typeof wordsEn = {
   happened: 'Yang terjadi pada Anda',
   nothing: 'Tidak ada yang istimewa.',
   gone: 'Anggota Anda telah keluar dari kelompok.',
-  notApplied: 'Versi ini mencatat jawaban Anda; simulasi masih memutuskan untuk setiap anggota.',
+  howItWorks: 'Jawaban Anda adalah keputusan anggota Anda minggu ini. Jika Anda tidak menjawab tepat waktu, simulasi yang memutuskan untuk anggota Anda.',
   refused: 'Tidak diterima:',
   roles: { ketua: 'ketua', sekretaris: 'sekretaris', bendahara: 'bendahara', anggota: 'anggota' },
   events: {
