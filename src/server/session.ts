@@ -15,7 +15,7 @@ import { runWeek, type Decision } from './drive.ts';
 import { decisionsOf, injectionsOf, replayWeeks } from './replay.ts';
 import {
   JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, PROTOCOL_VERSION,
-  type Answers, type ClientMessage, type PublicState, type Refusal, type ServerMessage, type WireEvent, type You,
+  type Answers, type ClientMessage, type Debrief, type Plan, type PublicState, type Refusal, type ServerMessage, type WireEvent, type You,
 } from './protocol.ts';
 import { NOTICE, SESSION_FORMAT, SESSION_KIND, SessionFileError, type SessionDoc } from './session-file.ts';
 
@@ -177,7 +177,7 @@ export class Session {
     const now = this.deps.now();
     switch (m.type) {
       case 'watch':
-        return { ok: true, changed: false, reply: [this.stateFor(null)], bind: { kind: 'trainer' } };
+        return { ok: true, changed: false, reply: [this.stateFor(null, true)], bind: { kind: 'trainer' } };
       case 'open':
         if (d.phase !== 'lobby' && d.phase !== 'closed') return refuse('not-open', `cannot open a week while ${d.phase}`);
         d.phase = 'open';
@@ -200,6 +200,13 @@ export class Session {
         if (d.phase !== 'open' && d.phase !== 'paused') return refuse('not-open', `no week is open (${d.phase})`);
         this.closeWeek();
         return { ok: true, changed: true, reply: [] };
+      case 'end':
+        if (d.phase !== 'lobby' && d.phase !== 'closed') return refuse('not-open', `close the open week before ending the workshop (${d.phase})`);
+        d.phase = 'ended';
+        return { ok: true, changed: true, reply: [] };
+      case 'debrief':
+        if (d.phase !== 'ended') return refuse('not-open', `the debrief comes when the workshop has ended (${d.phase})`);
+        return { ok: true, changed: false, reply: [{ v: PROTOCOL_VERSION, type: 'debrief', debrief: this.debrief() }] };
       case 'inject': {
         if (d.phase === 'ended') return refuse('ended', 'the workshop has ended');
         const st = this.run.state;
@@ -323,7 +330,28 @@ export class Session {
         meetingHeld: st.meetingHeld === 1,
         events: this.lastEvents,
         capitalHistory: this.capitalHistory.slice(),
+        pendingGrant: st.pendingGrant,
       },
+    };
+  }
+
+  /** The trainer's injections waiting for the end of the coming week. */
+  plan(): Plan {
+    return this.doc.phase === 'ended' ? [] : injectionsOf(this.doc, this.doc.week);
+  }
+
+  /** The debrief's material: the session's luck, answers, injections and logged indicators, week by week. */
+  debrief(): Debrief {
+    const d = this.doc;
+    const weeks = d.weeks.length;
+    return {
+      scenario: d.scenario,
+      seed: d.seed,
+      replication: d.replication,
+      weeks,
+      decisions: d.weeks.map((w) => this.decisionsOf(w.week)),
+      injections: d.weeks.map((w) => injectionsOf(d, w.week)),
+      indicators: d.weeks.map((w) => w.indicators),
     };
   }
 
@@ -352,8 +380,8 @@ export class Session {
 
 
   /** The state message for one connection (a seat's includes its own view). */
-  stateFor(member: number | null): ServerMessage {
-    return { v: PROTOCOL_VERSION, type: 'state', state: this.publicState(), you: member === null ? null : this.you(member) };
+  stateFor(member: number | null, trainer = false): ServerMessage {
+    return { v: PROTOCOL_VERSION, type: 'state', state: this.publicState(), you: member === null ? null : this.you(member), plan: trainer ? this.plan() : null };
   }
 }
 

@@ -7,8 +7,10 @@
 import { line, scaleLinear } from 'd3';
 import { formats, type Lang } from '../app/i18n.ts';
 import { drawLangSwitch } from '../views/lang-switch.ts';
-import { WEEK_SECONDS, type PublicState, type ServerMessage } from '../../src/browser.ts';
+import { WEEK_SECONDS, WORKSHOP_INJECTION_KINDS, type Plan, type PublicState, type ServerMessage } from '../../src/browser.ts';
 import { clock, openChannel, remaining, shownWeek } from './client.ts';
+import { rerun, type DebriefRuns } from './debrief.ts';
+import { debriefPanel } from './debrief-view.ts';
 import { h, keepingFocus } from './dom.ts';
 import { saveLang, startLang, WORDS } from './words.ts';
 import '../style.css';
@@ -21,6 +23,12 @@ let stateAt = 0;
 let join: { url: string; code: string } | null = null;
 let message = '';
 let seconds: number = WEEK_SECONDS.default;
+let plan: Plan = [];
+let injectKind: string = WORKSHOP_INJECTION_KINDS[0];
+let injectMember = '';
+/** The debrief once the workshop has ended: asked for once, re-run here. */
+let debrief: DebriefRuns | null = null;
+let debriefAsked = false;
 
 const root = document.getElementById('workshop')!;
 document.body.dataset.page = 'projector';
@@ -31,8 +39,16 @@ const channel = openChannel({
   onMessage: (m: ServerMessage) => {
     if (m.type === 'state') {
       state = m.state;
+      plan = m.plan ?? [];
       stateAt = performance.now();
       message = '';
+      if (state.phase === 'ended' && !debriefAsked) {
+        debriefAsked = true;
+        channel.send({ type: 'debrief', key });
+      }
+    } else if (m.type === 'debrief') {
+      debrief = rerun(m.debrief);
+      document.body.dataset.debrief = debrief.same ? 'same' : 'differs';
     } else if (m.type === 'trainer') join = { url: m.joinUrl, code: m.joinCode };
     else if (m.type === 'refused') message = `${WORDS[lang].refused} ${m.message}`;
     draw();
@@ -58,6 +74,7 @@ function drawAll(): void {
   if (!channel.connected) root.append(h('p', { class: 'ws-status' }, [state ? w.offline : w.connecting]));
   if (message) root.append(h('p', { class: 'notice', role: 'alert', 'data-testid': 'message' }, [message]));
   if (!state) return;
+  if (state.phase === 'ended') root.append(debrief ? debriefPanel(debrief, lang) : h('p', { class: 'ws-card' }, [w.debriefLoading]));
   root.append(h('div', { class: 'ws-projector' }, [joinPanel(), weekPanel(state), seatsPanel(state), groupPanel(state)]));
   document.body.dataset.week = String(state.week);
   document.body.dataset.phase = state.phase;
@@ -91,12 +108,43 @@ function weekPanel(st: PublicState): HTMLElement {
   }
   if (st.phase === 'open') controls.push(button(w.pause, 'pause', { type: 'pause' }), button(w.close, 'close', { type: 'close' }, true));
   if (st.phase === 'paused') controls.push(button(w.resume, 'resume', { type: 'resume-week' }, true), button(w.close, 'close', { type: 'close' }));
+  if (st.phase === 'lobby' || st.phase === 'closed') {
+    const end = h('button', { type: 'button', 'data-testid': 'end' }, [w.end]);
+    end.addEventListener('click', () => {
+      if (confirm(w.endConfirm)) channel.send({ type: 'end', key });
+    });
+    controls.push(end);
+  }
   return h('section', { class: 'ws-card ws-weekpanel' }, [
     h('p', { class: 'ws-bigweek', 'data-testid': 'week' }, [w.week(shownWeek(st), st.horizon)]),
     h('p', { 'data-testid': 'phase' }, [w.phase[st.phase]]),
     st.remainingMs !== null ? h('p', { class: 'ws-countdown ws-big', 'data-testid': 'countdown' }, [clock(left())]) : '',
     st.phase === 'open' || st.phase === 'paused' ? h('p', { 'data-testid': 'answer-count' }, [w.answers(answered, playing.length)]) : '',
     h('div', { class: 'ws-controls' }, controls),
+    st.phase === 'ended' ? '' : injectPanel(st),
+  ]);
+}
+
+/** Trainer mode's events, for the end of the coming week; what is planned so far. */
+function injectPanel(st: PublicState): HTMLElement {
+  const w = WORDS[lang];
+  const coming = st.phase === 'closed' || st.phase === 'lobby' ? st.week + 1 : shownWeek(st);
+  const kind = h('select', { id: 'inject-kind', 'data-testid': 'inject-kind' }, WORKSHOP_INJECTION_KINDS.map((k) => h('option', { value: k }, [w.injectKinds[k]]))) as HTMLSelectElement;
+  kind.value = injectKind;
+  kind.addEventListener('change', () => (injectKind = kind.value));
+  const who = h('select', { id: 'inject-member', 'data-testid': 'inject-member' }, [
+    h('option', { value: '' }, [w.injectAnyone]),
+    ...st.seats.filter((s) => s.active).map((s) => h('option', { value: String(s.member) }, [s.player ? `${s.name ?? w.member(s.member + 1)} (${s.player})` : s.name ?? w.member(s.member + 1)])),
+  ]) as HTMLSelectElement;
+  who.value = injectMember;
+  who.addEventListener('change', () => (injectMember = who.value));
+  const go = h('button', { type: 'button', 'data-testid': 'inject' }, [w.injectButton(coming)]);
+  go.addEventListener('click', () => channel.send({ type: 'inject', key, kind: injectKind, member: injectMember === '' ? null : Number(injectMember) }));
+  const name = (m: number | undefined) => (m === undefined ? '' : ` (${st.seats[m]?.name ?? w.member(m + 1)})`);
+  return h('div', { class: 'ws-inject' }, [
+    h('h3', {}, [w.inject]),
+    h('div', { class: 'ws-controls' }, [h('label', { for: 'inject-kind' }, [w.inject]), kind, h('label', { for: 'inject-member' }, [w.injectWho]), who, go]),
+    plan.length ? h('p', { 'data-testid': 'plan' }, [`${w.planned(coming)} ${plan.map((x) => `${w.injectKinds[x.kind]}${name(x.member)}`).join(', ')}`]) : '',
   ]);
 }
 
@@ -126,7 +174,8 @@ function groupPanel(st: PublicState): HTMLElement {
   return h('section', { class: 'ws-card ws-group' }, [
     h('h2', {}, [`${w.group}: ${w.status[g.status] ?? g.status}`]),
     h('div', { class: 'ws-stats' }, [
-      stat(w.capital, f.rupiahShort(g.capital), 'capital'),
+      // Before week 1 the group has no capital yet: the grant it is about to receive.
+      st.week === 0 && g.capital === 0 && g.pendingGrant > 0 ? stat(w.grantComing, f.rupiahShort(g.pendingGrant), 'capital') : stat(w.capital, f.rupiahShort(g.capital), 'capital'),
       stat(w.iksFund, f.rupiahShort(g.iksFund), 'iks'),
       stat(w.activeMembers, f.int(g.activeMembers), 'members'),
       stat(w.trust, f.num(g.meanTrust, 2), 'trust'),
