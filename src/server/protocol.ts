@@ -191,6 +191,10 @@ export const YouSchema = z.strictObject({
   answer: AnswersSchema.nullable(),
   /** Last week's events that concern this member. */
   happened: z.array(EventSchema),
+  /** How much the others trust this member on average, 0–1. */
+  trustedBy: z.number(),
+  /** The (at most three) members this member trusts most, with how much, 0–1. */
+  trusts: z.array(z.strictObject({ member, trust: z.number() })),
 });
 export type You = z.output<typeof YouSchema>;
 

@@ -375,6 +375,8 @@ export class Session {
       offer: (d.phase === 'open' || d.phase === 'paused') && this.offered(member),
       answer: d.phase === 'open' || d.phase === 'paused' ? mine?.answers ?? null : null,
       happened: this.lastEvents.filter((e) => e.member === member || e.other === member),
+      trustedBy: st.trustIn[member],
+      trusts: mostTrusted(st, member),
     };
   }
 
@@ -383,6 +385,13 @@ export class Session {
   stateFor(member: number | null, trainer = false): ServerMessage {
     return { v: PROTOCOL_VERSION, type: 'state', state: this.publicState(), you: member === null ? null : this.you(member), plan: trainer ? this.plan() : null };
   }
+}
+
+/** The three active members `i` trusts most (the lower index first on a tie). */
+function mostTrusted(st: Run['state'], i: number): { member: number; trust: number }[] {
+  const out: { member: number; trust: number }[] = [];
+  for (let j = 0; j < st.n; j++) if (j !== i && st.active[j]) out.push({ member: j, trust: st.trust[i * st.n + j] });
+  return out.sort((a, b) => b.trust - a.trust || a.member - b.member).slice(0, 3);
 }
 
 function finite(x: number): number {

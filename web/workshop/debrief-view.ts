@@ -47,7 +47,8 @@ export function debriefPanel(runs: DebriefRuns, lang: Lang): HTMLElement {
       h('li', { class: `ws-${m.tone}`, 'data-kind': m.kind }, [
         h('strong', {}, [`${w.weekOnly(m.week)}: `]),
         m.text,
-        h('small', { class: 'ws-muted' }, [` (${m.injected ? w.inject.toLowerCase() : m.alsoInModel ? w.alsoModel : w.onlyYours})`]),
+        // A trainer's event says so itself.
+        m.injected ? '' : h('small', { class: 'ws-muted' }, [` (${m.alsoInModel ? w.alsoModel : w.onlyYours})`]),
       ])))
     : h('p', { 'data-testid': 'moments' }, [w.noMoments]);
   return h('section', { class: 'ws-card ws-debrief', 'data-testid': 'debrief' }, [
@@ -71,6 +72,7 @@ function twoLines(yours: number[], theirs: number[]): Element {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('class', 'ws-element-chart');
+  svg.setAttribute('preserveAspectRatio', 'none');
   svg.setAttribute('aria-hidden', 'true');
   const x = scaleLinear().domain([0, Math.max(1, yours.length - 1)]).range([2, W - 2]);
   const y = scaleLinear().domain([0, 1]).range([H - 2, 2]);

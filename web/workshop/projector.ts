@@ -108,7 +108,7 @@ function weekPanel(st: PublicState): HTMLElement {
   }
   if (st.phase === 'open') controls.push(button(w.pause, 'pause', { type: 'pause' }), button(w.close, 'close', { type: 'close' }, true));
   if (st.phase === 'paused') controls.push(button(w.resume, 'resume', { type: 'resume-week' }, true), button(w.close, 'close', { type: 'close' }));
-  if (st.phase === 'lobby' || st.phase === 'closed') {
+  if (st.phase === 'closed') {
     const end = h('button', { type: 'button', 'data-testid': 'end' }, [w.end]);
     end.addEventListener('click', () => {
       if (confirm(w.endConfirm)) channel.send({ type: 'end', key });
@@ -143,7 +143,7 @@ function injectPanel(st: PublicState): HTMLElement {
   const name = (m: number | undefined) => (m === undefined ? '' : ` (${st.seats[m]?.name ?? w.member(m + 1)})`);
   return h('div', { class: 'ws-inject' }, [
     h('h3', {}, [w.inject]),
-    h('div', { class: 'ws-controls' }, [h('label', { for: 'inject-kind' }, [w.inject]), kind, h('label', { for: 'inject-member' }, [w.injectWho]), who, go]),
+    h('div', { class: 'ws-controls' }, [h('label', { for: 'inject-kind' }, [w.injectWhat]), kind, h('label', { for: 'inject-member' }, [w.injectWho]), who, go]),
     plan.length ? h('p', { 'data-testid': 'plan' }, [`${w.planned(coming)} ${plan.map((x) => `${w.injectKinds[x.kind]}${name(x.member)}`).join(', ')}`]) : '',
   ]);
 }
@@ -181,10 +181,11 @@ function groupPanel(st: PublicState): HTMLElement {
       stat(w.trust, f.num(g.meanTrust, 2), 'trust'),
       stat(w.cohesion, f.num(g.cohesion, 2), 'cohesion'),
     ]),
-    h('h3', {}, [w.capitalLine]),
-    sparkline(g.capitalHistory, st.horizon),
-    h('h3', {}, [`${w.lastWeekEvents}: ${w.meeting(g.meetingHeld)}`]),
-    h('ul', { class: 'ws-events' }, g.events.map((e) => h('li', {}, [w.events[e.type] ?? e.type]))),
+    g.capitalHistory.length ? h('h3', {}, [w.capitalLine]) : '',
+    g.capitalHistory.length ? sparkline(g.capitalHistory, st.horizon) : '',
+    // Before week 1 there is no last week to tell.
+    st.week > 0 ? h('h3', {}, [`${w.lastWeekEvents}: ${w.meeting(g.meetingHeld)}`]) : '',
+    st.week > 0 ? h('ul', { class: 'ws-events' }, g.events.map((e) => h('li', {}, [w.events[e.type] ?? e.type]))) : '',
   ]);
 }
 
@@ -196,6 +197,13 @@ function sparkline(values: number[], horizon: number): Element {
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('class', 'ws-spark');
   svg.setAttribute('aria-hidden', 'true');
+  // Stretched to the card's width; the line keeps its thickness.
+  svg.setAttribute('preserveAspectRatio', 'none');
+  if (values.length === 1) {
+    const dot = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    dot.setAttribute('d', `M2,${H / 2}h6`);
+    svg.append(dot);
+  }
   if (values.length > 1) {
     const x = scaleLinear().domain([0, Math.max(1, horizon - 1)]).range([2, W - 2]);
     const y = scaleLinear().domain([Math.min(0, ...values), Math.max(1, ...values)]).range([H - 2, 2]);

@@ -32,6 +32,9 @@ export const wordsEn = {
   lastWeek: 'Last week',
   attended: (yes: boolean): string => (yes ? 'You were at the meeting' : 'You were not at a meeting'),
   happened: 'What happened to you',
+  trustTitle: 'Trust',
+  trustedBy: (p: string) => `The others trust you: ${p}`,
+  youTrust: (list: string) => `You trust most: ${list}`,
   nothing: 'Nothing special.',
   gone: 'Your member has left the group.',
   howItWorks: 'Your answers are your member’s decisions this week. If you do not answer in time, the simulation decides for your member.',
@@ -82,6 +85,7 @@ export const wordsEn = {
   // Injected events
   inject: 'Make something happen',
   injectKinds: { visit: 'Facilitator visit', marketShock: 'Market shock', quarrel: 'A quarrel', misuse: 'An officer misuses money', leave: 'A member leaves' } as Record<string, string>,
+  injectWhat: 'What',
   injectWho: 'Who',
   injectAnyone: 'The simulation picks',
   injectButton: (w: number) => `At the end of week ${w}`,

@@ -34,6 +34,9 @@ export const wordsId: typeof wordsEn = {
   lastWeek: 'Minggu lalu',
   attended: (yes) => (yes ? 'Anda hadir di pertemuan' : 'Anda tidak hadir di pertemuan'),
   happened: 'Yang terjadi pada Anda',
+  trustTitle: 'Kepercayaan',
+  trustedBy: (p) => `Anggota lain percaya pada Anda: ${p}`,
+  youTrust: (list) => `Yang paling Anda percaya: ${list}`,
   nothing: 'Tidak ada yang istimewa.',
   gone: 'Anggota Anda telah keluar dari kelompok.',
   howItWorks: 'Jawaban Anda adalah keputusan anggota Anda minggu ini. Jika Anda tidak menjawab tepat waktu, simulasi yang memutuskan untuk anggota Anda.',
@@ -83,6 +86,7 @@ export const wordsId: typeof wordsEn = {
   // Kejadian yang dibuat pelatih
   inject: 'Buat sesuatu terjadi',
   injectKinds: { visit: 'Kunjungan pendamping', marketShock: 'Guncangan pasar', quarrel: 'Pertengkaran', misuse: 'Pengurus menyelewengkan uang', leave: 'Anggota keluar' },
+  injectWhat: 'Apa',
   injectWho: 'Siapa',
   injectAnyone: 'Simulasi yang memilih',
   injectButton: (w) => `Di akhir minggu ${w}`,
