@@ -143,7 +143,11 @@ function injectPanel(st: PublicState): HTMLElement {
   const name = (m: number | undefined) => (m === undefined ? '' : ` (${st.seats[m]?.name ?? w.member(m + 1)})`);
   return h('div', { class: 'ws-inject' }, [
     h('h3', {}, [w.inject]),
-    h('div', { class: 'ws-controls' }, [h('label', { for: 'inject-kind' }, [w.injectWhat]), kind, h('label', { for: 'inject-member' }, [w.injectWho]), who, go]),
+    h('div', { class: 'ws-controls' }, [
+      h('div', { class: 'ws-field' }, [h('label', { for: 'inject-kind' }, [w.injectWhat]), kind]),
+      h('div', { class: 'ws-field' }, [h('label', { for: 'inject-member' }, [w.injectWho]), who]),
+      go,
+    ]),
     plan.length ? h('p', { 'data-testid': 'plan' }, [`${w.planned(coming)} ${plan.map((x) => `${w.injectKinds[x.kind]}${name(x.member)}`).join(', ')}`]) : '',
   ]);
 }
@@ -181,8 +185,9 @@ function groupPanel(st: PublicState): HTMLElement {
       stat(w.trust, f.num(g.meanTrust, 2), 'trust'),
       stat(w.cohesion, f.num(g.cohesion, 2), 'cohesion'),
     ]),
-    g.capitalHistory.length ? h('h3', {}, [w.capitalLine]) : '',
-    g.capitalHistory.length ? sparkline(g.capitalHistory, st.horizon) : '',
+    // A line needs two weeks.
+    g.capitalHistory.length > 1 ? h('h3', {}, [w.capitalLine]) : '',
+    g.capitalHistory.length > 1 ? sparkline(g.capitalHistory, st.horizon) : '',
     // Before week 1 there is no last week to tell.
     st.week > 0 ? h('h3', {}, [`${w.lastWeekEvents}: ${w.meeting(g.meetingHeld)}`]) : '',
     st.week > 0 ? h('ul', { class: 'ws-events' }, g.events.map((e) => h('li', {}, [w.events[e.type] ?? e.type]))) : '',
@@ -199,11 +204,6 @@ function sparkline(values: number[], horizon: number): Element {
   svg.setAttribute('aria-hidden', 'true');
   // Stretched to the card's width; the line keeps its thickness.
   svg.setAttribute('preserveAspectRatio', 'none');
-  if (values.length === 1) {
-    const dot = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    dot.setAttribute('d', `M2,${H / 2}h6`);
-    svg.append(dot);
-  }
   if (values.length > 1) {
     const x = scaleLinear().domain([0, Math.max(1, horizon - 1)]).range([2, W - 2]);
     const y = scaleLinear().domain([Math.min(0, ...values), Math.max(1, ...values)]).range([H - 2, 2]);
