@@ -34,7 +34,11 @@ const root = document.getElementById('workshop')!;
 document.body.dataset.page = 'projector';
 
 const channel = openChannel({
-  onOpen: () => channel.send({ type: 'watch', key }),
+  onOpen: () => {
+    // A debrief asked for on a connection that was lost is asked for again.
+    if (!debrief) debriefAsked = false;
+    channel.send({ type: 'watch', key });
+  },
   onStatus: () => draw(),
   onMessage: (m: ServerMessage) => {
     if (m.type === 'state') {
