@@ -42,7 +42,8 @@ describe('external decisions: none supplied', () => {
       const sc = scenario(name);
       expect(golden.prints[name]).toHaveLength(GOLDEN_REPLICATIONS);
       for (let r = 0; r < GOLDEN_REPLICATIONS; r++) {
-        expect(fingerprintRun(simulate(sc, { seed: GOLDEN_SEED, replication: r })), `${name} replication ${r}`).toBe(golden.prints[name][r]);
+        const why = `${name} replication ${r} (if the model was changed on purpose: node --import tsx scripts/write-no-external-golden.ts)`;
+        expect(fingerprintRun(simulate(sc, { seed: GOLDEN_SEED, replication: r })), why).toBe(golden.prints[name][r]);
         runs++;
       }
     }
