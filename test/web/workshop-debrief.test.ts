@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_KEYS } from '../../src/index.ts';
 import type { ServerMessage } from '../../src/server/protocol.ts';
-import { moments, rerun, series } from '../../web/workshop/debrief.ts';
+import { moments, parting, rerun, series } from '../../web/workshop/debrief.ts';
 import { ANSWER, newSession } from '../server/helpers.ts';
 
 function session(weeks: number) {
@@ -75,6 +75,21 @@ describe('workshop debrief', () => {
     expect(rerun(bad).same).toBe(false);
   });
 
+  it('tells no parting when the room played as the model would (nobody answered)', () => {
+    const s = newSession('tulip', 3);
+    const act = (m: object) => s.session.handle({ v: 1, ...m } as never);
+    for (let w = 0; w < 10; w++) {
+      act({ type: 'open', key: s.trainerKey, seconds: 60 });
+      act({ type: 'close', key: s.trainerKey });
+    }
+    act({ type: 'end', key: s.trainerKey });
+    const runs = rerun(debriefOf(act, s.trainerKey));
+    expect(runs.same).toBe(true);
+    expect(Array.from(runs.played.indicators)).toEqual(Array.from(runs.own.indicators));
+    expect(parting(runs, 'en')).toBeNull();
+    expect(moments(runs, 'en').every((m) => m.alsoInModel)).toBe(true);
+  });
+
   it('tells the moments that changed the course, the players’ own first', () => {
     const { s, act } = session(30);
     act({ type: 'end', key: s.trainerKey });
@@ -88,6 +103,11 @@ describe('workshop debrief', () => {
       const q = ms.find((m) => m.kind === 'quarrel');
       expect(q?.week).toBe(7);
       expect(q?.injected).toBe(true);
+      // Five members who never come nor work: the group parts from the model's own, and says where.
+      const apart = ms.find((m) => m.kind === 'parted');
+      expect(apart?.text).toMatch(lang === 'en' ? /in your group (rose above|fell below) the simulation’s members’/ : /di kelompok Anda/);
+      expect(apart!.week).toBeGreaterThanOrEqual(1);
+      expect(apart!.week).toBeLessThanOrEqual(runs.weeks);
     }
   });
 });

@@ -5,8 +5,10 @@
  * "had everyone behaved as the model's members do"), and the moments that changed the group's
  * course, told by trainer mode's narration (web/trainer/narrate.ts).
  */
-import { externalOf, INDICATOR_KEYS, parseScenario, trace, type Debrief, type Injection, type Trace } from '../../src/browser.ts';
+import { ELEMENT_KEYS, externalOf, INDICATOR_KEYS, INDICATORS, parseScenario, trace, type Debrief, type Injection, type Trace } from '../../src/browser.ts';
+import { formats } from '../app/i18n.ts';
 import { narrateFrame, type Lang, type Line } from '../trainer/narrate.ts';
+import { WORDS } from './words.ts';
 
 export interface DebriefRuns {
   /** The run the room played, frames 0…weeks. */
@@ -74,11 +76,44 @@ export function moments(runs: DebriefRuns, lang: Lang, max = 8): Moment[] {
       if ((MOMENT_KINDS as readonly string[]).includes(l.kind)) all.push({ ...l, alsoInModel: theirs.has(key(l)) });
     }
   }
-  const rank = (m: Moment) => (m.alsoInModel ? 100 : 0) + (MOMENT_KINDS as readonly string[]).indexOf(m.kind);
+  const apart = parting(runs, lang);
+  if (apart) all.push(apart);
+  const rank = (m: Moment) => (m.kind === 'parted' ? -1 : (m.alsoInModel ? 100 : 0) + (MOMENT_KINDS as readonly string[]).indexOf(m.kind));
   return all
     .map((m, order) => ({ m, order }))
     .sort((a, b) => rank(a.m) - rank(b.m) || a.order - b.order)
     .slice(0, max)
-    .sort((a, b) => a.order - b.order)
+    .sort((a, b) => a.m.week - b.m.week || a.order - b.order)
     .map(({ m }) => m);
+}
+
+/** An element whose gap between the two runs at the end is at least this is told as a parting. */
+export const PARTING_GAP = 0.03;
+
+/**
+ * Where the room's group parted from the model's own: the element of group dynamics furthest apart
+ * at the end (if at least PARTING_GAP), told at the first week its gap reached PARTING_GAP and
+ * stayed on the same side to the end. Null when the runs end close together.
+ */
+export function parting(runs: DebriefRuns, lang: Lang): Moment | null {
+  const W = runs.weeks;
+  let best = -1;
+  let gap = 0;
+  ELEMENT_KEYS.forEach((key, e) => {
+    const d = series(runs.played, key, W)[W] - series(runs.own, key, W)[W];
+    if (Number.isFinite(d) && Math.abs(d) >= PARTING_GAP && Math.abs(d) > Math.abs(gap)) {
+      best = e;
+      gap = d;
+    }
+  });
+  if (best < 0) return null;
+  const yours = series(runs.played, ELEMENT_KEYS[best], W);
+  const theirs = series(runs.own, ELEMENT_KEYS[best], W);
+  let week = W;
+  while (week > 1 && Math.sign(yours[week - 1] - theirs[week - 1]) === Math.sign(gap) && Math.abs(yours[week - 1] - theirs[week - 1]) >= PARTING_GAP) week--;
+  const f = formats(lang);
+  return {
+    week, kind: 'parted', tone: gap > 0 ? 'good' : 'bad', members: [], injected: false, alsoInModel: false,
+    text: WORDS[lang].parted(INDICATORS[best].text[lang], gap > 0, f.num(yours[W], 2), f.num(theirs[W], 2)),
+  };
 }

@@ -108,5 +108,6 @@ export const wordsEn = {
   onlyYours: 'only in your group',
   alsoModel: 'also with the simulation’s members',
   noMoments: 'No turning points: the group went its way quietly.',
+  parted: (element: string, higher: boolean, yours: string, theirs: string) => `${element} in your group ${higher ? 'rose above' : 'fell below'} the simulation’s members’ from here on (${yours} against ${theirs} at the end).`,
   weekOnly: (w: number) => `Week ${w}`,
 };

@@ -109,5 +109,6 @@ export const wordsId: typeof wordsEn = {
   onlyYours: 'hanya di kelompok Anda',
   alsoModel: 'juga pada anggota simulasi',
   noMoments: 'Tidak ada titik balik: kelompok berjalan dengan tenang.',
+  parted: (element, higher, yours, theirs) => `${element} di kelompok Anda mulai dari sini ${higher ? 'lebih tinggi' : 'lebih rendah'} daripada pada anggota simulasi (${yours} lawan ${theirs} di akhir).`,
   weekOnly: (w) => `Minggu ${w}`,
 };
