@@ -92,6 +92,7 @@ const screens = [projector, ...phones.map((p) => p.s)];
 
 const latencies: number[] = [];
 const started = performance.now();
+let weeksRun = 0;
 for (let w = 0; w < WEEKS; w++) {
   const weekStart = performance.now();
   send(projector, { type: 'open', key, seconds: 1800 });
@@ -109,6 +110,9 @@ for (let w = 0; w < WEEKS; w++) {
   latencies.push(performance.now() - lastSent);
   send(projector, { type: 'close', key });
   await Promise.all(screens.map((s) => until(s, (m) => m.state.week === w + 1)));
+  weeksRun = w + 1;
+  // The answers are the members' decisions: a group they run down may dissolve before the horizon.
+  if (projector.last?.state.phase === 'ended') break;
   const spent = performance.now() - weekStart;
   if (spent < MIN_WEEK_MS) await new Promise((ok) => setTimeout(ok, MIN_WEEK_MS - spent));
 }
@@ -121,7 +125,7 @@ const sorted = [...latencies].sort((a, b) => a - b);
 const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 const size = statSync(sessionPath).size;
 rmSync(dir, { recursive: true, force: true });
-console.log(`workshop: ${PLAYERS} phones${values.burst ? ' (answering at once)' : ' (answering 5 ms apart)'} + projector, ${WEEKS} weeks in ${total.toFixed(1)} s; session log ${(size / 1e6).toFixed(2)} MB at the end`);
+console.log(`workshop: ${PLAYERS} phones${values.burst ? ' (answering at once)' : ' (answering 5 ms apart)'} + projector, ${weeksRun} weeks${weeksRun < WEEKS ? ` (the group dissolved; ${WEEKS} asked)` : ''} in ${total.toFixed(1)} s; session log ${(size / 1e6).toFixed(2)} MB at the end`);
 if (refusals.length) console.log(`${refusals.length} refusals, e.g. ${refusals[0]}`);
 const still = phones.filter((p) => p.s.last?.you?.active).length;
 console.log(`${still} of ${PLAYERS} members still in the group at the end (a member who left stops answering)`);

@@ -6,4 +6,6 @@
 export * from './core.ts';
 export { browserPool, browserWorker, startBrowserWorker, type BrowserWorker } from './runner/browser-pool.ts';
 // The workshop pages speak the workshop server's protocol (plain zod schemas, no Node).
-export { ServerMessageSchema, WEEK_SECONDS, type Answers, type PublicState, type ServerMessage, type You } from './server/protocol.ts';
+export { INJECTION_KINDS as WORKSHOP_INJECTION_KINDS, ServerMessageSchema, WEEK_SECONDS, type Answers, type Debrief, type Plan, type PublicState, type ServerMessage, type You } from './server/protocol.ts';
+// The debrief re-runs a session's weeks in the page: its answers become the model's external decisions as on the server.
+export { externalOf } from './server/drive.ts';

@@ -6,8 +6,9 @@ import { parseFlags, UsageError } from './args.ts';
 import { rupiah } from './common.ts';
 
 export const REPLAY_HELP = `kube-sim replay <session.json>
-    Re-runs a workshop session's scenario and seed and checks every logged week against the
-    log (the group state's fingerprint and every indicator). Exit status 0 if all match, 1 if
+    Re-runs a workshop session's scenario and seed with its players' answers and the trainer's
+    injected events, and checks every logged week against the log (the group state's
+    fingerprint and every indicator). Exit status 0 if all match, 1 if
     a week differs (the message says which and how).`;
 
 export function replayCommand(args: string[]): number {
@@ -27,7 +28,7 @@ export function replayCommand(args: string[]): number {
   process.stdout.write(
     `${doc.scenarioName}: seed ${doc.seed}, ${r.weeks} of ${scenario.horizonWeeks} weeks replayed; every week matches the log bit for bit\n` +
       `  group ${fate}; ${st.nActive} members; capital ${rupiah(st.capital)}; IKS fund ${rupiah(st.iksFund)}\n` +
-      `  ${answers} answers from ${new Set(doc.seats.map((s) => s.member)).size} seats logged (not applied to the model in this stage)\n`,
+      `  ${answers} answers from ${new Set(doc.seats.map((s) => s.member)).size} seats applied; ${doc.injections.length} injected events\n`,
   );
   return 0;
 }

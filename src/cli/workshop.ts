@@ -1,7 +1,8 @@
 /**
  * `kube-sim workshop`: run a workshop on the local network. Participants join on their phones
  * (QR code or join code), the projector shows the group, the trainer opens and closes the weeks.
- * Stage one of issue #19: answers are logged, not yet applied to the model (src/server/drive.ts).
+ * Players' answers are their members' decisions in the model (src/server/drive.ts); at the end the
+ * projector shows a debrief.
  */
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -21,7 +22,9 @@ export const WORKSHOP_HELP = `kube-sim workshop [scenario] [--port N] [--host AD
     code and a join code for the phones, and the projector page's address for the trainer.
     The session log (--session, default workshop-session.json) is rewritten after every
     event; run the same command again to resume it after a restart (a new projector key is
-    printed). Players' answers are logged but not yet applied to the model (stage one).
+    printed). Players' answers are their members' decisions (members without an answer are
+    played by the model); the trainer may inject trainer mode's events and end the workshop
+    early for the debrief. --set horizonWeeks=12 makes a short workshop.
     --port N (default 8080; 0: any free port), --host ADDR to listen on (default 0.0.0.0),
     --pages DIR the built pages (default: the package's dist/, made by npm run build).`;
 
@@ -74,7 +77,7 @@ export async function workshopCommand(args: string[]): Promise<number> {
   process.stdout.write(
     `${qr}\nJoin: ${server.joinUrl}\nJoin code: ${session.doc.joinCode}\n` +
       `Projector (trainer only, keep this address private): http://127.0.0.1:${server.port}/workshop-projector.html#key=${trainerKey}\n` +
-      `Session log: ${sessionPath}\nPlayers' answers are logged, not yet applied to the model (stage one of issue #19).\nCtrl-C stops the server; the log keeps every week.\n`,
+      `Session log: ${sessionPath}\nPlayers' answers decide for their members; members without a player are played by the model.\nCtrl-C stops the server; the log keeps every week.\n`,
   );
   await new Promise<void>((done) => {
     if (interruption.controller.signal.aborted) return done();

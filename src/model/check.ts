@@ -187,8 +187,9 @@ function checkWeek(st: GroupState, sc: Scenario, prev: Previous | null): void {
     fail(week, 'money identity', null, dCapital - net, `Δcapital ${dCapital} ≠ grant + revenue − costs − payouts − withdrawals − IKS in − misuse = ${net}`);
   }
   const dIks = st.iksFund - prev.iksFund;
-  if (Math.abs(dIks - (st.iksIn - st.iksOut)) > REL * (prev.iksFund + st.iksFund + st.iksIn + st.iksOut) + 1e-6) {
-    fail(week, 'IKS identity', null, dIks - (st.iksIn - st.iksOut), `ΔiksFund ${dIks} ≠ iksIn − iksOut = ${st.iksIn - st.iksOut}`);
+  const iksNet = st.iksIn + st.iksPaid - st.iksOut;
+  if (Math.abs(dIks - iksNet) > REL * (prev.iksFund + st.iksFund + st.iksIn + st.iksPaid + st.iksOut) + 1e-6) {
+    fail(week, 'IKS identity', null, dIks - iksNet, `ΔiksFund ${dIks} ≠ iksIn + iksPaid − iksOut = ${iksNet}`);
   }
   // Members' income grows by this week's payouts plus the IKS aid (iksOut also counts a
   // dissolving group's fund, divided as withdrawals, not income).
@@ -234,6 +235,7 @@ function groupScalars(st: GroupState, w: number): void {
   nonneg(w, 'withdrawals', st.withdrawals);
   nonneg(w, 'iksIn', st.iksIn);
   nonneg(w, 'iksOut', st.iksOut);
+  nonneg(w, 'iksPaid', st.iksPaid);
   nonneg(w, 'misuse', st.misuse);
   nonneg(w, 'grantTotal', st.grantTotal);
   // Any finite value.

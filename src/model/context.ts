@@ -2,6 +2,7 @@
 import { BUSINESS_PROFILES, type BusinessProfile } from './business-types.ts';
 import { exp, log } from './detmath.ts';
 import { resolveConstants, type World } from './constants.ts';
+import type { ExternalDecisions } from './external.ts';
 import type { Streams } from './random.ts';
 import type { Scenario } from './scenario.ts';
 import type { GroupState } from './state.ts';
@@ -20,6 +21,8 @@ export interface RunContext {
   mentoringWeeks: number;
   /** Income per member per month the members hope the group pays (hopedIncome). */
   hoped: number;
+  /** This week's decisions supplied from outside for chosen members (external.ts), or null: the model decides all. */
+  external: ExternalDecisions | null;
 }
 
 /** The shape every weekly process shares: update the state in place. */
@@ -37,6 +40,7 @@ export function createContext(sc: Scenario, rng: Streams): RunContext {
     saturated: new Float64Array([Number.NaN, 0, Number.NaN, 0]),
     mentoringWeeks: Math.round(sc.intervention.mentoring.months * WEEKS_PER_MONTH),
     hoped: 0,
+    external: null,
   };
   ctx.hoped = hopedIncome(sc, ctx.k);
   return ctx;

@@ -115,6 +115,8 @@ export interface GroupState {
   withdrawals: number;
   iksIn: number;
   iksOut: number;
+  /** Paid into the IKS fund by members from their own pocket this week (only supplied decisions pay: external.ts). */
+  iksPaid: number;
   misuse: number;
   // --- counters ---
   grantTotal: number;
@@ -179,7 +181,7 @@ export function allocateState(n: number): GroupState {
     weeksSinceMeeting: 0, lowActivityWeeks: 0, stagnantWeeks: 0, noCapitalWeeks: 0, trustWeeks: 0, meanTrust: 0, mediation: 0, meanContribution: 0, paidLastWeek: 0, mentorAcc: 0,
     visitsThisWeek: 0, audit: 0, lastAid: -1, lastElection: 0, chair: -1, secretary: -1, treasurer: -1, misuser: -1,
     misuseAmount: 0, status: 0, statusWeek: -1, cause: -1,
-    grantIn: 0, revenue: 0, costs: 0, payouts: 0, withdrawals: 0, iksIn: 0, iksOut: 0, misuse: 0,
+    grantIn: 0, revenue: 0, costs: 0, payouts: 0, withdrawals: 0, iksIn: 0, iksOut: 0, iksPaid: 0, misuse: 0,
     grantTotal: 0, profitTotal: 0, mentorVisits: 0, exits: 0, misuseCommitted: 0, misuseDetected: 0, leaderChanges: 0, memberWeeks: 0, pairUpdates: 0,
     events: createEventLog(),
   };

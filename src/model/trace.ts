@@ -8,6 +8,7 @@ import { eventList, type KubeEvent } from './events.ts';
 import { createDrivers, createSummary, DRIVER_KEYS, driversOf, INDICATORS, measure, summarize } from './indicators.ts';
 import { inject, INJECTION_KINDS, type Injection } from './inject.ts';
 import { WEEKS_PER_MONTH } from './context.ts';
+import type { ExternalDecisions } from './external.ts';
 import { DISPOSITIONS, type Scenario } from './scenario.ts';
 import { createRun, outcomeOf, type Outcome, type SimulateOptions } from './simulate.ts';
 import type { GroupState } from './state.ts';
@@ -15,6 +16,8 @@ import type { GroupState } from './state.ts';
 export interface TraceOptions extends SimulateOptions {
   /** Events injected by the trainer, applied at the end of their week. */
   injections?: readonly Injection[];
+  /** Decisions supplied from outside, by week (external.ts): a workshop's played run. Null or missing: the model decides. */
+  external?: readonly (ExternalDecisions | null)[];
 }
 
 export interface Trace {
@@ -126,6 +129,7 @@ export function trace(sc: Scenario, opts: TraceOptions = {}): Trace {
   let next = 0;
   for (let f = 1; f < F; f++) {
     const week = f - 1;
+    run.ctx.external = opts.external?.[week] ?? null;
     // Injections belong to the week just run: applied before its invariant check (debug mode).
     run.step(() => {
       while (next < byWeek.length && byWeek[next].inj.week === week) {
@@ -133,6 +137,7 @@ export function trace(sc: Scenario, opts: TraceOptions = {}): Trace {
         if (inject(run, inj.kind, inj.member)) out.applied.push(inj);
       }
     });
+    run.ctx.external = null;
     keep(f);
   }
   out.events = eventList(st.events);

@@ -36,7 +36,7 @@ export const SCHEDULE: readonly Process[] = [
 export function step(st: GroupState, ctx: RunContext): void {
   if (st.status === STATUS.dissolved) return;
   st.grantIn = st.revenue = st.costs = st.payouts = st.withdrawals = 0;
-  st.iksIn = st.iksOut = st.misuse = 0;
+  st.iksIn = st.iksOut = st.iksPaid = st.misuse = 0;
   st.memberWeeks += st.nActive;
   for (const process of SCHEDULE) {
     process(st, ctx);

@@ -9,6 +9,7 @@
  * trainer message. Nothing is trusted from the connection itself.
  */
 import { z } from 'zod';
+import type { InjectionKind } from '../model/inject.ts';
 
 export const PROTOCOL_VERSION = 1;
 /** Largest message accepted, bytes (an answer is ~200 bytes; the server closes a connection that sends more). */
@@ -54,6 +55,8 @@ const displayName = z
       .regex(/^[^\p{Cc}\p{Cf}]*$/u, { error: 'a name without control characters' }),
   );
 const member = whole(0, MAX_MEMBERS - 1);
+/** Trainer mode's events (src/model/inject.ts's INJECTION_KINDS, spelled out so the pages need no model code; a test keeps them equal). */
+export const INJECTION_KINDS = ['visit', 'marketShock', 'quarrel', 'misuse', 'leave'] as const satisfies readonly InjectionKind[];
 
 /** One player's decisions for one week. */
 export const AnswersSchema = z.strictObject(
@@ -100,13 +103,19 @@ export const ClientMessageSchema = z.discriminatedUnion(
     msg('close', { key }),
     msg('pause', { key }),
     msg('resume-week', { key }),
+    /** Make one of trainer mode's events happen at the end of the week run next; `member` null: the model's rule picks who. */
+    msg('inject', { key, kind: z.enum(INJECTION_KINDS, { error: `one of ${INJECTION_KINDS.join(', ')}` }), member: member.nullable() }),
+    /** End the workshop between weeks (before the horizon): the debrief follows. */
+    msg('end', { key }),
+    /** Ask for the debrief's material (the workshop has ended). */
+    msg('debrief', { key }),
   ],
-  { error: 'a known message type: look, join, resume, answer, leave, watch, open, close, pause, resume-week' },
+  { error: 'a known message type: look, join, resume, answer, leave, watch, open, close, pause, resume-week, inject, end, debrief' },
 );
 export type ClientMessage = z.output<typeof ClientMessageSchema>;
 export type ClientMessageType = ClientMessage['type'];
 /** Messages that only the trainer may send. */
-export const TRAINER_TYPES = ['watch', 'open', 'close', 'pause', 'resume-week'] as const satisfies readonly ClientMessageType[];
+export const TRAINER_TYPES = ['watch', 'open', 'close', 'pause', 'resume-week', 'inject', 'end', 'debrief'] as const satisfies readonly ClientMessageType[];
 
 export const PHASES = ['lobby', 'open', 'paused', 'closed', 'ended'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -147,6 +156,8 @@ export const GroupViewSchema = z.strictObject({
   events: z.array(EventSchema),
   /** Capital at the end of each week run so far (for the projector's line). */
   capitalHistory: z.array(money),
+  /** Grant not yet paid to the group, Rp (before week 1: all of it; it arrives in week 1). */
+  pendingGrant: money,
 });
 export type GroupView = z.output<typeof GroupViewSchema>;
 
@@ -180,12 +191,42 @@ export const YouSchema = z.strictObject({
   answer: AnswersSchema.nullable(),
   /** Last week's events that concern this member. */
   happened: z.array(EventSchema),
+  /** How much the others trust this member on average, 0–1. */
+  trustedBy: z.number(),
+  /** The (at most three) members this member trusts most, with how much, 0–1. */
+  trusts: z.array(z.strictObject({ member, trust: z.number() })),
 });
 export type You = z.output<typeof YouSchema>;
 
+const InjectionSchema = z.strictObject({ kind: z.enum(INJECTION_KINDS), member: member.optional() });
+/** The trainer's injections waiting for the end of the coming week (the projector alone sees them). */
+export const PlanSchema = z.array(InjectionSchema);
+export type Plan = z.output<typeof PlanSchema>;
+
+/**
+ * What the projector needs to show the debrief: the scenario and luck, every week's answers and
+ * injections, and the indicators logged each week (the page re-runs the played run and the
+ * model's own run of the same luck, and checks the first against these).
+ */
+export const DebriefSchema = z.strictObject({
+  scenario: z.record(z.string(), z.unknown()),
+  seed: z.number(),
+  replication: z.number(),
+  /** Weeks run. */
+  weeks: z.number(),
+  /** Per week run: each seat's effective answer. */
+  decisions: z.array(z.array(z.strictObject({ member, answers: AnswersSchema }))),
+  /** Per week run: the trainer's injections for its end, in order. */
+  injections: z.array(z.array(InjectionSchema)),
+  /** Per week run: every indicator as logged (null for a non-finite value). */
+  indicators: z.array(z.array(z.number().nullable())),
+});
+export type Debrief = z.output<typeof DebriefSchema>;
+
 /** Server → phone or projector. */
 export const ServerMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ v: version, type: z.literal('state'), state: PublicStateSchema, you: YouSchema.nullable() }),
+  z.strictObject({ v: version, type: z.literal('state'), state: PublicStateSchema, you: YouSchema.nullable(), plan: PlanSchema.nullable().default(null) }),
+  z.strictObject({ v: version, type: z.literal('debrief'), debrief: DebriefSchema }),
   z.strictObject({ v: version, type: z.literal('seated'), member, token }),
   /** The trainer's view: the join address and code (the projector shows them). */
   z.strictObject({ v: version, type: z.literal('trainer'), joinUrl: z.string(), joinCode: z.string() }),

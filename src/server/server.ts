@@ -111,7 +111,8 @@ export async function startWorkshopServer(opts: WorkshopServerOptions): Promise<
     for (const [ws, conn] of sockets) {
       if (conn.binding.kind === 'none' || ws.readyState !== ws.OPEN) continue;
       const you = conn.binding.kind === 'seat' ? JSON.stringify(session.you(conn.binding.member)) : 'null';
-      ws.send(`{"v":${PROTOCOL_VERSION},"type":"state","state":${shared},"you":${you}}`);
+      const plan = conn.binding.kind === 'trainer' ? JSON.stringify(session.plan()) : 'null';
+      ws.send(`{"v":${PROTOCOL_VERSION},"type":"state","state":${shared},"you":${you},"plan":${plan}}`);
     }
   };
   /** Close the open week when its time runs out. */
@@ -141,7 +142,7 @@ export async function startWorkshopServer(opts: WorkshopServerOptions): Promise<
       else {
         for (const m of r.reply) send(ws, m);
         // A phone that resumed its seat gets its state at once.
-        if (r.reply.length === 0 && conn.binding.kind !== 'none') send(ws, session.stateFor(conn.binding.kind === 'seat' ? conn.binding.member : null));
+        if (r.reply.length === 0 && conn.binding.kind !== 'none') send(ws, session.stateFor(conn.binding.kind === 'seat' ? conn.binding.member : null, conn.binding.kind === 'trainer'));
       }
       if (conn.binding.kind === 'trainer' && r.reply.some((m) => m.type === 'state')) {
         send(ws, { v: PROTOCOL_VERSION, type: 'trainer', joinUrl, joinCode: session.doc.joinCode });

@@ -10,24 +10,25 @@
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from '../io/atomic.ts';
-import { parseScenario, ScenarioError, type Scenario } from '../model/index.ts';
+import { INJECTION_KINDS, parseScenario, ScenarioError, type Scenario } from '../model/index.ts';
 import { AnswersSchema, explainIssues, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, PHASES, PROTOCOL_VERSION } from './protocol.ts';
 
 export const SESSION_KIND = 'kube-sim workshop session';
-export const SESSION_FORMAT = 1;
+/** 2: answers are applied to the model, injections are logged (format 1 logged answers only, unapplied). */
+export const SESSION_FORMAT = 2;
 /** A 156-week session of 30 players is about 1.5 MB; anything far larger is not a session log. */
 export const MAX_SESSION_BYTES = 64 * 1024 * 1024;
 
 /** Said in every session file, so a reader of the log knows what the answers did. */
-export const NOT_APPLIED =
-  "Stage one of the workshop (issue #19): players' answers are logged here but not applied to the model; every member is played by the model until the model v2 mechanisms take the answers in.";
+export const NOTICE =
+  "Each week's answers are the seated members' decisions in the model (src/model/external.ts); members without an answer that week are played by the model; the trainer's injections apply at the end of their week. kube-sim replay re-runs this log bit for bit.";
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'a SHA-256 hash (64 hex digits)' });
 const whole = z.number().int({ error: 'a whole number' }).min(0, { error: 'a whole number from 0' });
 
 export const SessionSchema = z.object({
   kind: z.literal(SESSION_KIND, { error: `"${SESSION_KIND}"` }),
-  format: z.literal(SESSION_FORMAT, { error: `${SESSION_FORMAT}` }),
+  format: z.literal(SESSION_FORMAT, { error: `${SESSION_FORMAT} (a format 1 log was written by stage one, whose answers did not reach the model; it cannot be replayed by this version)` }),
   protocol: z.literal(PROTOCOL_VERSION, { error: `${PROTOCOL_VERSION}` }),
   kubeSim: z.string(),
   notice: z.string(),
@@ -57,12 +58,15 @@ export const SessionSchema = z.object({
   ),
   /** Every answer in order of arrival; a week's effective answer is a seat's last one. */
   decisions: z.array(z.object({ week: whole, member: whole, player: z.string(), at: z.string(), answers: AnswersSchema })),
+  /** The trainer's injected events, in order of arrival, each for the end of week `week`. */
+  injections: z.array(z.object({ week: whole, kind: z.enum(INJECTION_KINDS), member: whole.nullable(), at: z.string() })),
   weeks: z.array(
     z.object({
       week: whole,
       fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
       indicators: z.array(z.number().nullable()),
       answered: z.array(whole),
+      injected: z.array(z.object({ kind: z.enum(INJECTION_KINDS), member: whole.optional() })),
     }),
   ),
   /** Messages refused so far (each is also in the server's refusal log). */

@@ -12,12 +12,12 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import seedrandom from 'seedrandom';
 import { eventList, INDICATOR_KEYS, ROLES, STATUS_NAMES, type Run, type Scenario } from '../model/index.ts';
 import { runWeek, type Decision } from './drive.ts';
-import { decisionsOf, replayWeeks } from './replay.ts';
+import { decisionsOf, injectionsOf, replayWeeks } from './replay.ts';
 import {
   JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, PROTOCOL_VERSION,
-  type Answers, type ClientMessage, type PublicState, type Refusal, type ServerMessage, type WireEvent, type You,
+  type Answers, type ClientMessage, type Debrief, type Plan, type PublicState, type Refusal, type ServerMessage, type WireEvent, type You,
 } from './protocol.ts';
-import { NOT_APPLIED, SESSION_FORMAT, SESSION_KIND, SessionFileError, type SessionDoc } from './session-file.ts';
+import { NOTICE, SESSION_FORMAT, SESSION_KIND, SessionFileError, type SessionDoc } from './session-file.ts';
 
 /** Chance that a seated officer is offered, privately, to take money in a given week. */
 export const OFFER_CHANCE = 0.25;
@@ -76,10 +76,10 @@ export class Session {
     const trainerKey = deps.secret();
     const seed = init.seed ?? sc.seed;
     const doc: SessionDoc = {
-      kind: SESSION_KIND, format: SESSION_FORMAT, protocol: PROTOCOL_VERSION, kubeSim: init.kubeSim, notice: NOT_APPLIED,
+      kind: SESSION_KIND, format: SESSION_FORMAT, protocol: PROTOCOL_VERSION, kubeSim: init.kubeSim, notice: NOTICE,
       createdAt: iso(deps.now()), scenarioName: init.scenarioName, scenario: { ...sc, seed } as unknown as Record<string, unknown>,
       seed, replication: 0, joinCode: init.joinCode ?? joinCodeFrom(deps.secret()), trainerKeyHash: hash(trainerKey),
-      phase: 'lobby', week: 0, deadline: null, remainingMs: null, seats: [], decisions: [], weeks: [], refused: 0,
+      phase: 'lobby', week: 0, deadline: null, remainingMs: null, seats: [], decisions: [], injections: [], weeks: [], refused: 0,
     };
     return { session: new Session(doc, sc, deps), trainerKey };
   }
@@ -177,7 +177,7 @@ export class Session {
     const now = this.deps.now();
     switch (m.type) {
       case 'watch':
-        return { ok: true, changed: false, reply: [this.stateFor(null)], bind: { kind: 'trainer' } };
+        return { ok: true, changed: false, reply: [this.stateFor(null, true)], bind: { kind: 'trainer' } };
       case 'open':
         if (d.phase !== 'lobby' && d.phase !== 'closed') return refuse('not-open', `cannot open a week while ${d.phase}`);
         d.phase = 'open';
@@ -200,6 +200,23 @@ export class Session {
         if (d.phase !== 'open' && d.phase !== 'paused') return refuse('not-open', `no week is open (${d.phase})`);
         this.closeWeek();
         return { ok: true, changed: true, reply: [] };
+      case 'end':
+        if (d.phase !== 'lobby' && d.phase !== 'closed') return refuse('not-open', `close the open week before ending the workshop (${d.phase})`);
+        d.phase = 'ended';
+        return { ok: true, changed: true, reply: [] };
+      case 'debrief':
+        if (d.phase !== 'ended') return refuse('not-open', `the debrief comes when the workshop has ended (${d.phase})`);
+        return { ok: true, changed: false, reply: [{ v: PROTOCOL_VERSION, type: 'debrief', debrief: this.debrief() }] };
+      case 'inject': {
+        if (d.phase === 'ended') return refuse('ended', 'the workshop has ended');
+        const st = this.run.state;
+        if (m.member !== null && (m.member >= st.n || !st.active[m.member])) {
+          return refuse('no-such-member', `member: got ${m.member}; allowed: null or a member still in the group (${this.activeList()})`);
+        }
+        // At the end of the week to be run next, as in trainer mode.
+        d.injections.push({ week: d.week, kind: m.kind, member: m.member, at: iso(now) });
+        return { ok: true, changed: true, reply: [] };
+      }
     }
   }
 
@@ -211,11 +228,11 @@ export class Session {
     return true;
   }
 
-  /** Run the week: the model plays every member (answers are logged, not applied yet: drive.ts). */
+  /** Run the week: the answers are the seated members' decisions, the model plays the rest (drive.ts). */
   private closeWeek(): void {
     const d = this.doc;
     this.incomeBeforeLastWeek = this.run.state.income.slice();
-    const rec = runWeek(this.run, this.decisionsOf(d.week));
+    const rec = runWeek(this.run, this.decisionsOf(d.week), injectionsOf(d, d.week));
     if (rec) d.weeks.push(rec);
     d.week = this.run.state.week;
     d.deadline = d.remainingMs = null;
@@ -239,10 +256,14 @@ export class Session {
     return decisionsOf(this.doc, week);
   }
 
-  /** Is seated officer `member` offered money this week? Its own seeded draw, apart from the model's streams. */
+  /**
+   * Is seated officer `member` offered money this week? Only the chair and the treasurer hold the
+   * group's money (src/model/processes/misuse.ts), and only while there is some. Its own seeded
+   * draw, apart from the model's streams.
+   */
   offered(member: number): boolean {
     const st = this.run.state;
-    if (!st.active[member] || ROLES[st.role[member]] === 'anggota') return false;
+    if (!st.active[member] || (member !== st.chair && member !== st.treasurer) || !(st.capital > 0)) return false;
     return seedrandom(`${this.doc.seed}:workshop-offer:${this.doc.week}:${member}`)() < OFFER_CHANCE;
   }
 
@@ -309,7 +330,28 @@ export class Session {
         meetingHeld: st.meetingHeld === 1,
         events: this.lastEvents,
         capitalHistory: this.capitalHistory.slice(),
+        pendingGrant: st.pendingGrant,
       },
+    };
+  }
+
+  /** The trainer's injections waiting for the end of the coming week. */
+  plan(): Plan {
+    return this.doc.phase === 'ended' ? [] : injectionsOf(this.doc, this.doc.week);
+  }
+
+  /** The debrief's material: the session's luck, answers, injections and logged indicators, week by week. */
+  debrief(): Debrief {
+    const d = this.doc;
+    const weeks = d.weeks.length;
+    return {
+      scenario: d.scenario,
+      seed: d.seed,
+      replication: d.replication,
+      weeks,
+      decisions: d.weeks.map((w) => this.decisionsOf(w.week)),
+      injections: d.weeks.map((w) => injectionsOf(d, w.week)),
+      indicators: d.weeks.map((w) => w.indicators),
     };
   }
 
@@ -333,14 +375,23 @@ export class Session {
       offer: (d.phase === 'open' || d.phase === 'paused') && this.offered(member),
       answer: d.phase === 'open' || d.phase === 'paused' ? mine?.answers ?? null : null,
       happened: this.lastEvents.filter((e) => e.member === member || e.other === member),
+      trustedBy: st.trustIn[member],
+      trusts: mostTrusted(st, member),
     };
   }
 
 
   /** The state message for one connection (a seat's includes its own view). */
-  stateFor(member: number | null): ServerMessage {
-    return { v: PROTOCOL_VERSION, type: 'state', state: this.publicState(), you: member === null ? null : this.you(member) };
+  stateFor(member: number | null, trainer = false): ServerMessage {
+    return { v: PROTOCOL_VERSION, type: 'state', state: this.publicState(), you: member === null ? null : this.you(member), plan: trainer ? this.plan() : null };
   }
+}
+
+/** The three active members `i` trusts most (the lower index first on a tie). */
+function mostTrusted(st: Run['state'], i: number): { member: number; trust: number }[] {
+  const out: { member: number; trust: number }[] = [];
+  for (let j = 0; j < st.n; j++) if (j !== i && st.active[j]) out.push({ member: j, trust: st.trust[i * st.n + j] });
+  return out.sort((a, b) => b.trust - a.trust || a.member - b.member).slice(0, 3);
 }
 
 function finite(x: number): number {

@@ -48,7 +48,7 @@ describe('kube-sim workshop', () => {
     expect(join).not.toBeNull();
     expect(out).toContain(`Join code: ${join[3]}\n`);
     const key = /workshop-projector\.html#key=([0-9a-f]{32})/.exec(out)![1];
-    expect(out).toContain('not yet applied to the model');
+    expect(out).toContain("Players' answers decide for their members");
     // A trainer opens a week through the real channel.
     const ws = new WebSocket(`ws://127.0.0.1:${join[2]}/ws`);
     await new Promise((ok) => ws.once('open', ok));

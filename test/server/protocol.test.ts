@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_BYTES, parseClientMessage, PROTOCOL_VERSION, ServerMessageSchema } from '../../src/server/protocol.ts';
+import { INJECTION_KINDS as MODEL_KINDS } from '../../src/index.ts';
+import { INJECTION_KINDS, MAX_MESSAGE_BYTES, parseClientMessage, PROTOCOL_VERSION, ServerMessageSchema } from '../../src/server/protocol.ts';
 import { ANSWER } from './helpers.ts';
 
 const TOKEN = 'ab'.repeat(16);
@@ -59,6 +60,14 @@ describe('workshop protocol', () => {
         expect(r.message, text).toMatch(why);
       }
     }
+  });
+
+  it("carries trainer mode's events by the model's own names, and refuses others", () => {
+    expect(INJECTION_KINDS).toEqual(MODEL_KINDS);
+    const key = 'a'.repeat(32);
+    for (const kind of INJECTION_KINDS) expect(parseClientMessage(JSON.stringify({ v: 1, type: 'inject', key, kind, member: null })).ok).toBe(true);
+    expect(parseClientMessage(JSON.stringify({ v: 1, type: 'inject', key, kind: 'earthquake', member: null }))).toMatchObject({ ok: false, code: 'malformed' });
+    expect(parseClientMessage(JSON.stringify({ v: 1, type: 'inject', key, kind: 'visit', member: 30 }))).toMatchObject({ ok: false, code: 'malformed' });
   });
 
   it('refuses a message over the size limit before reading it', () => {

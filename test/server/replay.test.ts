@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_KEYS, simulate } from '../../src/index.ts';
+import { eventList, INDICATOR_KEYS, simulate } from '../../src/index.ts';
 import { replayWeeks } from '../../src/server/replay.ts';
 import { readSession, writeSession } from '../../src/server/session-file.ts';
 import { runKubeSim, scratchFolder } from '../cli/kube-sim.ts';
@@ -10,7 +10,7 @@ import { ANSWER, newSession } from './helpers.ts';
 const dir = scratchFolder('kube-sim-replay-');
 
 /** A session of `weeks` weeks with two players answering. */
-function played(weeks: number, name = 'default', seed = 3) {
+function played(weeks: number, name = 'default', seed = 3, answering = true) {
   const s = newSession(name, seed);
   const act = (m: object) => s.session.handle({ v: 1, ...m } as never);
   const seats = [1, 5].map((member) => {
@@ -19,7 +19,7 @@ function played(weeks: number, name = 'default', seed = 3) {
   });
   for (let w = 0; w < weeks && !s.session.ended; w++) {
     act({ type: 'open', key: s.trainerKey, seconds: 60 });
-    seats.forEach((token, k) => act({ type: 'answer', token, week: w, answers: { ...ANSWER, effort: k / 2, attend: w % 2 === 0 } }));
+    if (answering) seats.forEach((token, k) => act({ type: 'answer', token, week: w, answers: { ...ANSWER, effort: k / 2, attend: w % 2 === 0 } }));
     act({ type: 'close', key: s.trainerKey });
   }
   return s;
@@ -38,18 +38,57 @@ describe('workshop replay', () => {
     expect(r.weeks).toBe(30);
   });
 
-  it('gives the plain run of the scenario and seed, week by week: answers are not applied yet', () => {
-    const s = played(52, 'tulip', 11);
-    const plain = simulate(s.scenario, { seed: 11 });
-    const weeks = s.session.doc.weeks;
+  it('with nobody answering gives the plain run of the scenario and seed; answers change the run and act for their seats', () => {
+    const silent = played(52, 'tulip', 3, false);
+    const plain = simulate(silent.scenario, { seed: 3 });
     const end = plain.outcome.status === 'dissolved' ? plain.outcome.statusWeek! + 1 : 52;
-    expect(weeks.length).toBe(Math.min(52, end));
-    for (const rec of weeks) {
+    expect(silent.session.doc.weeks.length).toBe(Math.min(52, end));
+    for (const rec of silent.session.doc.weeks) {
       INDICATOR_KEYS.forEach((key, k) => {
         const v = plain.series[key][rec.week];
         expect(rec.indicators[k], `${key} week ${rec.week}`).toBe(Number.isFinite(v) ? v : null);
       });
     }
+    // The same session with answers: member 1 puts in no effort, member 5 half, both stay away every other week.
+    const s = played(52, 'tulip', 3);
+    const weeks = s.session.doc.weeks;
+    expect(weeks.map((w) => w.fingerprint)).not.toEqual(silent.session.doc.weeks.map((w) => w.fingerprint).slice(0, weeks.length));
+    let checked = 0;
+    const r = replayWeeks(s.session.doc, s.scenario, {
+      afterWeek: (run) => {
+        const st = run.state;
+        const w = st.week - 1;
+        if (st.status === 2) return;
+        if (st.active[1]) expect(st.effort[1], `week ${w}`).toBe(0);
+        if (st.active[5]) expect(st.effort[5], `week ${w}`).toBe(0.5);
+        if (w % 2 === 1) expect([st.attended[1], st.attended[5]], `week ${w}`).toEqual([0, 0]);
+        checked++;
+      },
+    });
+    expect(r.mismatch).toBeNull();
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it("replays the trainer's injected events with the answers, bit for bit", () => {
+    const s = newSession('default', 3);
+    const act = (m: object) => s.session.handle({ v: 1, ...m } as never);
+    const r = act({ type: 'join', code: s.code, name: 'P', member: 2 });
+    const token = r.ok && r.reply[0].type === 'seated' ? r.reply[0].token : '';
+    const kinds = ['visit', 'marketShock', 'quarrel', 'misuse', 'leave'] as const;
+    for (let w = 0; w < 8; w++) {
+      act({ type: 'open', key: s.trainerKey, seconds: 60 });
+      act({ type: 'answer', token, week: w, answers: { ...ANSWER, effort: 0.1 } });
+      if (w >= 2 && w - 2 < kinds.length) expect(act({ type: 'inject', key: s.trainerKey, kind: kinds[w - 2], member: null })).toMatchObject({ ok: true, changed: true });
+      act({ type: 'close', key: s.trainerKey });
+    }
+    const doc = s.session.doc;
+    expect(doc.injections.map((x) => [x.week, x.kind])).toEqual(kinds.map((k, i) => [i + 2, k]));
+    expect(doc.weeks.slice(2, 7).map((w) => w.injected.map((x) => x.kind))).toEqual(kinds.map((k) => [k]));
+    const types = eventList(replayWeeks(doc, s.scenario).run.state.events).map((e) => `${e.week}:${e.type}`);
+    for (const t of ['2:mentorVisit', '3:trainerShock', '4:quarrel', '5:misuseDetected', '6:exit']) expect(types).toContain(t);
+    expect(replayWeeks(doc, s.scenario).mismatch).toBeNull();
+    // Without the injections the log does not replay: they are part of the session.
+    expect(replayWeeks({ ...doc, injections: [] }, s.scenario).mismatch).toMatchObject({ week: 2 });
   });
 
   it('finds the first week that differs from a tampered log', () => {
@@ -75,7 +114,7 @@ describe('workshop replay', () => {
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^default: seed 3, 8 of 156 weeks replayed; every week matches the log bit for bit\n/);
-    expect(ok.stdout).toContain('16 answers from 2 seats logged (not applied to the model in this stage)');
+    expect(ok.stdout).toContain('16 answers from 2 seats applied; 0 injected events');
 
     const json = JSON.parse(JSON.stringify(s.session.doc));
     json.weeks[3].fingerprint = '0123456789abcdef';

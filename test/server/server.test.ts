@@ -202,4 +202,33 @@ describe('workshop server', () => {
     await phone2.next(stateWhere((x) => x.state.phase === 'open'));
     expect(JSON.parse(readFileSync(path, 'utf8')).weeks).toHaveLength(2);
   });
+
+  it("tells the trainer's planned events to the projector alone, and sends the debrief only to the trainer once ended", async () => {
+    const s = newSession();
+    const server = await start(s.session);
+    const projector = await connect(server.port);
+    projector.send({ type: 'watch', key: s.trainerKey });
+    await projector.next((m) => m.type === 'trainer');
+    const phone = await connect(server.port);
+    await join_(phone, s.code, 'Sari', 2);
+    projector.send({ type: 'inject', key: s.trainerKey, kind: 'misuse', member: null });
+    await projector.next(stateWhere((m) => m.plan?.length === 1));
+    const seen = await phone.next(stateWhere((m) => m.you?.member === 2));
+    // The phone's states never carry the plan.
+    await new Promise((ok) => setTimeout(ok, 100));
+    for (const m of phone.got) if (m.type === 'state') expect(m.plan).toBeNull();
+    expect(seen.type).toBe('state');
+    expect(JSON.stringify(phone.got)).not.toContain('misuse');
+    // Ended: a phone cannot ask for the debrief; the projector can.
+    projector.send({ type: 'open', key: s.trainerKey, seconds: 60 });
+    projector.send({ type: 'close', key: s.trainerKey });
+    await projector.next(stateWhere((m) => m.state.phase === 'closed'));
+    projector.send({ type: 'end', key: s.trainerKey });
+    await projector.next(stateWhere((m) => m.state.phase === 'ended'));
+    phone.send({ type: 'debrief', key: 'f'.repeat(32) });
+    await phone.next((m) => m.type === 'refused' && m.code === 'not-trainer');
+    projector.send({ type: 'debrief', key: s.trainerKey });
+    const d = await projector.next((m) => m.type === 'debrief');
+    expect(d.type === 'debrief' && d.debrief.injections).toEqual([[{ kind: 'misuse' }]]);
+  });
 });

@@ -206,6 +206,23 @@ describe('workshop session', () => {
     expect(back.handle({ v: 1, type: 'resume', token: p.token })).toMatchObject({ ok: true, bind: { kind: 'seat', member: 2 } });
   });
 
+  it("takes the trainer's injected events only with the trainer's key, for members still in the group", () => {
+    const s = newSession();
+    const trainer = client(s, 9);
+    const p = seat(s, 'Sari', 2);
+    expect(p.send({ type: 'inject', key: p.token, kind: 'quarrel', member: null }).reply[0]).toMatchObject({ code: 'not-trainer' });
+    expect(trainer.send({ type: 'inject', key: s.trainerKey, kind: 'leave', member: 25 }).reply[0]).toMatchObject({ code: 'no-such-member' });
+    expect(s.session.doc.injections).toEqual([]);
+    expect(trainer.send({ type: 'inject', key: s.trainerKey, kind: 'leave', member: 4 }).changed).toBe(true);
+    trainer.send({ type: 'open', key: s.trainerKey, seconds: 60 });
+    trainer.send({ type: 'close', key: s.trainerKey });
+    expect(s.session.doc.injections).toMatchObject([{ week: 0, kind: 'leave', member: 4 }]);
+    expect(s.session.doc.weeks[0].injected).toEqual([{ kind: 'leave', member: 4 }]);
+    expect(s.session.publicState().seats[4].active).toBe(false);
+    // A member who left cannot be named again.
+    expect(trainer.send({ type: 'inject', key: s.trainerKey, kind: 'quarrel', member: 4 }).reply[0]).toMatchObject({ code: 'no-such-member' });
+  });
+
   it('will not resume from a log whose weeks were altered', () => {
     const s = newSession();
     const trainer = client(s, 9);

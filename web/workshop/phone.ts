@@ -144,13 +144,20 @@ function play(me: You, f: ReturnType<typeof formats>): HTMLElement[] {
         ]
       : []),
   ]));
+  if (me.active) {
+    out.push(h('section', { class: 'ws-card ws-money', 'data-testid': 'trust' }, [
+      h('h2', {}, [w.trustTitle]),
+      h('p', {}, [w.trustedBy(f.pct(me.trustedBy, 0))]),
+      me.trusts.length ? h('p', {}, [w.youTrust(me.trusts.map((t) => `${memberName(t.member)} ${f.pct(t.trust, 0)}`).join(', '))]) : '',
+    ]));
+  }
   if (!me.active) out.push(h('p', { class: 'notice' }, [w.gone]));
   else if (st.phase === 'open' || st.phase === 'paused') out.push(decisionForm(me, st));
   const leave = h('button', { type: 'button', class: 'link', 'data-testid': 'leave' }, [w.leave]);
   leave.addEventListener('click', () => {
     if (confirm(w.leaveConfirm)) channel.send({ type: 'leave', token });
   });
-  out.push(h('p', { class: 'ws-muted ws-small' }, [w.notApplied]), h('p', {}, [leave]));
+  out.push(h('p', { class: 'ws-muted ws-small' }, [w.howItWorks]), h('p', {}, [leave]));
   return out;
 }
 

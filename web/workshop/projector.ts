@@ -7,8 +7,10 @@
 import { line, scaleLinear } from 'd3';
 import { formats, type Lang } from '../app/i18n.ts';
 import { drawLangSwitch } from '../views/lang-switch.ts';
-import { WEEK_SECONDS, type PublicState, type ServerMessage } from '../../src/browser.ts';
+import { WEEK_SECONDS, WORKSHOP_INJECTION_KINDS, type Plan, type PublicState, type ServerMessage } from '../../src/browser.ts';
 import { clock, openChannel, remaining, shownWeek } from './client.ts';
+import { rerun, type DebriefRuns } from './debrief.ts';
+import { debriefPanel } from './debrief-view.ts';
 import { h, keepingFocus } from './dom.ts';
 import { saveLang, startLang, WORDS } from './words.ts';
 import '../style.css';
@@ -21,18 +23,36 @@ let stateAt = 0;
 let join: { url: string; code: string } | null = null;
 let message = '';
 let seconds: number = WEEK_SECONDS.default;
+let plan: Plan = [];
+let injectKind: string = WORKSHOP_INJECTION_KINDS[0];
+let injectMember = '';
+/** The debrief once the workshop has ended: asked for once, re-run here. */
+let debrief: DebriefRuns | null = null;
+let debriefAsked = false;
 
 const root = document.getElementById('workshop')!;
 document.body.dataset.page = 'projector';
 
 const channel = openChannel({
-  onOpen: () => channel.send({ type: 'watch', key }),
+  onOpen: () => {
+    // A debrief asked for on a connection that was lost is asked for again.
+    if (!debrief) debriefAsked = false;
+    channel.send({ type: 'watch', key });
+  },
   onStatus: () => draw(),
   onMessage: (m: ServerMessage) => {
     if (m.type === 'state') {
       state = m.state;
+      plan = m.plan ?? [];
       stateAt = performance.now();
       message = '';
+      if (state.phase === 'ended' && !debriefAsked) {
+        debriefAsked = true;
+        channel.send({ type: 'debrief', key });
+      }
+    } else if (m.type === 'debrief') {
+      debrief = rerun(m.debrief);
+      document.body.dataset.debrief = debrief.same ? 'same' : 'differs';
     } else if (m.type === 'trainer') join = { url: m.joinUrl, code: m.joinCode };
     else if (m.type === 'refused') message = `${WORDS[lang].refused} ${m.message}`;
     draw();
@@ -58,6 +78,7 @@ function drawAll(): void {
   if (!channel.connected) root.append(h('p', { class: 'ws-status' }, [state ? w.offline : w.connecting]));
   if (message) root.append(h('p', { class: 'notice', role: 'alert', 'data-testid': 'message' }, [message]));
   if (!state) return;
+  if (state.phase === 'ended') root.append(debrief ? debriefPanel(debrief, lang) : h('p', { class: 'ws-card' }, [w.debriefLoading]));
   root.append(h('div', { class: 'ws-projector' }, [joinPanel(), weekPanel(state), seatsPanel(state), groupPanel(state)]));
   document.body.dataset.week = String(state.week);
   document.body.dataset.phase = state.phase;
@@ -91,12 +112,47 @@ function weekPanel(st: PublicState): HTMLElement {
   }
   if (st.phase === 'open') controls.push(button(w.pause, 'pause', { type: 'pause' }), button(w.close, 'close', { type: 'close' }, true));
   if (st.phase === 'paused') controls.push(button(w.resume, 'resume', { type: 'resume-week' }, true), button(w.close, 'close', { type: 'close' }));
+  if (st.phase === 'closed') {
+    const end = h('button', { type: 'button', 'data-testid': 'end' }, [w.end]);
+    end.addEventListener('click', () => {
+      if (confirm(w.endConfirm)) channel.send({ type: 'end', key });
+    });
+    controls.push(end);
+  }
   return h('section', { class: 'ws-card ws-weekpanel' }, [
     h('p', { class: 'ws-bigweek', 'data-testid': 'week' }, [w.week(shownWeek(st), st.horizon)]),
     h('p', { 'data-testid': 'phase' }, [w.phase[st.phase]]),
     st.remainingMs !== null ? h('p', { class: 'ws-countdown ws-big', 'data-testid': 'countdown' }, [clock(left())]) : '',
     st.phase === 'open' || st.phase === 'paused' ? h('p', { 'data-testid': 'answer-count' }, [w.answers(answered, playing.length)]) : '',
     h('div', { class: 'ws-controls' }, controls),
+    st.phase === 'ended' ? '' : injectPanel(st),
+  ]);
+}
+
+/** Trainer mode's events, for the end of the coming week; what is planned so far. */
+function injectPanel(st: PublicState): HTMLElement {
+  const w = WORDS[lang];
+  const coming = st.phase === 'closed' || st.phase === 'lobby' ? st.week + 1 : shownWeek(st);
+  const kind = h('select', { id: 'inject-kind', 'data-testid': 'inject-kind' }, WORKSHOP_INJECTION_KINDS.map((k) => h('option', { value: k }, [w.injectKinds[k]]))) as HTMLSelectElement;
+  kind.value = injectKind;
+  kind.addEventListener('change', () => (injectKind = kind.value));
+  const who = h('select', { id: 'inject-member', 'data-testid': 'inject-member' }, [
+    h('option', { value: '' }, [w.injectAnyone]),
+    ...st.seats.filter((s) => s.active).map((s) => h('option', { value: String(s.member) }, [s.player ? `${s.name ?? w.member(s.member + 1)} (${s.player})` : s.name ?? w.member(s.member + 1)])),
+  ]) as HTMLSelectElement;
+  who.value = injectMember;
+  who.addEventListener('change', () => (injectMember = who.value));
+  const go = h('button', { type: 'button', 'data-testid': 'inject' }, [w.injectButton(coming)]);
+  go.addEventListener('click', () => channel.send({ type: 'inject', key, kind: injectKind, member: injectMember === '' ? null : Number(injectMember) }));
+  const name = (m: number | undefined) => (m === undefined ? '' : ` (${st.seats[m]?.name ?? w.member(m + 1)})`);
+  return h('div', { class: 'ws-inject' }, [
+    h('h3', {}, [w.inject]),
+    h('div', { class: 'ws-controls' }, [
+      h('div', { class: 'ws-field' }, [h('label', { for: 'inject-kind' }, [w.injectWhat]), kind]),
+      h('div', { class: 'ws-field' }, [h('label', { for: 'inject-member' }, [w.injectWho]), who]),
+      go,
+    ]),
+    plan.length ? h('p', { 'data-testid': 'plan' }, [`${w.planned(coming)} ${plan.map((x) => `${w.injectKinds[x.kind]}${name(x.member)}`).join(', ')}`]) : '',
   ]);
 }
 
@@ -126,16 +182,19 @@ function groupPanel(st: PublicState): HTMLElement {
   return h('section', { class: 'ws-card ws-group' }, [
     h('h2', {}, [`${w.group}: ${w.status[g.status] ?? g.status}`]),
     h('div', { class: 'ws-stats' }, [
-      stat(w.capital, f.rupiahShort(g.capital), 'capital'),
+      // Before week 1 the group has no capital yet: the grant it is about to receive.
+      st.week === 0 && g.capital === 0 && g.pendingGrant > 0 ? stat(w.grantComing, f.rupiahShort(g.pendingGrant), 'capital') : stat(w.capital, f.rupiahShort(g.capital), 'capital'),
       stat(w.iksFund, f.rupiahShort(g.iksFund), 'iks'),
       stat(w.activeMembers, f.int(g.activeMembers), 'members'),
       stat(w.trust, f.num(g.meanTrust, 2), 'trust'),
       stat(w.cohesion, f.num(g.cohesion, 2), 'cohesion'),
     ]),
-    h('h3', {}, [w.capitalLine]),
-    sparkline(g.capitalHistory, st.horizon),
-    h('h3', {}, [`${w.lastWeekEvents}: ${w.meeting(g.meetingHeld)}`]),
-    h('ul', { class: 'ws-events' }, g.events.map((e) => h('li', {}, [w.events[e.type] ?? e.type]))),
+    // A line needs two weeks.
+    g.capitalHistory.length > 1 ? h('h3', {}, [w.capitalLine]) : '',
+    g.capitalHistory.length > 1 ? sparkline(g.capitalHistory, st.horizon) : '',
+    // Before week 1 there is no last week to tell.
+    st.week > 0 ? h('h3', {}, [`${w.lastWeekEvents}: ${w.meeting(g.meetingHeld)}`]) : '',
+    st.week > 0 ? h('ul', { class: 'ws-events' }, g.events.map((e) => h('li', {}, [w.events[e.type] ?? e.type]))) : '',
   ]);
 }
 
@@ -147,6 +206,8 @@ function sparkline(values: number[], horizon: number): Element {
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('class', 'ws-spark');
   svg.setAttribute('aria-hidden', 'true');
+  // Stretched to the card's width; the line keeps its thickness.
+  svg.setAttribute('preserveAspectRatio', 'none');
   if (values.length > 1) {
     const x = scaleLinear().domain([0, Math.max(1, horizon - 1)]).range([2, W - 2]);
     const y = scaleLinear().domain([Math.min(0, ...values), Math.max(1, ...values)]).range([H - 2, 2]);

@@ -4,12 +4,15 @@
  * to active members, equally or by contribution. The IKS fund helps the neediest member present.
  */
 import { clamp01, type RunContext } from '../context.ts';
+import { payIks } from '../external.ts';
 import type { GroupState } from '../state.ts';
 
 export function finance(st: GroupState, ctx: RunContext): void {
   // Last week's payments are cleared (only a meeting pays).
   if (st.paidLastWeek) for (let i = 0; i < st.n; i++) st.paidThisWeek[i] = 0;
   st.paidLastWeek = st.meetingHeld;
+  // Members' own IKS payments, supplied from outside (external.ts); the model's members pay none.
+  if (ctx.external) payIks(st, ctx.external);
   if (!st.meetingHeld || st.nActive === 0) return;
   const f = ctx.sc.finance;
   if (st.retainedProfit > 0 && st.capital > 0) {

@@ -6,9 +6,10 @@
  */
 import { clamp01, type RunContext } from '../context.ts';
 import { EV, logEvent } from '../events.ts';
+import { elect, noConfidence } from '../external.ts';
 import { bestMember, ROLE, type GroupState } from '../state.ts';
 
-export function leadership(st: GroupState, _ctx: RunContext): void {
+export function leadership(st: GroupState, ctx: RunContext): void {
   const c = st.chair;
   // Out of the chair, the overload wears off. (Only a former chair can carry any: until the
   // chair first changes hands, nobody else has burnout to lose.)
@@ -26,17 +27,21 @@ export function leadership(st: GroupState, _ctx: RunContext): void {
   // only when their office falls vacant.
   const yearly = st.week - st.lastElection >= 52;
   if (yearly) st.lastElection = st.week;
-  if (!chairOk || yearly) {
+  // Supplied votes (external.ts) can call an election and decide it; the model's members vote its choice.
+  const votes = ctx.external?.vote;
+  if (!chairOk || yearly || (votes !== undefined && noConfidence(st, votes))) {
     const next = candidate(st, -1, -1);
     const keep = chairOk && next >= 0 && score(st, next) <= 1.2 * score(st, c);
-    if (next >= 0 && next !== c && !keep) {
+    const chosen = keep ? c : next;
+    const elected = votes === undefined ? chosen : elect(st, votes, chosen);
+    if (elected >= 0 && elected !== c) {
       if (c >= 0 && st.role[c] === ROLE.ketua) st.role[c] = ROLE.anggota;
-      vacate(st, next);
-      st.chair = next;
-      st.role[next] = ROLE.ketua;
-      st.burnout[next] = 0;
+      vacate(st, elected);
+      st.chair = elected;
+      st.role[elected] = ROLE.ketua;
+      st.burnout[elected] = 0;
       st.leaderChanges++;
-      logEvent(st.events, st.week, EV.leaderReplaced, next, c);
+      logEvent(st.events, st.week, EV.leaderReplaced, elected, c);
     }
   }
   if (st.treasurer < 0 || !st.active[st.treasurer]) {

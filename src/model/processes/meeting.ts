@@ -5,6 +5,7 @@
  * contributions visible (see trust), reinforces goals, roles and norms, and airs conflict.
  */
 import { clamp01, type RunContext } from '../context.ts';
+import { yesNo } from '../external.ts';
 import type { GroupState } from '../state.ts';
 import { mediate } from './trust.ts';
 
@@ -34,7 +35,8 @@ export function meeting(st: GroupState, ctx: RunContext): void {
       if (!st.active[i]) continue;
       const pull = st.need[i] * (1 - st.satisfaction[i]);
       const pi = 0.15 + 0.5 * st.commitment[i] + 0.3 * st.trustOut[i] + 0.1 * st.norms - 0.35 * pull - cost * st.need[i];
-      if (rng() < pi) {
+      // A supplied decision (external.ts) replaces the draw's verdict; the draw is made all the same.
+      if (yesNo(ctx.external?.attend, i, rng() < pi)) {
         st.attended[i] = 1;
         present++;
         if (st.skill[i] > topSkill) topSkill = st.skill[i];

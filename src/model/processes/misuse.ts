@@ -6,6 +6,7 @@
  */
 import { clamp01, temptation, TEMPTATION_CAP, type RunContext } from '../context.ts';
 import { EV, logEvent } from '../events.ts';
+import { detectionWithReports, FALSE_ALARM, isSupplied, reports } from '../external.ts';
 import { ROLE, type GroupState } from '../state.ts';
 import { refreshTrustMeans } from './trust.ts';
 
@@ -22,8 +23,15 @@ export function misuse(st: GroupState, ctx: RunContext): void {
   const uTreasurer = rng();
   const uDetect = rng();
   const oversight = 0.4 * st.bookkeeping + 0.3 * st.meetingRate + 0.3 * st.audit;
+  const x = ctx.external;
+  // A report of missing money when nothing is missing (external.ts): suspicion without cause.
+  if (x && st.misuser < 0) st.conflict = clamp01(st.conflict + FALSE_ALARM * reports(st, x.report, -1));
   if (st.misuser < 0 && st.capital > 0) {
     const interval = ctx.sc.group.meetingIntervalWeeks;
+    if (x && (isSupplied(x.take, st.chair) || isSupplied(x.take, st.treasurer))) {
+      playedOfficers(st, ctx, x.take, uChair, uTreasurer, oversight, interval);
+      return;
+    }
     // An officer's chance at the temptation factor's cap of 4 bounds the true chance, so the factor
     // (an exp and a log) is worked out only when a uniform falls under that bound: the draws
     // decide exactly as if it were always worked out.
@@ -37,7 +45,23 @@ export function misuse(st: GroupState, ctx: RunContext): void {
   }
   if (st.misuser >= 0) {
     const pDetect = 0.01 + st.meetingHeld * (0.05 + 0.25 * st.bookkeeping) + 0.6 * st.audit * (st.visitsThisWeek > 0 ? 1 : 0);
-    if (uDetect < pDetect) detect(st, st.misuser);
+    // Members' reports (external.ts) add their own chance of finding it.
+    const p = x ? detectionWithReports(pDetect, reports(st, x.report, st.misuser)) : pDetect;
+    if (uDetect < p) detect(st, st.misuser);
+  }
+}
+
+/**
+ * The officers' choice when at least one of them is played (external.ts): a played officer takes
+ * money only when the supplied decision says so, an amount set by the officer's own uniform (5–20%
+ * of capital); the other decides as the model does. Chair first, as in the model.
+ */
+function playedOfficers(st: GroupState, ctx: RunContext, take: Int8Array, uChair: number, uTreasurer: number, oversight: number, interval: number): void {
+  const rate = ctx.k.misuseRate * temptation(st, ctx);
+  for (const [i, u] of [[st.chair, uChair], [st.treasurer, uTreasurer]]) {
+    if (st.misuser >= 0 || i < 0 || !st.active[i]) continue;
+    if (!isSupplied(take, i)) tryTake(st, i, u, chance(st, i, rate, oversight, interval));
+    else if (take[i] === 1) takeMoney(st, i, st.capital * (0.05 + 0.15 * u));
   }
 }
 

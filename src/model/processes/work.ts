@@ -10,6 +10,7 @@
  * the chair carries the gap.
  */
 import { clamp01, sizeFactor, type RunContext } from '../context.ts';
+import { effortOf, isSupplied } from '../external.ts';
 import { DISPOSITION, type GroupState } from '../state.ts';
 
 /**
@@ -40,12 +41,13 @@ export function work(st: GroupState, ctx: RunContext): void {
     else base = 0.1 + FREE_RIDER_PRESSURE * pressure;
     if (hiddenAgenda[i]) base *= 0.7;
     const pull = 0.25 * need[i] * (1 - satisfaction[i]);
-    const e = clamp01(base * (0.5 + 0.5 * commitment[i]) * (1 - 0.5 * burnout[i]) - pull);
+    const e = effortOf(ctx.external?.effort, i, clamp01(base * (0.5 + 0.5 * commitment[i]) * (1 - 0.5 * burnout[i]) - pull));
     effort[i] = e;
     if (e < 0.6) gap += 0.6 - e;
   }
   const c = st.chair;
-  if (c >= 0 && active[c] && st.nActive > 0) {
+  // A chair whose effort is supplied gives what was supplied: carrying the gap is the model's chair's way.
+  if (c >= 0 && active[c] && st.nActive > 0 && !isSupplied(ctx.external?.effort, c)) {
     const carry = (1 - st.roleClarity) * Math.min(0.4, gap / st.nActive);
     effort[c] = clamp01(effort[c] + carry);
     burnout[c] = clamp01(burnout[c] + 0.05 * carry);

@@ -1,0 +1,171 @@
+/**
+ * A whole short workshop end to end: the real server, the projector page and FIVE phone pages in
+ * Chromium (two in Indonesian), six weeks of a weekly-meeting group to its horizon. The players
+ * answer differently, and the answers matter: one never comes and does nothing, four vote the
+ * same member into the chair, one reports missing money, some pay into the IKS fund. The trainer
+ * injects a quarrel from the projector. At the end the projector shows the debrief (re-run in the
+ * page, equal to the log), and the log on disk replays bit for bit, differing from the model's own
+ * run of the same luck. Screenshots go to test-results/workshop5-*.png (README's come from here).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createRun, INDICATOR_KEYS, loadScenario, parseScenario, simulate } from '../../src/index.ts';
+import { replayWeeks } from '../../src/server/replay.ts';
+import { readSession } from '../../src/server/session-file.ts';
+import { Session } from '../../src/server/session.ts';
+import { startWorkshopServer, type WorkshopServer } from '../../src/server/server.ts';
+import { appDist, describeBrowser, launchChromium, newAppPage, type AppPage } from './app.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const SHOTS = join(ROOT, 'test-results');
+const WEEKS = 6;
+const SEED = 3;
+
+/** The five players' answers, the same every week: they differ so that they matter. */
+const PLAYERS = [
+  { name: 'Sari', locale: 'en-US', attend: false, effort: 0, iks: 0, vote: '', report: false },
+  { name: 'Budi', locale: 'en-US', attend: true, effort: 100, iks: 10_000, vote: '4', report: false },
+  { name: 'Wati', locale: 'id-ID', attend: true, effort: 80, iks: 5000, vote: '4', report: false },
+  { name: 'Eko', locale: 'en-US', attend: true, effort: 60, iks: 0, vote: '4', report: true },
+  { name: 'Dewi', locale: 'id-ID', attend: true, effort: 90, iks: 2000, vote: '4', report: false },
+];
+
+describeBrowser('a whole workshop with five phones, the trainer injecting an event, and the debrief', () => {
+  let browser: Browser;
+  let server: WorkshopServer;
+  let session: Session;
+  let key = '';
+  let dir = '';
+  const pages: AppPage[] = [];
+  // Weekly meetings, so that coming or not and the votes count every week; seed 3 keeps the group together.
+  const scenario = parseScenario({ ...loadScenario('meetings-weekly').scenario, horizonWeeks: WEEKS });
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'kube-sim-workshop5-e2e-'));
+    ({ session, trainerKey: key } = Session.create(scenario, { scenarioName: 'meetings-weekly', seed: SEED, kubeSim: 'e2e' }));
+    server = await startWorkshopServer({ session, sessionPath: join(dir, 'session.json'), pagesDir: appDist(), host: '127.0.0.1', port: 0, publicHost: '127.0.0.1' });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const p of pages) await p.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(url: string, locale: string, viewport: { width: number; height: number }): Promise<AppPage> {
+    const app = await newAppPage(browser, url, { goto: false, context: { locale, viewport } });
+    await app.context.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    app.page.on('dialog', (d) => void d.accept());
+    await app.page.goto(url);
+    pages.push(app);
+    return app;
+  }
+  const phase = (page: Page, p: string) => page.waitForFunction((x) => document.body.dataset.phase === x, p, { timeout: 20_000 });
+  const week = (page: Page, w: number) => page.waitForFunction((x) => document.body.dataset.week === String(x), w, { timeout: 20_000 });
+
+  it('plays six weeks with five phones to the end, shows the debrief, and the log replays to the same run', { timeout: 240_000 }, async () => {
+    const projector = await open(`http://127.0.0.1:${server.port}/workshop-projector.html#key=${key}`, 'en-US', { width: 1440, height: 900 });
+    const P = projector.page;
+    await P.getByTestId('join-code').filter({ hasText: session.doc.joinCode }).waitFor();
+    // Before week 1: the grant that is coming, not a capital of Rp 0.
+    await expect(P.getByTestId('capital').textContent()).resolves.toMatch(/25/);
+
+    const phones: Page[] = [];
+    for (const [k, p] of PLAYERS.entries()) {
+      const page = (await open(server.joinUrl, p.locale, { width: 390, height: 844 })).page;
+      await page.getByTestId('join').waitFor();
+      await page.getByTestId('name').fill(p.name);
+      await page.getByTestId('seat').selectOption(String(k));
+      await page.getByTestId('join-button').click();
+      await page.getByTestId('who').waitFor();
+      phones.push(page);
+    }
+    await P.locator('[data-member="4"]').filter({ hasText: 'Dewi' }).waitFor();
+    await P.screenshot({ path: join(SHOTS, 'workshop5-projector-lobby.png') });
+
+    for (let w = 0; w < WEEKS; w++) {
+      await P.getByTestId('seconds').fill('120');
+      await P.getByTestId('open').click();
+      await Promise.all(phones.map((p) => phase(p, 'open')));
+      for (const [k, p] of PLAYERS.entries()) {
+        const phone = phones[k];
+        await phone.getByTestId('attend').setChecked(p.attend);
+        await phone.getByTestId('effort').fill(String(p.effort));
+        await phone.getByTestId('iks').fill(String(p.iks));
+        await phone.getByTestId('vote').selectOption(p.vote);
+        await phone.getByTestId('report').setChecked(p.report);
+        await phone.getByTestId('send').click();
+        await phone.getByTestId('sent').waitFor();
+      }
+      await P.waitForFunction(() => document.body.dataset.answered === '5');
+      if (w === 1) {
+        await P.screenshot({ path: join(SHOTS, 'workshop5-projector-open.png') });
+        await phones[1].screenshot({ path: join(SHOTS, 'workshop5-phone-en.png'), fullPage: true });
+        await phones[2].screenshot({ path: join(SHOTS, 'workshop5-phone-id.png'), fullPage: true });
+      }
+      if (w === 2) {
+        // The trainer makes a quarrel happen at the end of week 3.
+        await P.getByTestId('inject-kind').selectOption('quarrel');
+        await P.getByTestId('inject').click();
+        await P.getByTestId('plan').filter({ hasText: 'A quarrel' }).waitFor();
+      }
+      await P.getByTestId('close').click();
+      await Promise.all([P, ...phones].map((p) => week(p, w + 1)));
+    }
+
+    // The horizon is reached: the projector re-runs the weeks and shows the debrief.
+    await phase(P, 'ended');
+    await P.getByTestId('debrief').waitFor({ timeout: 30_000 });
+    expect(await P.evaluate(() => document.body.dataset.debrief)).toBe('same');
+    expect(await P.getByTestId('debrief-elements').locator('figure').count()).toBe(9);
+    const moments = await P.getByTestId('moments').locator('li').allTextContents();
+    expect(moments.some((m) => /quarrel/i.test(m))).toBe(true);
+    expect(moments.some((m) => /chair/i.test(m))).toBe(true);
+    await P.screenshot({ path: join(SHOTS, 'workshop5-projector-debrief.png'), fullPage: true });
+    await Promise.all(phones.map((p) => phase(p, 'ended')));
+
+    // The log on disk: six weeks, five answers each, the injection; it replays bit for bit.
+    const { doc, scenario: sc } = readSession(join(dir, 'session.json'));
+    expect(doc.weeks.map((x) => x.answered)).toEqual(Array.from({ length: WEEKS }, () => [0, 1, 2, 3, 4]));
+    expect(doc.injections.map((x) => [x.week, x.kind, x.member])).toEqual([[2, 'quarrel', null]]);
+    expect(doc.weeks[2].injected.map((x) => x.kind)).toEqual(['quarrel']);
+    let seen = 0;
+    const replay = replayWeeks(doc, sc, {
+      afterWeek: (run) => {
+        // Sari never came and did nothing.
+        expect(run.state.attended[0]).toBe(0);
+        if (run.state.active[0]) expect(run.state.effort[0]).toBe(0);
+        seen++;
+      },
+    });
+    expect(replay.mismatch).toBeNull();
+    expect(seen).toBe(WEEKS);
+    // The votes put member 5 (index 4) in the chair; the model's own members, on the same luck, did not.
+    expect(replay.run.state.chair).toBe(4);
+    const own = createRun(sc, { seed: SEED });
+    for (let w = 0; w < WEEKS; w++) own.step();
+    expect(own.state.chair).not.toBe(4);
+    // The answers changed the run: the logged indicators are not the plain run's.
+    const plain = simulate(sc, { seed: SEED });
+    const differs = doc.weeks.some((rec) => INDICATOR_KEYS.some((k, j) => rec.indicators[j] !== plain.series[k][rec.week]));
+    expect(differs).toBe(true);
+
+    for (const app of pages) {
+      expect(app.pageErrors).toEqual([]);
+      expect(app.consoleErrors).toEqual([]);
+      expect(app.foreignRequests).toEqual([]);
+      expect(await app.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    }
+  });
+});
