@@ -1,0 +1,60 @@
+/**
+ * A comparison (or ensemble) across plausible worlds on a pool: the worlds in chunks, each chunk
+ * one pool job (every package in every world of the chunk, replication order), fed to one
+ * collector per world (experiment/worlds.ts). The command line (resumable, a chunk at a time) and
+ * the page (one chunk) run this same code; a world's result depends only on its packages, its
+ * constants, the seed and the replications, so any chunking and any number of workers give the
+ * same bits.
+ */
+import { feedWorlds, WorldCollector, worldScenarios, type WorldResult } from '../experiment/worlds.ts';
+import type { JobSpec } from '../experiment/jobs.ts';
+import type { Scenario, World } from '../model/index.ts';
+import type { Pool } from './pool.ts';
+
+/** What a worlds run needs: the packages, the worlds (by index), the seed and the replications per world. */
+export interface WorldsJob {
+  packages: readonly Scenario[];
+  worlds: readonly World[];
+  seed: number;
+  reps: number;
+}
+
+export interface WorldsRunOptions {
+  /** Worlds [from, to) of the job (default all). */
+  from?: number;
+  to?: number;
+  /** Runs per pool job, rounded to whole worlds (default: all the worlds in one job). */
+  chunkRuns?: number;
+  signal?: AbortSignal;
+  /** Each chunk's results, in world order, as soon as the chunk is done. */
+  onChunk?(results: WorldResult[]): void;
+  /** Runs done (from `from`) and runs in all. */
+  onProgress?(done: number, total: number): void;
+}
+
+/** Run worlds [from, to) of a job on `pool`; resolves to their results in world order. */
+export async function runWorldsOn(pool: Pool, job: WorldsJob, opts: WorldsRunOptions = {}): Promise<WorldResult[]> {
+  const P = job.packages.length;
+  const from = opts.from ?? 0;
+  const to = opts.to ?? job.worlds.length;
+  const perWorld = P * job.reps;
+  const chunk = Math.max(1, opts.chunkRuns === undefined ? to - from : Math.floor(opts.chunkRuns / perWorld));
+  const total = (to - from) * perWorld;
+  const all: WorldResult[] = [];
+  for (let w0 = from; w0 < to; w0 += chunk) {
+    const w1 = Math.min(to, w0 + chunk);
+    const worlds = job.worlds.slice(w0, w1);
+    const collectors = worlds.map((w, i) => new WorldCollector(w0 + i, w, job.packages));
+    const spec: JobSpec = { scenarios: worldScenarios(job.packages, worlds), seed: job.seed, replications: job.reps, order: 'replication', series: false };
+    const before = (w0 - from) * perWorld;
+    await pool.run(spec, {
+      signal: opts.signal,
+      onBatch: (b) => feedWorlds(collectors, P, b.rows, b.from),
+      onProgress: (d) => opts.onProgress?.(before + d, total),
+    });
+    const results = collectors.map((c) => c.result(job.seed));
+    all.push(...results);
+    opts.onChunk?.(results);
+  }
+  return all;
+}
