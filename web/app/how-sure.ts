@@ -143,7 +143,9 @@ export function ruleWords(d: Discovery | null, lang: Lang): RuleWords | null {
   if (!d) return null;
   if (d.cases === 0) return { kind: 'everywhere' };
   if (d.cases === d.worlds) return { kind: 'nowhere' };
-  const box = d.boxes.find((b) => b.rule.length > 0 && b.meetsThreshold);
+  // The first box, as `kube-sim discover` prints it first: its restrictions passed PRIM's test of
+  // significance; a density below PRIM's threshold is said in the measure's words, not hidden.
+  const box = d.boxes.find((b) => b.rule.length > 0);
   if (!box) return { kind: 'none', failing: d.cases, fewWorlds: d.worlds < PRIM_ENOUGH_WORLDS };
   const ruleText = box.rule
     .map((r) => {
