@@ -9,7 +9,7 @@
 import { feedWorlds, WorldCollector, worldScenarios, type WorldResult } from '../experiment/worlds.ts';
 import type { JobSpec } from '../experiment/jobs.ts';
 import type { Scenario, World } from '../model/index.ts';
-import type { Pool } from './pool.ts';
+import { CancelledError, type Pool } from './pool.ts';
 
 /** What a worlds run needs: the packages, the worlds (by index), the seed and the replications per world. */
 export interface WorldsJob {
@@ -30,6 +30,11 @@ export interface WorldsRunOptions {
   onChunk?(results: WorldResult[]): void;
   /** Runs done (from `from`) and runs in all. */
   onProgress?(done: number, total: number): void;
+  /**
+   * Awaited after each world's summary (a few ms: its bootstrap): a page hands in a macrotask, so
+   * that summarising a chunk of worlds does not hold its main thread in one long task.
+   */
+  pause?(): Promise<void>;
 }
 
 /** Run worlds [from, to) of a job on `pool`; resolves to their results in world order. */
@@ -52,7 +57,14 @@ export async function runWorldsOn(pool: Pool, job: WorldsJob, opts: WorldsRunOpt
       onBatch: (b) => feedWorlds(collectors, P, b.rows, b.from),
       onProgress: (d) => opts.onProgress?.(before + d, total),
     });
-    const results = collectors.map((c) => c.result(job.seed));
+    const results: WorldResult[] = [];
+    for (const c of collectors) {
+      results.push(c.result(job.seed));
+      if (opts.pause) {
+        await opts.pause();
+        if (opts.signal?.aborted) throw new CancelledError();
+      }
+    }
     all.push(...results);
     opts.onChunk?.(results);
   }

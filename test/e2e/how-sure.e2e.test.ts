@@ -142,6 +142,28 @@ describeBrowser('How sure is this?', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('cancels like every run: the worlds finished are shown and said, the link holds no worlds', async () => {
+    const app = await session.open(`${session.server.url}?preset=meetings-weekly&reps=50&a=${encodeURIComponent('preset=meetings-monthly&reps=50')}`);
+    const { page } = app;
+    await waitForApp(page, 60_000);
+    await page.getByTestId('how-sure-source').selectOption('prior');
+    await setField(page, 'how-sure-worlds', '100');
+    await setField(page, 'how-sure-reps', '100');
+    await page.getByTestId('how-sure-run').click();
+    // Past the first chunk of worlds (20 worlds of 200 runs), then Cancel.
+    await page.waitForFunction(() => /^([\d,]+) of 20,000 runs$/.test(document.querySelector('[data-testid=how-sure-status]')?.textContent ?? '') && Number((document.querySelector('[data-testid=how-sure-status]')!.textContent ?? '').split(' ')[0].replace(/,/g, '')) > 4400, undefined, { timeout: 60_000 });
+    await page.getByTestId('how-sure-cancel').click();
+    await page.waitForFunction(() => /Cancelled/.test(document.querySelector('[data-testid=how-sure-status]')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    const status = (await page.getByTestId('how-sure-status').textContent()) ?? '';
+    const done = Number(/Cancelled after (\d+) of 100 worlds/.exec(status)?.[1]);
+    expect(done).toBeGreaterThanOrEqual(20);
+    expect(done % 20).toBe(0);
+    expect(await page.locator('[data-testid=chart-worlds] [data-testid=world-dot]').count()).toBe(done);
+    expect(new URL(page.url()).searchParams.get('worlds')).toBeNull();
+    expect(await page.evaluate(() => document.body.dataset.state)).not.toBe('running');
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('names a bad worlds setting in the link and runs no worlds', async () => {
     const app = await session.open(`${session.server.url}?preset=meetings-weekly&reps=50&a=preset%3Dmeetings-monthly%26reps%3D50&worlds=5000&worlds-from=prior&worlds-reps=10`);
     await waitForApp(app.page, 60_000);

@@ -11,6 +11,7 @@ import {
   chooseWorlds,
   CONSTANT_LABELS,
   discoverWorlds,
+  formatBound,
   parseWorldsFile,
   summariseWorlds,
   type Discovery,
@@ -151,7 +152,8 @@ export function ruleWords(d: Discovery | null, lang: Lang): RuleWords | null {
     .map((r) => {
       const label = CONSTANT_LABELS[r.name as keyof typeof CONSTANT_LABELS]?.[lang] ?? r.name;
       const D = DICTS[lang].howSure;
-      const n = (x: number) => formats(lang).short(x);
+      // Three significant digits, as `kube-sim discover` writes its bounds.
+      const n = (x: number) => formatBound(x, lang);
       return r.lo !== null && r.hi !== null ? D.between(label, n(r.lo), n(r.hi)) : r.lo !== null ? D.above(label, n(r.lo)) : D.below(label, n(r.hi!));
     })
     .join(DICTS[lang].howSure.and);

@@ -151,6 +151,7 @@ export class Session {
         chunkRuns: 4000,
         signal: opts.signal,
         onChunk: (r) => void results.push(...r),
+        pause: () => new Promise((resume) => setTimeout(resume, 0)),
         onProgress: (done, total) => opts.onProgress({ done, total }),
       });
     } catch (e) {
