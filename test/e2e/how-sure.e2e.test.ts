@@ -164,6 +164,18 @@ describeBrowser('How sure is this?', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('fits a phone (390×844): the panel no wider than the screen, its chart drawn', async () => {
+    const link = `?preset=mentoring-entrepreneurship&reps=50&a=${encodeURIComponent('preset=mentoring-organising&reps=50')}&worlds=${WORLDS}&worlds-from=calibrated&worlds-reps=10`;
+    const app = await session.open(`${session.server.url}${link}`, { context: { viewport: { width: 390, height: 844 } } });
+    await waitForApp(app.page, 120_000);
+    await waitWorlds(app.page, WORLDS);
+    await app.page.getByTestId('how-sure').screenshot({ path: join(SHOTS, 'how-sure-phone.png') });
+    expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const panel = await app.page.getByTestId('how-sure').boundingBox();
+    expect(panel!.x + panel!.width).toBeLessThanOrEqual(390);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('names a bad worlds setting in the link and runs no worlds', async () => {
     const app = await session.open(`${session.server.url}?preset=meetings-weekly&reps=50&a=preset%3Dmeetings-monthly%26reps%3D50&worlds=5000&worlds-from=prior&worlds-reps=10`);
     await waitForApp(app.page, 60_000);

@@ -60,6 +60,7 @@ export function drawHowSurePanel(root: HTMLElement, input: HowSurePanelInput): H
     .selectAll('option').data(['calibrated', 'prior'] as const).join('option')
     .attr('value', (d) => d).property('selected', (d) => d === fields.source)
     .text((d) => (d === 'calibrated' ? H.calibrated(f.int(CALIBRATED_WORLDS)) : H.prior));
+  form.append('p').attr('class', 'note hint').text(H.sourceHint(f.int(CALIBRATED_WORLDS)));
   for (const key of ['worlds', 'reps'] as const) {
     field(key, H[key]).append('input').attr('type', 'text').attr('inputmode', 'numeric')
       .attr('id', `how-sure-${key}`).attr('data-testid', `how-sure-${key}`).property('value', fields[key])
