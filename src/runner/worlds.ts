@@ -9,7 +9,7 @@
 import { feedWorlds, WorldCollector, worldScenarios, type WorldResult } from '../experiment/worlds.ts';
 import type { JobSpec } from '../experiment/jobs.ts';
 import type { Scenario, World } from '../model/index.ts';
-import { CancelledError, type Pool } from './pool.ts';
+import type { Pool } from './pool.ts';
 
 /** What a worlds run needs: the packages, the worlds (by index), the seed and the replications per world. */
 export interface WorldsJob {
@@ -32,7 +32,8 @@ export interface WorldsRunOptions {
   onProgress?(done: number, total: number): void;
   /**
    * Awaited after each world's summary (a few ms: its bootstrap): a page hands in a macrotask, so
-   * that summarising a chunk of worlds does not hold its main thread in one long task.
+   * that summarising a chunk of worlds does not hold its main thread in one long task. The next
+   * chunk runs on the workers meanwhile.
    */
   pause?(): Promise<void>;
 }
@@ -46,27 +47,39 @@ export async function runWorldsOn(pool: Pool, job: WorldsJob, opts: WorldsRunOpt
   const chunk = Math.max(1, opts.chunkRuns === undefined ? to - from : Math.floor(opts.chunkRuns / perWorld));
   const total = (to - from) * perWorld;
   const all: WorldResult[] = [];
-  for (let w0 = from; w0 < to; w0 += chunk) {
-    const w1 = Math.min(to, w0 + chunk);
-    const worlds = job.worlds.slice(w0, w1);
-    const collectors = worlds.map((w, i) => new WorldCollector(w0 + i, w, job.packages));
-    const spec: JobSpec = { scenarios: worldScenarios(job.packages, worlds), seed: job.seed, replications: job.reps, order: 'replication', series: false };
-    const before = (w0 - from) * perWorld;
-    await pool.run(spec, {
-      signal: opts.signal,
-      onBatch: (b) => feedWorlds(collectors, P, b.rows, b.from),
-      onProgress: (d) => opts.onProgress?.(before + d, total),
-    });
+  // A chunk's worlds are summarised while the next chunk runs on the workers, and handed over in
+  // order; a failure or cancel still hands over every chunk whose runs had all come back.
+  let summarising: Promise<void> = Promise.resolve();
+  // A summary that failed (a results file that cannot be written): no more chunks are started.
+  let failed: { error: unknown } | null = null;
+  const summarise = async (collectors: WorldCollector[]) => {
     const results: WorldResult[] = [];
     for (const c of collectors) {
       results.push(c.result(job.seed));
-      if (opts.pause) {
-        await opts.pause();
-        if (opts.signal?.aborted) throw new CancelledError();
-      }
+      if (opts.pause) await opts.pause();
     }
     all.push(...results);
     opts.onChunk?.(results);
+  };
+  try {
+    for (let w0 = from; w0 < to && !failed; w0 += chunk) {
+      const w1 = Math.min(to, w0 + chunk);
+      const worlds = job.worlds.slice(w0, w1);
+      const collectors = worlds.map((w, i) => new WorldCollector(w0 + i, w, job.packages));
+      const spec: JobSpec = { scenarios: worldScenarios(job.packages, worlds), seed: job.seed, replications: job.reps, order: 'replication', series: false };
+      const before = (w0 - from) * perWorld;
+      await pool.run(spec, {
+        signal: opts.signal,
+        onBatch: (b) => feedWorlds(collectors, P, b.rows, b.from),
+        onProgress: (d) => opts.onProgress?.(before + d, total),
+      });
+      summarising = summarising.then(() => (failed ? undefined : summarise(collectors))).catch((error: unknown) => {
+        failed ??= { error };
+      });
+    }
+  } finally {
+    await summarising;
   }
+  if (failed) throw (failed as { error: unknown }).error;
   return all;
 }

@@ -52,6 +52,21 @@ export interface Progress {
   total: number;
 }
 
+/**
+ * Let the page draw and take input: a macrotask by a message to itself (a setTimeout nested this
+ * deep would wait at least 4 ms each time).
+ */
+function yieldToPage(): Promise<void> {
+  return new Promise((resume) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resume();
+    };
+    port2.postMessage(null);
+  });
+}
+
 export class Session {
   readonly pool: Pool;
   constructor(pool: Pool) {
@@ -151,7 +166,7 @@ export class Session {
         chunkRuns: 4000,
         signal: opts.signal,
         onChunk: (r) => void results.push(...r),
-        pause: () => new Promise((resume) => setTimeout(resume, 0)),
+        pause: yieldToPage,
         onProgress: (done, total) => opts.onProgress({ done, total }),
       });
     } catch (e) {
