@@ -3,7 +3,8 @@
  * (organising mentoring pinned as A, entrepreneurship mentoring as B) is run across every
  * calibrated world on the page's Workers; the chart has one dot per world, the rule or its absence
  * is said in words, and the share is the command line's (`kube-sim compare --worlds --json`, the
- * command the panel shows) bit for bit; the page's link reproduces the panel in a fresh page; the
+ * command the panel shows) bit for bit; the page's link reproduces the panel in a fresh page, with
+ * two Workers and with one; the
  * panel speaks Indonesian; worlds drawn from the priors give their own count of dots and a rule
  * or the reason there is none. Screenshots: test-results/how-sure-*.png.
  */
@@ -115,6 +116,14 @@ describeBrowser('How sure is this?', () => {
     expect(q).toEqual(p);
     expect(again.pageErrors).toEqual([]);
     expect(again.consoleErrors).toEqual([]);
+    // The same link on a page with one Worker (the pool takes one per core): the same bits.
+    const one = await session.open(page.url(), { goto: false });
+    await one.page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 1 }));
+    await one.page.goto(page.url());
+    await waitForApp(one.page, 120_000);
+    await waitWorlds(one.page, WORLDS);
+    expect(await one.page.evaluate(() => navigator.hardwareConcurrency)).toBe(1);
+    expect(await panel(one.page)).toEqual(p);
 
     // In Indonesian: the sentence on plausible worlds and the share.
     await page.getByTestId('lang-id').click();

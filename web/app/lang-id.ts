@@ -248,7 +248,7 @@ export const id: typeof en = {
     dot: (world: number, diff: string, lo: string, hi: string, p: string) => `Dunia ${world}: B − A ${diff} (interval 95% ${lo} … ${hi}); peluang B lebih baik ${p}`,
     whereFails: 'Di mana B gagal',
     everywhere: 'B lebih baik di setiap dunia yang dicoba: di setiap dunia, rata-rata simulasinya membuat lebih banyak kelompok tetap aktif daripada A.',
-    nowhere: 'B tidak lebih baik di dunia mana pun yang dicoba: di setiap dunia, rata-rata simulasinya tidak membuat lebih banyak kelompok tetap aktif daripada A. (Bagian di atas tidak 0% karena keberuntungan bisa menyembunyikan sedikit keunggulan B.)',
+    nowhere: 'B tidak lebih baik di dunia mana pun yang dicoba: di setiap dunia, rata-rata simulasinya tidak membuat lebih banyak kelompok tetap aktif daripada A. (Proporsi di atas tidak 0% karena keberuntungan bisa menyembunyikan sedikit keunggulan B.)',
     rule: (text: string) => `B tidak membuat lebih banyak kelompok tetap aktif daripada A bila ${text}.`,
     ruleMeasure: (cases: string, failing: string, inside: string, density: string) => `Aturan ini mencakup ${cases} dari ${failing} dunia tempat B gagal; dari ${inside} dunia yang dicakupnya, B gagal di ${density}.`,
     none: (failing: string, worlds: string) => `B gagal di ${failing} dari ${worlds} dunia, tetapi tidak ada aturan sederhana tentang angka-angka yang belum pasti yang membedakan dunia-dunia itu.`,
