@@ -91,10 +91,10 @@ export function howSureSchema(lang: Lang) {
     });
 }
 
-/** The form read in a language: what to run, or every problem in words. */
-export function checkHowSure(fields: HowSureFields, lang: Lang): { form: HowSureForm } | { problems: string[] } {
+/** The form read in a language: what to run, or every problem in words with the field it is about. */
+export function checkHowSure(fields: HowSureFields, lang: Lang): { form: HowSureForm } | { problems: string[]; fields: (keyof HowSureFields)[] } {
   const r = howSureSchema(lang).safeParse(fields);
-  return r.success ? { form: r.data } : { problems: r.error.issues.map((i) => i.message) };
+  return r.success ? { form: r.data } : { problems: r.error.issues.map((i) => i.message), fields: r.error.issues.map((i) => i.path[0] as keyof HowSureFields) };
 }
 
 /** The worlds a form runs in (B's seed draws the prior ones, as the command line's --seed). */

@@ -44,9 +44,12 @@ export function readLink(search: string, lang: Lang): { settings: Settings; prob
     return { settings, problems, link: null };
   }
   const p = parsed.data;
-  const worldsGiven = p.worlds !== null || p['worlds-from'] !== null || p['worlds-reps'] !== null;
+  const worldsKeys = (['worlds', 'worlds-from', 'worlds-reps'] as const).filter((k) => p[k] !== null);
+  const worldsGiven = worldsKeys.length > 0;
+  // A problem of the worlds as a whole is put on the first of their parts the link has.
+  const first = worldsKeys[0];
   if (p.a === null) {
-    if (worldsGiven) problems.push({ key: 'worlds', value: p.worlds ?? '', message: D.worldsWithoutA });
+    if (worldsGiven) problems.push({ key: first, value: p[first]!, message: D.worldsWithoutA });
     return { settings, problems, link: null };
   }
   const a = fromQuery(p.a, settings.lang);
@@ -57,14 +60,20 @@ export function readLink(search: string, lang: Lang): { settings: Settings; prob
   const aSettings = { ...a.settings, lang: settings.lang };
   if (!worldsGiven) return { settings, problems, link: { a: aSettings, howSure: null } };
   if (p.worlds === null || p['worlds-from'] === null || p['worlds-reps'] === null) {
-    problems.push({ key: 'worlds', value: p.worlds ?? '', message: D.worldsIncomplete });
+    problems.push({ key: first, value: p[first]!, message: D.worldsIncomplete });
     return { settings, problems, link: { a: aSettings, howSure: null } };
   }
   // Numbers in a link are written the code's way, whatever the page's language.
-  const form = checkHowSure({ source: p['worlds-from'] as HowSureForm['source'], worlds: p.worlds, reps: p['worlds-reps'] }, 'en');
+  const fields = { source: p['worlds-from'] as HowSureForm['source'], worlds: p.worlds, reps: p['worlds-reps'] };
+  const form = checkHowSure(fields, 'en');
   if ('problems' in form) {
-    const again = checkHowSure({ source: p['worlds-from'] as HowSureForm['source'], worlds: p.worlds, reps: p['worlds-reps'] }, settings.lang);
-    for (const m of 'problems' in again ? again.problems : form.problems) problems.push({ key: 'worlds', value: `${p.worlds}/${p['worlds-from']}/${p['worlds-reps']}`, message: m });
+    const again = checkHowSure(fields, settings.lang);
+    const words = 'problems' in again ? again : form;
+    const param = { source: 'worlds-from', worlds: 'worlds', reps: 'worlds-reps' } as const;
+    words.problems.forEach((message, i) => {
+      const key = param[words.fields[i]] ?? 'worlds';
+      problems.push({ key, value: p[key] ?? '', message });
+    });
     return { settings, problems, link: { a: aSettings, howSure: null } };
   }
   return { settings, problems, link: { a: aSettings, howSure: form.form } };
