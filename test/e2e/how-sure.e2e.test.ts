@@ -64,6 +64,24 @@ async function panel(page: Page): Promise<Panel> {
   });
 }
 
+/** Texts of the worlds chart that overlap another or stick out of the chart (none expected). */
+async function textClashes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const svg = document.querySelector('[data-testid=chart-worlds] svg')!;
+    const box = svg.getBoundingClientRect();
+    const texts = [...svg.querySelectorAll('text')].filter((t) => (t.textContent ?? '').trim()).map((t) => ({ t: t.textContent!, r: t.getBoundingClientRect() }));
+    const out: string[] = [];
+    for (const { t, r } of texts) if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) out.push(`outside: ${t}`);
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const [a, b] = [texts[i].r, texts[j].r];
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) out.push(`${texts[i].t} × ${texts[j].t}`);
+      }
+    }
+    return out;
+  });
+}
+
 describeBrowser('How sure is this?', () => {
   const session = appSession();
 
@@ -102,6 +120,7 @@ describeBrowser('How sure is this?', () => {
     expect(p.luck).toEqual(cli.luck);
     const pct = `${Math.round(100 * cli.share)}%`;
     expect(p.shareText).toContain(`in ${pct} of the`);
+    expect(await textClashes(page)).toEqual([]);
     await page.getByTestId('how-sure').screenshot({ path: join(SHOTS, 'how-sure.png') });
     await page.screenshot({ path: join(SHOTS, 'how-sure-page.png'), fullPage: true });
 
@@ -148,6 +167,7 @@ describeBrowser('How sure is this?', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(p.share).toBe(JSON.parse(r.stdout).worlds.shares.survived.share);
     await app.page.getByTestId('how-sure').screenshot({ path: join(SHOTS, 'how-sure-prior.png') });
+    expect(await textClashes(app.page)).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -179,6 +199,7 @@ describeBrowser('How sure is this?', () => {
     await waitForApp(app.page, 120_000);
     await waitWorlds(app.page, WORLDS);
     await app.page.getByTestId('how-sure').screenshot({ path: join(SHOTS, 'how-sure-phone.png') });
+    expect(await textClashes(app.page)).toEqual([]);
     expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const panel = await app.page.getByTestId('how-sure').boundingBox();
     expect(panel!.x + panel!.width).toBeLessThanOrEqual(390);

@@ -237,7 +237,7 @@ export const en = {
     luck: (lo: string, hi: string) => `Allowing for luck (the runs in each world are a sample), it could be anywhere from ${lo} to ${hi}.`,
     shareExplain: 'A world where B is ahead only by luck counts for less than a whole world.',
     chartTitle: 'B − A in each world: groups still active at the end',
-    xAxis: 'Worlds, from worst for B (left) to best for B (right)',
+    xAxis: 'Worlds, worst for B → best for B',
     yAxis: 'B − A (pp)',
     legendBetter: 'B better in this world',
     legendWorse: 'A better in this world',

@@ -239,7 +239,7 @@ export const id: typeof en = {
     luck: (lo: string, hi: string) => `Dengan memperhitungkan keberuntungan (simulasi di setiap dunia hanyalah sampel), angkanya bisa di mana saja antara ${lo} dan ${hi}.`,
     shareExplain: 'Dunia di mana B unggul hanya karena keberuntungan dihitung kurang dari satu dunia penuh.',
     chartTitle: 'B − A di setiap dunia: kelompok yang masih aktif di akhir',
-    xAxis: 'Dunia, dari yang terburuk bagi B (kiri) sampai yang terbaik bagi B (kanan)',
+    xAxis: 'Dunia, terburuk bagi B → terbaik bagi B',
     yAxis: 'B − A (poin persen)',
     legendBetter: 'B lebih baik di dunia ini',
     legendWorse: 'A lebih baik di dunia ini',
