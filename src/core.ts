@@ -28,3 +28,4 @@ export * from './experiment/world-words.ts';
 // nothing here starts a worker on import).
 export * from './runner/api.ts';
 export * from './runner/pool.ts';
+export * from './runner/worlds.ts';

@@ -8,12 +8,15 @@ import { browserPool } from '../src/browser.ts';
 import type { Lang } from './app/i18n.ts';
 import { registerOffline } from './app/offline.ts';
 import { createRunner } from './app/runs.ts';
+import { pageQuery } from './app/link.ts';
+import { sameSettings } from './app/page-words.ts';
 import { toQuery } from './app/settings.ts';
 import { initialState, STORE_KEY } from './app/start.ts';
 import { createStore, touched, type Key, type ViewUpdate } from './app/store.ts';
 import { compareView } from './views/compare-view.ts';
 import { controlsView } from './views/controls-view.ts';
 import { exportsView } from './views/exports-view.ts';
+import { howSureView } from './views/how-sure-view.ts';
 import { pageHeader } from './views/page-header.ts';
 import { presetBox } from './views/preset-box.ts';
 import { resultsCharts } from './views/results-charts.ts';
@@ -49,17 +52,20 @@ const m = main.node()!;
 views.push(resultsHead(m, store));
 const results = resultsCharts(m, store);
 views.push(results.update, compareView(m, store));
+const howSure = howSureView(m, store, runner);
+views.push(howSure);
 const sweep = sweepView(m, store, runner);
 views.push(sweep, exportsView(m, store));
 
 const ALL = new Set(Object.keys(store.state) as Key[]);
+const linkOf = () => pageQuery({ settings: store.state.settings, pinnedSettings: store.state.pinned?.settings ?? null, howSure: store.state.howSure }, sameSettings);
 const drawAll = (changed: ReadonlySet<Key>) => { for (const v of views) v(changed); };
 store.subscribe((state, changed) => {
-  if (touched(changed, 'settings')) {
-    // Settings known to fit: the URL and local storage follow.
-    const q = toQuery(state.settings);
-    history.replaceState(null, '', `${location.pathname}${q}${location.hash}`);
-    storage.set(q);
+  if (touched(changed, 'settings')) storage.set(toQuery(state.settings));
+  if (touched(changed, 'settings', 'pinned', 'howSure')) {
+    // Settings known to fit: the URL follows, with the comparison across worlds on show (if any);
+    // local storage keeps the settings alone.
+    history.replaceState(null, '', `${location.pathname}${linkOf()}${location.hash}`);
   }
   // For tests and the benchmark: the run going, or how the last one ended.
   document.body.dataset.state = state.running ? 'running' : state.error ? 'failed' : state.current?.state ?? '';
@@ -107,16 +113,23 @@ new ResizeObserver(() => {
   drawnWidth = w;
   results.redraw();
   sweep.redraw();
+  howSure.redraw();
   drawAll(new Set<Key>());
 }).observe(main.node()!);
 
 drawAll(ALL);
-history.replaceState(null, '', `${location.pathname}${toQuery(store.state.settings)}${location.hash}`);
-// An answer on arrival: the settings in the address (or the default) are run at once. The page is
-// ready (for people and for tests) when that first result is drawn.
+// A link with a comparison keeps it in the address until it is run again.
+const arrival = location.search;
+history.replaceState(null, '', `${location.pathname}${store.state.link ? arrival : toQuery(store.state.settings)}${location.hash}`);
+// An answer on arrival: the settings in the address (or the default) are run at once. A link with
+// a comparison runs A first and pins it, then B, then the worlds it names. The page is ready (for
+// people and for tests) when that first result is drawn.
 void (async () => {
   await runner.references();
+  const link = store.state.link;
+  if (link && !store.state.problems.size) await runner.runPinned(link.a);
   if (!store.state.problems.size) await runner.runEnsemble();
+  if (link?.howSure && store.state.pinned && store.state.current?.state === 'complete') await runner.runHowSure(link.howSure);
   await results.drawn();
   document.body.dataset.ready = '1';
 })();

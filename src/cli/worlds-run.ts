@@ -13,12 +13,12 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import type { JobSpec } from '../experiment/jobs.ts';
 import { canonicalJson } from '../experiment/report.ts';
-import { feedWorlds, priorWorlds, WorldCollector, worldScenarios, type WorldResult, type WorldsSource } from '../experiment/worlds.ts';
+import { chooseWorlds, priorWorlds, type WorldResult, type WorldsSource } from '../experiment/worlds.ts';
 import type { World } from '../model/index.ts';
 import { appendAll, naming, syncFolder, writeFileAtomic } from '../io/atomic.ts';
 import { BatchFailedError, CancelledError } from '../runner/pool.ts';
+import { runWorldsOn } from '../runner/worlds.ts';
 import { outPath, UsageError, wholeNumber } from './args.ts';
 import { checkWritable, interruption, manifest, pool, progress, signalExit, VERSION, type Loaded } from './common.ts';
 import { shardFlag, takeLock } from './sweep.ts';
@@ -74,11 +74,11 @@ export function checkWorldsFlags(command: string, f: WorldsFlags): void {
 export function worldList(source: WorldsSource, count: number, seed: number): { worlds: World[]; file: string | null } {
   if (source === 'prior') return { worlds: priorWorlds(count, seed), file: null };
   const file = loadWorlds();
-  const n = file.worlds.length;
-  if (count > n) {
-    throw new UsageError(`--worlds: got ${count}; allowed: a whole number from 1 to ${n} with --worlds-from calibrated (the plausible worlds in ${WORLDS_FILE}); for more, --worlds-from prior draws worlds over the constants' prior ranges`);
+  const worlds = chooseWorlds(source, count, seed, file);
+  if (!worlds) {
+    throw new UsageError(`--worlds: got ${count}; allowed: a whole number from 1 to ${file.worlds.length} with --worlds-from calibrated (the plausible worlds in ${WORLDS_FILE}); for more, --worlds-from prior draws worlds over the constants' prior ranges`);
   }
-  return { worlds: file.worlds.slice(0, count).map((w) => ({ ...w.constants })), file: WORLDS_FILE };
+  return { worlds, file: WORLDS_FILE };
 }
 
 /** What identifies an experiment across worlds: packages, worlds, seed and replications. */
@@ -189,27 +189,19 @@ export async function runWorlds(r: WorldsRun): Promise<WorldResult[] | number> {
 
 /** Run worlds [from, to) in chunks on one pool, handing each chunk's results over in order. */
 async function execute(r: WorldsRun, from: number, to: number, onChunk: (results: WorldResult[]) => void, shardFrom = from): Promise<void> {
-  const P = r.packages.length;
-  const perWorld = P * r.reps;
-  // A chunk of about 4000 runs: a resumed run loses at most one chunk's work.
-  const chunk = Math.max(1, Math.floor(4000 / perWorld));
-  const total = (to - from) * perWorld;
+  const perWorld = r.packages.length * r.reps;
   const p = pool(r.workers);
   const bar = progress(r.command, { alreadyDone: (from - shardFrom) * perWorld });
   try {
-    for (let w0 = from; w0 < to; w0 += chunk) {
-      const w1 = Math.min(to, w0 + chunk);
-      const worlds = r.worlds.slice(w0, w1);
-      const collectors = worlds.map((w, i) => new WorldCollector(w0 + i, w, r.packages.map((l) => l.scenario)));
-      const job: JobSpec = { scenarios: worldScenarios(r.packages.map((l) => l.scenario), worlds), seed: r.seed, replications: r.reps, order: 'replication', series: false };
-      const before = (w0 - from) * perWorld;
-      await p.run(job, {
-        signal: interruption.controller.signal,
-        onBatch: (b) => feedWorlds(collectors, P, b.rows, b.from),
-        onProgress: (d) => bar.update(before + d, total),
-      });
-      onChunk(collectors.map((c) => c.result(r.seed)));
-    }
+    // Chunks of about 4000 runs: a resumed run loses at most one chunk's work.
+    await runWorldsOn(p, { packages: r.packages.map((l) => l.scenario), worlds: r.worlds, seed: r.seed, reps: r.reps }, {
+      from,
+      to,
+      chunkRuns: 4000,
+      signal: interruption.controller.signal,
+      onChunk,
+      onProgress: (d, total) => bar.update(d, total),
+    });
   } finally {
     p.close();
   }

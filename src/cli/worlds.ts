@@ -5,13 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import type { WorldsFile } from '../experiment/calibrate.ts';
 import type { JobSpec } from '../experiment/jobs.ts';
 import { F } from '../experiment/outcomes.ts';
 import type { Estimate } from '../experiment/stats.ts';
 import { estimateTargets, scenariosOf, targetScenario, TARGET_FILES, type RowsByScenario, type Target, type TargetFiles } from '../experiment/targets.ts';
-import { CONSTANT_NAMES, CONSTANTS, type World } from '../model/index.ts';
+import { parseWorldsFile } from '../experiment/worlds.ts';
+import type { World } from '../model/index.ts';
 import { loadScenario } from '../io/scenario-file.ts';
 import type { Pool } from '../runner/pool.ts';
 import { UsageError } from './args.ts';
@@ -19,22 +19,10 @@ import { UsageError } from './args.ts';
 /** The committed plausible worlds of the model. */
 export const WORLDS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios/worlds/model-v2.json');
 
-const WorldSchema = z.strictObject(Object.fromEntries(CONSTANT_NAMES.map((k) => [k, z.number().min(CONSTANTS[k].low).max(CONSTANTS[k].high)])) as Record<keyof World, z.ZodNumber>);
-const WorldsFileSchema = z.object({
-  format: z.literal('kube-sim-worlds'),
-  version: z.literal(2),
-  central: z.number().int().min(0),
-  worlds: z.array(z.object({ id: z.number().int(), constants: WorldSchema }).loose()).min(1),
-}).loose();
-
 /** Read and check a worlds file (the committed one by default). */
 export function loadWorlds(path = WORLDS_FILE): WorldsFile {
   if (!existsSync(path)) throw new Error(`${path}: no worlds file; \`npm run calibrate\` writes it`);
-  const r = WorldsFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!r.success) throw new Error(`${path}: not a kube-sim worlds file: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const file = r.data as unknown as WorldsFile;
-  if (file.central >= file.worlds.length) throw new Error(`${path}: central: got ${file.central}; allowed: 0 to ${file.worlds.length - 1}`);
-  return file;
+  return parseWorldsFile(JSON.parse(readFileSync(path, 'utf8')), path);
 }
 
 /** The constants of world K of the committed file, or a clear error naming the allowed range. */

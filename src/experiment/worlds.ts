@@ -11,7 +11,9 @@
  * it back from a file summarises to the same bits as one that kept it in memory.
  */
 import { median, quantileSorted } from 'd3-array';
+import { z } from 'zod';
 import { CONSTANT_NAMES, CONSTANTS, type Scenario, type World } from '../model/index.ts';
+import type { WorldsFile } from './calibrate.ts';
 import { PairedComparison } from './compare.ts';
 import { Ensemble } from './ensemble.ts';
 import { seededUniform } from './factors.ts';
@@ -47,6 +49,40 @@ export function priorWorlds(count: number, seed: number): World[] {
     }
   }
   return worlds;
+}
+
+const WorldSchema = z.strictObject(Object.fromEntries(CONSTANT_NAMES.map((k) => [k, z.number().min(CONSTANTS[k].low).max(CONSTANTS[k].high)])) as Record<keyof World, z.ZodNumber>);
+const WorldsFileSchema = z
+  .object({
+    format: z.literal('kube-sim-worlds'),
+    version: z.literal(2),
+    central: z.number().int().min(0),
+    worlds: z.array(z.object({ id: z.number().int(), constants: WorldSchema }).loose()).min(1),
+  })
+  .loose();
+
+/**
+ * A worlds file (calibrate's output, scenarios/worlds/model-v2.json) read from its JSON and
+ * checked: every constant within its prior range, the central world one of them. `where` names it
+ * in the error. Pure, so the command line (from disk) and the page (bundled) read it alike.
+ */
+export function parseWorldsFile(json: unknown, where: string): WorldsFile {
+  const r = WorldsFileSchema.safeParse(json);
+  if (!r.success) throw new Error(`${where}: not a kube-sim worlds file: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const file = r.data as unknown as WorldsFile;
+  if (file.central >= file.worlds.length) throw new Error(`${where}: central: got ${file.central}; allowed: 0 to ${file.worlds.length - 1}`);
+  return file;
+}
+
+/**
+ * The W worlds of an experiment: the first W of a worlds file's (`calibrated`; W at most their
+ * number, or worlds would repeat and count twice), or W drawn over the priors seeded by `seed`.
+ * Returns null when W is more than the file holds.
+ */
+export function chooseWorlds(source: WorldsSource, count: number, seed: number, file: WorldsFile): World[] | null {
+  if (source === 'prior') return priorWorlds(count, seed);
+  if (count > file.worlds.length) return null;
+  return file.worlds.slice(0, count).map((w) => ({ ...w.constants }));
 }
 
 /** The outcomes summarised across worlds: every per-run outcome with a direction, and cost per surviving group. */

@@ -6,7 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HOW_SURE_LIMITS, CALIBRATED_WORLDS } from '../../web/app/how-sure.ts';
 import { LANGS, type Lang } from '../../web/app/i18n.ts';
+import { LINK_KEYS, readLink } from '../../web/app/link.ts';
 import { ScenarioError } from '../../src/index.ts';
 import { checkParameter, checkRunSetting, checkWhole, defaultSettings, fromQuery, LIMITS, preset, PRESET_IDS, RUN_SETTINGS, scenarioOf, type RunSetting } from '../../web/app/settings.ts';
 import { badValueFor, distinct, NUMERIC, numbersIn, PARAMETERS, POLLUTING, prototypeClean, SEED } from './generators.ts';
@@ -159,7 +161,8 @@ describe('the address', () => {
   });
 });
 
-const RESERVED = ['preset', 'seed', 'reps', 'lang', 'roster'];
+// The comparison's parts (A's settings and the worlds) are read by web/app/link.ts: tested below.
+const RESERVED = ['preset', 'seed', 'reps', 'lang', 'roster', ...LINK_KEYS];
 
 /** A bad value as a link carries it: text. */
 const asText = (v: unknown) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
@@ -244,3 +247,43 @@ function readsLink(read: typeof fromQuery, q: string, fallback: Lang): void {
   if (given.has('roster')) expectNamed('roster', settings.roster === null);
   else expect(settings.roster).toBeNull();
 }
+
+describe('the comparison in the address (a, worlds, worlds-from, worlds-reps)', () => {
+  const part = fc.oneof(typed, fc.constantFrom('', '12', '100', '1000', '1001', 'calibrated', 'prior', 'preset=tulip', 'preset=nonesuch', 'reps=0', 'seed=-1', 'worlds=3'));
+  const comparison = fc
+    .record({ a: fc.option(part), worlds: fc.option(part), 'worlds-from': fc.option(part), 'worlds-reps': fc.option(part) })
+    .map((r) => `?preset=tulip&${new URLSearchParams(Object.entries(r).filter((e): e is [string, string] => e[1] !== null))}`);
+
+  // 600 distinct cases: junk and good values of the four parts, any of them missing.
+  it('any comparison opens on valid settings; worlds are run only when all three are good, else the part is named', () => {
+    fc.assert(
+      fc.property(comparison, lang, distinct((q, l) => {
+        const { settings, problems, link } = readLink(q, l);
+        expect(() => scenarioOf(settings)).not.toThrow();
+        expect(settings.preset).toBe('tulip');
+        const given = new URLSearchParams(q);
+        for (const p of problems) {
+          expect(p.message).not.toBe('');
+          expect(p.message).not.toMatch(/\bundefined\b|\[object Object\]/);
+          if (!q.includes('NaN')) expect(p.message).not.toMatch(/NaN/);
+          expect(given.has(p.key) || p.key.startsWith('a: '), `problem with ${p.key} in ${q}`).toBe(true);
+        }
+        if (link?.howSure) {
+          const h = link.howSure;
+          expect(['calibrated', 'prior']).toContain(h.source);
+          expect(String(h.worlds)).toBe(given.get('worlds'));
+          expect(String(h.reps)).toBe(given.get('worlds-reps'));
+          expect(h.source).toBe(given.get('worlds-from'));
+          expect(h.worlds).toBeLessThanOrEqual(h.source === 'calibrated' ? CALIBRATED_WORLDS : HOW_SURE_LIMITS.worlds);
+          expect(2 * h.worlds * h.reps).toBeLessThanOrEqual(HOW_SURE_LIMITS.runs);
+          expect(() => scenarioOf(link.a)).not.toThrow();
+        } else if (given.has('worlds') || given.has('worlds-from') || given.has('worlds-reps')) {
+          // Worlds asked for and not run: the page says why.
+          expect(problems.length).toBeGreaterThan(0);
+        }
+        if (given.has('a') && !link) expect(problems.some((p) => p.key.startsWith('a') || p.key === 'worlds')).toBe(true);
+      })),
+      { seed: SEED, numRuns: 600 },
+    );
+  });
+});

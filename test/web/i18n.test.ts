@@ -36,6 +36,7 @@ const SAME_IN_BOTH = new Set([
   'field.other', // a message passed through
   'sweep.parameter', // "Parameter" in both
   'sweep.csv', // "Data (CSV)" in both
+  'howSure.of', // "A: <name> · B: <name>"
 ]);
 
 /** Texts rightly empty. */

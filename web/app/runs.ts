@@ -8,11 +8,16 @@ import { refuseWhileWrong } from './actions.ts';
 import { DICTS, formats, type Lang } from './i18n.ts';
 import { fieldOrder } from './page-words.ts';
 import { Session, type EnsembleRun } from './session.ts';
-import { checkParameter, checkWhole, LIMITS, preset } from './settings.ts';
+import { checkHowSure, fieldsOf, summariseHowSure, worldsOf, type HowSureForm } from './how-sure.ts';
+import { checkParameter, checkWhole, LIMITS, preset, scenarioOf, type Settings } from './settings.ts';
 import type { PageError, Store, SweepForm } from './store.ts';
 
 export interface Runner {
   runEnsemble(): Promise<void>;
+  /** An ensemble of other settings (a link's A), pinned as A when it completes. */
+  runPinned(settings: Settings): Promise<void>;
+  /** The comparison on show (pinned A, current B) across plausible worlds, by the form (or `form`). */
+  runHowSure(form?: HowSureForm): Promise<void>;
   runSweep(): Promise<void>;
   cancel(): void;
   /** Resolves once the reference groups (Cempaka, Tulip) are in, or have failed. */
@@ -113,12 +118,84 @@ export function createRunner(store: Store, newPool: () => Pool, clock: () => num
     }
   }
 
+  async function runPinned(settings: Settings): Promise<void> {
+    if (store.state.running) return;
+    const abort = new AbortController();
+    store.update({ running: { kind: 'ensemble', abort, done: 0, total: settings.reps }, error: null, status: null });
+    try {
+      await references;
+      const run = await session.ensemble(settings, scenarioOf(settings), {
+        signal: abort.signal,
+        onBatch(r, p) {
+          store.update({ current: r, running: { ...store.state.running!, done: p.done } });
+        },
+      });
+      store.update(run.state === 'complete' ? { current: run, pinned: run } : { current: run.done > 0 ? run : store.state.current });
+    } catch (e) {
+      store.update({ error: crashError(e, () => void runPinned(settings)) });
+    } finally {
+      store.update({ running: null });
+    }
+  }
+
+  async function runHowSure(given?: HowSureForm): Promise<void> {
+    if (busy()) return;
+    const { pinned: a, current: b, settings } = store.state;
+    if (!a || !b || a === b || b.state !== 'complete') return;
+    let form = given;
+    if (!form) {
+      const r = checkHowSure(store.state.howSureFields, settings.lang);
+      if ('problems' in r) {
+        const fields = store.state.howSureFields;
+        // Worded again in the page's language when drawn.
+        return store.update({ howSureStatus: (lang) => howSureProblems(fields, lang) });
+      }
+      form = r.form;
+    } else store.update({ howSureFields: fieldsOf(form) });
+    const seed = b.settings.seed;
+    const worlds = worldsOf(form, seed);
+    const abort = new AbortController();
+    const total = 2 * worlds.length * form.reps;
+    store.update({ running: { kind: 'worlds', abort, done: 0, total }, howSureStatus: null, error: null });
+    const t0 = clock();
+    const chosen = form;
+    try {
+      await references;
+      const out = await session.worlds(a.scenario, b.scenario, worlds, seed, form.reps, {
+        signal: abort.signal,
+        onProgress: (p) => store.update({ running: { ...store.state.running!, done: p.done } }),
+      });
+      const ms = clock() - t0;
+      const n = out.results.length;
+      if (out.state === 'cancelled' && n === 0) return store.update({ howSureStatus: (lang) => DICTS[lang].howSure.cancelledNone });
+      store.update({
+        howSure: { form: chosen, a: a.settings, b: b.settings, seed, results: out.results, state: out.state, ms, ...summariseHowSure(out.results) },
+        howSureStatus: (lang) => {
+          const f = formats(lang);
+          return out.state === 'complete' ? DICTS[lang].howSure.finished(f.int(n), f.num(ms / 1000, 1)) : DICTS[lang].howSure.cancelled(f.int(n), f.int(worlds.length));
+        },
+      });
+    } catch (e) {
+      store.update({ error: crashError(e, () => void runHowSure(chosen)) });
+    } finally {
+      store.update({ running: null });
+    }
+  }
+
   return {
     runEnsemble,
+    runPinned,
+    runHowSure,
     runSweep,
     cancel: () => store.state.running?.abort.abort(),
     references: () => references,
   };
+}
+
+/** The form's problems in a language (the form keeps what was typed, perhaps before a language switch). */
+function howSureProblems(fields: Parameters<typeof checkHowSure>[0], lang: Lang): string {
+  const r = checkHowSure(fields, lang);
+  return 'problems' in r ? r.problems.join(' ') : '';
 }
 
 /** What a finished (or cancelled) sweep says: which parameter over which values, how many runs. */

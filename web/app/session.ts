@@ -7,11 +7,14 @@ import {
   CancelledError,
   Ensemble,
   F,
+  runWorldsOn,
   scenarioAt,
   type EnsembleSummary,
   type JobSpec,
   type Pool,
   type Scenario,
+  type World,
+  type WorldResult,
 } from '../../src/browser.ts';
 import { FateTally } from './fate.ts';
 import type { Settings } from './settings.ts';
@@ -47,6 +50,21 @@ export interface SweepRun {
 export interface Progress {
   done: number;
   total: number;
+}
+
+/**
+ * Let the page draw and take input: a macrotask by a message to itself (a setTimeout nested this
+ * deep would wait at least 4 ms each time).
+ */
+function yieldToPage(): Promise<void> {
+  return new Promise((resume) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resume();
+    };
+    port2.postMessage(null);
+  });
 }
 
 export class Session {
@@ -134,5 +152,27 @@ export class Session {
       if (run.state === 'failed') throw e;
     }
     return run;
+  }
+
+  /**
+   * A against B in each world (B's seed, `reps` pairs per world), as `kube-sim compare --worlds`
+   * runs them: chunks of whole worlds, so a cancel keeps the worlds finished.
+   */
+  async worlds(a: Scenario, b: Scenario, worlds: World[], seed: number, reps: number, opts: { signal: AbortSignal; onProgress(p: Progress): void }): Promise<{ results: WorldResult[]; state: 'complete' | 'cancelled' }> {
+    const results: WorldResult[] = [];
+    try {
+      await runWorldsOn(this.pool, { packages: [a, b], worlds, seed, reps }, {
+        // About 4000 runs a chunk (20 worlds of 100 pairs): a cancel keeps all but the last chunk.
+        chunkRuns: 4000,
+        signal: opts.signal,
+        onChunk: (r) => void results.push(...r),
+        pause: yieldToPage,
+        onProgress: (done, total) => opts.onProgress({ done, total }),
+      });
+    } catch (e) {
+      if (e instanceof CancelledError) return { results, state: 'cancelled' };
+      throw e;
+    }
+    return { results, state: 'complete' };
   }
 }

@@ -3,8 +3,10 @@
  * start-up rules (a link wins, storage the app did not write is dropped, a bad value waits in its
  * field with its section open) are tested without a browser.
  */
+import { defaultHowSureFields, fieldsOf } from './how-sure.ts';
+import { readLink, type CompareLink } from './link.ts';
 import { sectionOf, type SectionKey } from './params.ts';
-import { fromQuery, RUN_SETTINGS, scenarioOf, type Settings } from './settings.ts';
+import { RUN_SETTINGS, scenarioOf, type Settings } from './settings.ts';
 import type { Lang } from './i18n.ts';
 import type { PageState, Problem } from './store.ts';
 
@@ -28,14 +30,14 @@ export function startQuery({ search, stored }: StartFrom): PageState['initial'] 
 
 export function initialState(from: StartFrom): PageState & { dropStored: boolean } {
   const start = startQuery(from);
-  let read: { settings: Settings; problems: PageState['initial']['problems'] };
+  let read: { settings: Settings; problems: PageState['initial']['problems']; link: CompareLink | null };
   try {
-    read = fromQuery(start.query, from.browserLang);
+    read = readLink(start.query, from.browserLang);
   } catch {
-    // fromQuery reports what it cannot read rather than throwing; should it throw, start afresh.
+    // readLink reports what it cannot read rather than throwing; should it throw, start afresh.
     if (start.from === 'storage') start.storageUnreadable = true;
     start.query = '';
-    read = fromQuery('', from.browserLang);
+    read = readLink('', from.browserLang);
   }
   const problems = new Map<string, Problem>();
   const open = new Set<SectionKey>(['intervention']);
@@ -70,5 +72,10 @@ export function initialState(from: StartFrom): PageState & { dropStored: boolean
     references: null,
     open,
     sweepForm: { path: 'intervention.mentoring.visitsPerMonth', from: '0', to: '8', steps: '9', reps: '200', outcome: 'survivalRate' },
+    howSure: null,
+    howSureFields: read.link?.howSure ? fieldsOf(read.link.howSure) : defaultHowSureFields(),
+    howSureStatus: null,
+    // Only a link is followed: storage keeps the settings alone.
+    link: start.from === 'url' ? read.link : null,
   };
 }

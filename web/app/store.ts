@@ -5,7 +5,9 @@
  * functions live in actions.ts and runs.ts, the views only read it.
  */
 import type { EnsembleSummary, Override, Scenario } from '../../src/browser.ts';
+import type { HowSureFields, HowSureRun } from './how-sure.ts';
 import type { Dict, Formats, Lang } from './i18n.ts';
+import type { CompareLink } from './link.ts';
 import type { SectionKey } from './params.ts';
 import type { RosterFile } from './roster.ts';
 import type { EnsembleRun, SweepRun } from './session.ts';
@@ -33,7 +35,7 @@ export interface PageError {
 }
 
 export interface Running {
-  kind: 'ensemble' | 'sweep';
+  kind: 'ensemble' | 'sweep' | 'worlds';
   abort: AbortController;
   done: number;
   total: number;
@@ -72,6 +74,12 @@ export interface PageState {
   /** Sections of the controls that are open. */
   open: ReadonlySet<SectionKey>;
   sweepForm: SweepForm;
+  /** The comparison across plausible worlds on show ("How sure is this?"), its form and last word. */
+  howSure: HowSureRun | null;
+  howSureFields: HowSureFields;
+  howSureStatus: ((lang: Lang) => string) | null;
+  /** The comparison the page's link asked for (A's settings, the worlds), run at start-up. */
+  link: CompareLink | null;
 }
 
 export type Key = keyof PageState;

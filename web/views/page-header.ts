@@ -5,7 +5,8 @@
 import { select } from 'd3';
 import { setLang } from '../app/actions.ts';
 import { DICTS } from '../app/i18n.ts';
-import { fromQuery, toQuery } from '../app/settings.ts';
+import { readLink } from '../app/link.ts';
+import { toQuery } from '../app/settings.ts';
 import { touched, type Store, type ViewUpdate } from '../app/store.ts';
 import { drawLangSwitch } from './lang-switch.ts';
 
@@ -34,7 +35,7 @@ export function pageHeader(app: HTMLElement, store: Store): ViewUpdate {
     trainerLink.text(D.app.trainer).attr('href', `./trainer.html${toQuery(settings)}`);
     langSwitch.show(lang);
     // The link's problems, worded again in the page's language, until the notice is closed.
-    const linkProblems = urlNotice ? fromQuery(initial.query, lang).problems : [];
+    const linkProblems = urlNotice ? readLink(initial.query, lang).problems : [];
     const unreadable = urlNotice && initial.storageUnreadable;
     urlBox.property('hidden', !linkProblems.length && !unreadable).selectAll('*').remove();
     if (unreadable) urlBox.append('strong').text(D.storage.unreadable);
