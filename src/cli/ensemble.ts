@@ -131,6 +131,7 @@ export function headlineRows(h: Headline): [string, string][] {
     ['stagnant', pct(h.stagnantRate)],
     ['dissolved', pct(h.dissolvedRate)],
     ['income per member per month', rp(h.memberIncomeMonthly)],
+    ['business profit per member per month', rp(h.businessProfitMonthly)],
     ['active members at horizon', num(h.activeMembersFinal)],
     ['capital at horizon', rp(h.capitalFinal)],
     ['exits per member', num(h.exitsPerMember, 3)],

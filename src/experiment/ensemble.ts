@@ -18,6 +18,8 @@ export interface Headline {
   dissolvedRate: Estimate;
   /** Income from the group per founding member per month, Rp. */
   memberIncomeMonthly: Estimate;
+  /** The business's profit (sales less costs and losses, paid out or not) per founding member per month, Rp. */
+  businessProfitMonthly: Estimate;
   activeMembersFinal: Estimate;
   capitalFinal: Estimate;
   exitsPerMember: Estimate;
@@ -125,6 +127,7 @@ export class Ensemble {
         stagnantRate: proportion(this.statusCount[1], n),
         dissolvedRate: proportion(this.statusCount[2], n),
         memberIncomeMonthly: m('memberIncomeMonthly'),
+        businessProfitMonthly: m('businessProfitMonthly'),
         activeMembersFinal: m('activeMembersFinal'),
         capitalFinal: m('capitalFinal'),
         exitsPerMember: m('exitsPerMember'),

@@ -193,7 +193,7 @@ describe('kube-sim compare', () => {
       expect(rows.some((l) => l.trimStart().startsWith(`${outcomeName(key)}  `)), key).toBe(true);
     }
     expect(r.stdout).not.toMatch(/\b[a-z]+[A-Z][a-zA-Z]*\b/); // no camelCase key anywhere
-    for (const name of ['still active at the end', 'income per member per month', 'capital at the end', 'members who left, per member']) expect(r.stdout).toContain(name);
+    for (const name of ['still active at the end', 'income per member per month', 'business profit per member per month', 'capital at the end', 'members who left, per member']) expect(r.stdout).toContain(name);
     // The survival difference is in percentage points, the JSON's difference × 100.
     const survival = rows.find((l) => l.trimStart().startsWith('still active at the end'))!;
     const d = json.differences.survived.diff;

@@ -30,6 +30,9 @@ describe('cards', () => {
       const [survival, income, cost] = cards(many, lang);
       expect(survival.value).toBe(f.pct(h.survivalRate.mean, 1));
       expect(income.value).toBe(f.rupiah(h.memberIncomeMonthly.mean));
+      // Paid out is what members get; the business's profit, what trials measure, is beside it.
+      expect(income.note).toContain(f.rupiah(h.businessProfitMonthly.mean));
+      expect(h.businessProfitMonthly.mean).not.toBe(h.memberIncomeMonthly.mean);
       expect(cost.value).toBe(f.rupiah(h.costPerSurvivingGroup!.mean));
       expect(cost.note).toBe(DICTS[lang].results.costNote(f.rupiah(h.interventionCost.mean)));
       expect(survival.note).toContain(f.pct(h.stagnantRate.mean, 1));

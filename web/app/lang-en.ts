@@ -129,7 +129,7 @@ export const en = {
     survival: 'Active at the end',
     survivalNote: (years: string) => `groups still meeting and trading after ${years}`,
     income: 'Income per member per month',
-    incomeNote: 'from the group, average over all runs',
+    incomeNote: (profit: string) => `paid out by the group, average over all runs · the business’s profit: ${profit} a month (what trials measure)`,
     cost: 'Cost per surviving group',
     costNote: (cost: string) => `package cost ${cost} per group`,
     noneSurvived: 'no group survived',

@@ -131,7 +131,7 @@ export const id: typeof en = {
     survival: 'Aktif di akhir',
     survivalNote: (years: string) => `kelompok yang masih bertemu dan berusaha setelah ${years}`,
     income: 'Pendapatan per anggota per bulan',
-    incomeNote: 'dari kelompok, rata-rata semua simulasi',
+    incomeNote: (profit: string) => `dibagikan kelompok, rata-rata semua simulasi · laba usaha: ${profit} per bulan (yang diukur penelitian)`,
     cost: 'Biaya per kelompok yang bertahan',
     costNote: (cost: string) => `biaya paket ${cost} per kelompok`,
     noneSurvived: 'tidak ada kelompok yang bertahan',

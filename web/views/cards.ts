@@ -41,7 +41,7 @@ export function cards(s: EnsembleSummary, lang: Lang): Card[] {
       title: d.results.income,
       value: f.rupiah(h.memberIncomeMonthly.mean),
       interval: ci(h.memberIncomeMonthly, f.rupiah),
-      note: d.results.incomeNote,
+      note: d.results.incomeNote(f.rupiah(h.businessProfitMonthly.mean)),
     },
     {
       key: 'cost',
