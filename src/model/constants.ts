@@ -35,9 +35,9 @@ export const CONSTANTS = {
     reason: 'Consulting and marketing advice move sales by about 5–15% at most in trials (Bruhn, Karlan & Schoar 2018); no estimate for groups',
   },
   coordReturn: {
-    low: 0, high: 0.2, unit: '×',
+    low: 0.1, high: 0.6, unit: '×',
     text: 'Productivity gained per unit of coordination (accepted chair, clear roles) above the typical group’s',
-    reason: 'Trials that improve business practices move profits by 5–10% (McKenzie 2021), and in livestock the animals carry output while labour and feed add little (EVIDENCE.md §14): from typical to perfect coordination moves productivity by at most 10%, possibly not at all',
+    reason: 'Management-practice scores explain a few per cent to tens of per cent of productivity (McKenzie 2021); assumption within that',
   },
   businessMentoring: {
     low: 0.02, high: 0.15, unit: 'share of gap',
