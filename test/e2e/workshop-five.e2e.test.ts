@@ -7,21 +7,15 @@
  * page, equal to the log), and the log on disk replays bit for bit, differing from the model's own
  * run of the same luck. Screenshots go to test-results/workshop5-*.png (README's come from here).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { createRun, INDICATOR_KEYS, loadScenario, parseScenario, simulate } from '../../src/index.ts';
 import { replayWeeks } from '../../src/server/replay.ts';
 import { readSession } from '../../src/server/session-file.ts';
-import { Session } from '../../src/server/session.ts';
-import { startWorkshopServer, type WorkshopServer } from '../../src/server/server.ts';
-import { appDist, describeBrowser, launchChromium, newAppPage, type AppPage } from './app.ts';
+import { describeBrowser } from './app.ts';
+import { phase, SHOTS, week, workshopHarness } from './workshop-harness.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const SHOTS = join(ROOT, 'test-results');
 const WEEKS = 6;
 const SEED = 3;
 
@@ -35,55 +29,20 @@ const PLAYERS = [
 ];
 
 describeBrowser('a whole workshop with five phones, the trainer injecting an event, and the debrief', () => {
-  let browser: Browser;
-  let server: WorkshopServer;
-  let session: Session;
-  let key = '';
-  let dir = '';
-  const pages: AppPage[] = [];
   // Weekly meetings, so that coming or not and the votes count every week; seed 3 keeps the group together.
   const scenario = parseScenario({ ...loadScenario('meetings-weekly').scenario, horizonWeeks: WEEKS });
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'kube-sim-workshop5-e2e-'));
-    ({ session, trainerKey: key } = Session.create(scenario, { scenarioName: 'meetings-weekly', seed: SEED, kubeSim: 'e2e' }));
-    server = await startWorkshopServer({ session, sessionPath: join(dir, 'session.json'), pagesDir: appDist(), host: '127.0.0.1', port: 0, publicHost: '127.0.0.1' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const p of pages) await p.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function open(url: string, locale: string, viewport: { width: number; height: number }): Promise<AppPage> {
-    const app = await newAppPage(browser, url, { goto: false, context: { locale, viewport } });
-    await app.context.addInitScript(() => {
-      const w = window as unknown as { __csp: string[] };
-      w.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`));
-    });
-    app.page.on('dialog', (d) => void d.accept());
-    await app.page.goto(url);
-    pages.push(app);
-    return app;
-  }
-  const phase = (page: Page, p: string) => page.waitForFunction((x) => document.body.dataset.phase === x, p, { timeout: 20_000 });
-  const week = (page: Page, w: number) => page.waitForFunction((x) => document.body.dataset.week === String(x), w, { timeout: 20_000 });
+  const shop = workshopHarness(scenario, 'meetings-weekly', SEED, 'kube-sim-workshop5-e2e-');
 
   it('plays six weeks with five phones to the end, shows the debrief, and the log replays to the same run', { timeout: 240_000 }, async () => {
-    const projector = await open(`http://127.0.0.1:${server.port}/workshop-projector.html#key=${key}`, 'en-US', { width: 1440, height: 900 });
+    const projector = await shop.open(`http://127.0.0.1:${shop.server.port}/workshop-projector.html#key=${shop.trainerKey}`, 'en-US', { width: 1440, height: 900 });
     const P = projector.page;
-    await P.getByTestId('join-code').filter({ hasText: session.doc.joinCode }).waitFor();
+    await P.getByTestId('join-code').filter({ hasText: shop.session.doc.joinCode }).waitFor();
     // Before week 1: the grant that is coming, not a capital of Rp 0.
     await expect(P.getByTestId('capital').textContent()).resolves.toMatch(/25/);
 
     const phones: Page[] = [];
     for (const [k, p] of PLAYERS.entries()) {
-      const page = (await open(server.joinUrl, p.locale, { width: 390, height: 844 })).page;
+      const page = (await shop.open(shop.server.joinUrl, p.locale, { width: 390, height: 844 })).page;
       await page.getByTestId('join').waitFor();
       await page.getByTestId('name').fill(p.name);
       await page.getByTestId('seat').selectOption(String(k));
@@ -136,7 +95,7 @@ describeBrowser('a whole workshop with five phones, the trainer injecting an eve
     await Promise.all(phones.map((p) => phase(p, 'ended')));
 
     // The log on disk: six weeks, five answers each, the injection; it replays bit for bit.
-    const { doc, scenario: sc } = readSession(join(dir, 'session.json'));
+    const { doc, scenario: sc } = readSession(join(shop.dir, 'session.json'));
     expect(doc.weeks.map((x) => x.answered)).toEqual(Array.from({ length: WEEKS }, () => [0, 1, 2, 3, 4]));
     expect(doc.injections.map((x) => [x.week, x.kind, x.member])).toEqual([[2, 'quarrel', null]]);
     expect(doc.weeks[2].injected.map((x) => x.kind)).toEqual(['quarrel']);
@@ -161,7 +120,7 @@ describeBrowser('a whole workshop with five phones, the trainer injecting an eve
     const differs = doc.weeks.some((rec) => INDICATOR_KEYS.some((k, j) => rec.indicators[j] !== plain.series[k][rec.week]));
     expect(differs).toBe(true);
 
-    for (const app of pages) {
+    for (const app of shop.pages) {
       expect(app.pageErrors).toEqual([]);
       expect(app.consoleErrors).toEqual([]);
       expect(app.foreignRequests).toEqual([]);

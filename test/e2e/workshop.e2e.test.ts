@@ -6,74 +6,32 @@
  * its seat is taken over by the model; the log on disk replays. No page reports an error, a CSP
  * violation, or a request to another origin. Screenshots go to test-results/workshop-*.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { loadScenario } from '../../src/index.ts';
 import { replayWeeks } from '../../src/server/replay.ts';
 import { readSession } from '../../src/server/session-file.ts';
-import { Session } from '../../src/server/session.ts';
-import { startWorkshopServer, type WorkshopServer } from '../../src/server/server.ts';
 import { wordsEn } from '../../web/workshop/words-en.ts';
 import { wordsId } from '../../web/workshop/words-id.ts';
-import { appDist, describeBrowser, launchChromium, newAppPage, type AppPage } from './app.ts';
+import { describeBrowser } from './app.ts';
+import { phase, SHOTS, week, workshopHarness } from './workshop-harness.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const SHOTS = join(ROOT, 'test-results');
 
 describeBrowser('a workshop in Chromium: projector and phones on the real server', () => {
-  let browser: Browser;
-  let server: WorkshopServer;
-  let session: Session;
-  let key = '';
-  let dir = '';
-  const pages: AppPage[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'kube-sim-workshop-e2e-'));
-    // Seed 3: Tulip stays together for two years (seed 5 divides its grant in week 1).
-    const { scenario } = loadScenario('tulip');
-    ({ session, trainerKey: key } = Session.create(scenario, { scenarioName: 'tulip', seed: 3, kubeSim: 'e2e' }));
-    server = await startWorkshopServer({ session, sessionPath: join(dir, 'session.json'), pagesDir: appDist(), host: '127.0.0.1', port: 0, publicHost: '127.0.0.1' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const p of pages) await p.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function open(url: string, locale: string, viewport: { width: number; height: number }): Promise<AppPage> {
-    const app = await newAppPage(browser, url, { goto: false, context: { locale, viewport } });
-    await app.context.addInitScript(() => {
-      const w = window as unknown as { __csp: string[] };
-      w.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`));
-    });
-    app.page.on('dialog', (d) => void d.accept());
-    await app.page.goto(url);
-    pages.push(app);
-    return app;
-  }
-  const phase = (page: Page, p: string) => page.waitForFunction((x) => document.body.dataset.phase === x, p, { timeout: 20_000 });
-  const week = (page: Page, w: number) => page.waitForFunction((x) => document.body.dataset.week === String(x), w, { timeout: 20_000 });
+  // Seed 3: Tulip stays together for two years (seed 5 divides its grant in week 1).
+  const shop = workshopHarness(loadScenario('tulip').scenario, 'tulip', 3, 'kube-sim-workshop-e2e-');
 
   it('runs weeks with three phones: join, answer, see who answered, pause, close, time out, reload, leave', async () => {
-    const projector = await open(`http://127.0.0.1:${server.port}/workshop-projector.html#key=${key}`, 'en-US', { width: 1400, height: 860 });
+    const projector = await shop.open(`http://127.0.0.1:${shop.server.port}/workshop-projector.html#key=${shop.trainerKey}`, 'en-US', { width: 1400, height: 860 });
     const P = projector.page;
-    await P.getByTestId('join-code').filter({ hasText: session.doc.joinCode }).waitFor();
+    await P.getByTestId('join-code').filter({ hasText: shop.session.doc.joinCode }).waitFor();
     expect(await P.getByTestId('qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 
     const phones: Page[] = [];
     const names = ['Sari', 'Budi', 'Wati'];
     for (const [k, name] of names.entries()) {
-      const app = await open(server.joinUrl, k === 2 ? 'id-ID' : 'en-US', { width: 390, height: 844 });
+      const app = await shop.open(shop.server.joinUrl, k === 2 ? 'id-ID' : 'en-US', { width: 390, height: 844 });
       const page = app.page;
       await page.getByTestId('join').waitFor();
       await page.getByTestId('name').fill(name);
@@ -104,7 +62,7 @@ describeBrowser('a workshop in Chromium: projector and phones on the real server
     await P.screenshot({ path: join(SHOTS, 'workshop-projector-open.png') });
     await phones[0].screenshot({ path: join(SHOTS, 'workshop-phone-open.png'), fullPage: true });
     await phones[2].screenshot({ path: join(SHOTS, 'workshop-phone-id.png'), fullPage: true });
-    expect(session.doc.decisions.map((d) => [d.member, d.player, d.answers.effort, d.answers.iksPayment, d.answers.attend])).toEqual([
+    expect(shop.session.doc.decisions.map((d) => [d.member, d.player, d.answers.effort, d.answers.iksPayment, d.answers.attend])).toEqual([
       [0, 'Sari', 0.8, 5000, false],
       [1, 'Wati', 0.5, 0, true],
     ]);
@@ -140,11 +98,11 @@ describeBrowser('a workshop in Chromium: projector and phones on the real server
     await phones[0].screenshot({ path: join(SHOTS, 'workshop-phone-closed.png'), fullPage: true });
 
     // The log on disk has both weeks and replays bit for bit.
-    const { doc, scenario } = readSession(join(dir, 'session.json'));
+    const { doc, scenario } = readSession(join(shop.dir, 'session.json'));
     expect(doc.weeks.map((w) => w.answered)).toEqual([[0, 1], [5]]);
     expect(replayWeeks(doc, scenario).mismatch).toBeNull();
 
-    for (const app of pages) {
+    for (const app of shop.pages) {
       expect(app.pageErrors).toEqual([]);
       expect(app.consoleErrors).toEqual([]);
       expect(app.foreignRequests).toEqual([]);
@@ -153,10 +111,10 @@ describeBrowser('a workshop in Chromium: projector and phones on the real server
   });
 
   it('the projector without the trainer key says where to find it and controls nothing', async () => {
-    const app = await open(`http://127.0.0.1:${server.port}/workshop-projector.html`, 'en-US', { width: 1000, height: 600 });
+    const app = await shop.open(`http://127.0.0.1:${shop.server.port}/workshop-projector.html`, 'en-US', { width: 1000, height: 600 });
     await app.page.getByText(wordsEn.noKey).waitFor();
     expect(await app.page.getByTestId('open').count()).toBe(0);
-    const forged = await open(`http://127.0.0.1:${server.port}/workshop-projector.html#key=${'0'.repeat(32)}`, 'en-US', { width: 1000, height: 600 });
+    const forged = await shop.open(`http://127.0.0.1:${shop.server.port}/workshop-projector.html#key=${'0'.repeat(32)}`, 'en-US', { width: 1000, height: 600 });
     await forged.page.getByTestId('message').filter({ hasText: "key: not this workshop's trainer key" }).waitFor();
     expect(await forged.page.getByTestId('open').count()).toBe(0);
   });
