@@ -8,24 +8,15 @@
  * tick, lines, circles and story), and the main thread's long tasks (over 50 ms). The last line is
  * one JSON object. The simulation itself runs in the worker.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { launchChromium, serveStatic } from '../test/e2e/app.ts';
 import { flag } from './flags.ts';
+import { servedApp } from './served-app.ts';
 
 const members = flag('--members', 30);
 const seconds = flag('--seconds', 8);
 const speed = flag('--speed', 4);
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
-const outDir = mkdtempSync(join(tmpdir(), 'kube-sim-bench-trainer-'));
-process.env.NODE_ENV = 'production';
-await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-const server = await serveStatic(outDir);
-const browser = await launchChromium();
+const app = await servedApp('trainer');
+const { server, browser } = app;
 
 interface Sample {
   intervals: number[];
@@ -117,8 +108,6 @@ try {
     };
   }
 } finally {
-  await browser.close();
-  await server.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await app.close();
 }
 console.log(JSON.stringify(report));

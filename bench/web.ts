@@ -7,24 +7,15 @@
  * references and the arrival run done), timed inside the page with performance.now(). The last
  * line is one JSON object. --reps must not be 500 (the arrival run's).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { launchChromium, serveStatic } from '../test/e2e/app.ts';
 import { flag } from './flags.ts';
+import { servedApp } from './served-app.ts';
 
 const reps = flag('--reps', 1000);
 const rounds = flag('--rounds', 5);
 if (reps === 500) throw new Error('--reps 500 is what the app runs on arrival: pick another number, so the timed run can be told apart');
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
-const outDir = mkdtempSync(join(tmpdir(), 'kube-sim-bench-web-'));
-process.env.NODE_ENV = 'production';
-await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-const server = await serveStatic(outDir);
-const browser = await launchChromium();
+const app = await servedApp('web');
+const { server, browser } = app;
 
 interface Round {
   totalMs: number;
@@ -81,9 +72,7 @@ try {
     await context.close();
   }
 } finally {
-  await browser.close();
-  await server.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await app.close();
 }
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);

@@ -8,13 +8,10 @@
  * Each round is a fresh page opened on a link holding A (run and pinned on arrival) and B, so the
  * workers are started and warm. --shot saves the panel of the last round. The last line is JSON.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { launchChromium, serveStatic, waitForApp } from '../test/e2e/app.ts';
+import { resolve } from 'node:path';
+import { waitForApp } from '../test/e2e/app.ts';
 import { flag } from './flags.ts';
+import { servedApp } from './served-app.ts';
 
 const worlds = flag('--worlds', 100);
 const reps = flag('--reps', 100);
@@ -25,13 +22,9 @@ const text = (name: string, fallback: string | null) => {
 };
 const shot = text('--shot', null);
 const [A, B] = [text('--a', 'mentoring-organising')!, text('--b', 'mentoring-entrepreneurship')!];
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
-const outDir = mkdtempSync(join(tmpdir(), 'kube-sim-bench-worlds-web-'));
-process.env.NODE_ENV = 'production';
-await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-const server = await serveStatic(outDir);
-const browser = await launchChromium();
+const app = await servedApp('worlds-web');
+const { server, browser } = app;
 
 interface Round {
   ms: number;
@@ -88,9 +81,7 @@ try {
     await context.close();
   }
 } finally {
-  await browser.close();
-  await server.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await app.close();
 }
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
