@@ -106,7 +106,7 @@ describeBrowser('How sure is this?', () => {
     expect(p.worlds).toBe(WORLDS);
     expect(p.shareText).toContain(`of the ${WORLDS} plausible worlds`);
     expect(['everywhere', 'nowhere', 'rule', 'none']).toContain(p.ruleKind);
-    const words = { everywhere: en.howSure.everywhere, nowhere: en.howSure.nowhere, rule: 'B keeps no more groups active than A when', none: 'no simple rule' }[p.ruleKind as 'rule'];
+    const words = { everywhere: en.howSure.outcomes.survived.everywhere, nowhere: en.howSure.outcomes.survived.nowhere, rule: 'B keeps no more groups active than A when', none: 'no simple rule' }[p.ruleKind as 'rule'];
     expect(p.ruleText).toContain(words);
     // 12 calibrated worlds are too few for PRIM: when it finds no rule, the panel says so.
     if (p.ruleKind === 'none') expect(p.ruleText).toContain(en.howSure.fewWorlds('50'));
