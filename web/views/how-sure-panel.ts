@@ -49,12 +49,12 @@ export function drawHowSurePanel(root: HTMLElement, input: HowSurePanelInput): H
     e.preventDefault();
     input.onRun();
   });
-  const field = (key: keyof HowSureFields, label: string) => {
-    const box = form.append('div').attr('class', 'field');
+  const field = (key: keyof HowSureFields, label: string, wide = false) => {
+    const box = form.append('div').attr('class', wide ? 'field wide' : 'field');
     box.append('label').attr('for', `how-sure-${key}`).text(label);
     return box;
   };
-  field('outcome', H.outcome)
+  field('outcome', H.outcome, true)
     .append('select').attr('id', 'how-sure-outcome').attr('data-testid', 'how-sure-outcome')
     .on('change', function () {
       input.onOutcome((this as HTMLSelectElement).value as HowSureOutcome);
@@ -63,7 +63,7 @@ export function drawHowSurePanel(root: HTMLElement, input: HowSurePanelInput): H
     .attr('value', (d) => d).property('selected', (d) => d === fields.outcome)
     .text((d) => H.outcomes[d].choice);
   form.append('p').attr('class', 'note hint').text(H.outcomeHint);
-  field('source', H.source)
+  field('source', H.source, true)
     .append('select').attr('id', 'how-sure-source').attr('data-testid', 'how-sure-source')
     .on('change', function () {
       const source = (this as HTMLSelectElement).value as HowSureFields['source'];
