@@ -5,7 +5,8 @@
  * is said in words, and the share is the command line's (`kube-sim compare --worlds --json`, the
  * command the panel shows) bit for bit; the page's link reproduces the panel in a fresh page, with
  * two Workers and with one; the
- * panel speaks Indonesian; worlds drawn from the priors give their own count of dots and a rule
+ * panel speaks Indonesian; switched to business profit, it shows the same worlds in rupiah with
+ * the command line's profit share (test-results/how-sure-profit.png); worlds drawn from the priors give their own count of dots and a rule
  * or the reason there is none. Screenshots: test-results/how-sure-*.png.
  */
 import { mkdirSync } from 'node:fs';
@@ -106,7 +107,7 @@ describeBrowser('How sure is this?', () => {
     expect(p.worlds).toBe(WORLDS);
     expect(p.shareText).toContain(`of the ${WORLDS} plausible worlds`);
     expect(['everywhere', 'nowhere', 'rule', 'none']).toContain(p.ruleKind);
-    const words = { everywhere: en.howSure.everywhere, nowhere: en.howSure.nowhere, rule: 'B keeps no more groups active than A when', none: 'no simple rule' }[p.ruleKind as 'rule'];
+    const words = { everywhere: en.howSure.outcomes.survived.everywhere, nowhere: en.howSure.outcomes.survived.nowhere, rule: 'B keeps no more groups active than A when', none: 'no simple rule' }[p.ruleKind as 'rule'];
     expect(p.ruleText).toContain(words);
     // 12 calibrated worlds are too few for PRIM: when it finds no rule, the panel says so.
     if (p.ruleKind === 'none') expect(p.ruleText).toContain(en.howSure.fewWorlds('50'));
@@ -115,7 +116,8 @@ describeBrowser('How sure is this?', () => {
     expect(p.cli).toMatch(new RegExp(`^npx kube-sim compare mentoring-organising mentoring-entrepreneurship --worlds ${WORLDS} --worlds-from calibrated --reps ${REPS} --seed \\d+$`));
     const r = runKubeSim([...p.cli.replace(/^npx kube-sim /, '').split(' '), '--json'], dir);
     expect(r.code, r.stderr).toBe(0);
-    const cli = JSON.parse(r.stdout).worlds.shares.survived;
+    const shares = JSON.parse(r.stdout).worlds.shares;
+    const cli = shares.survived;
     expect(p.share).toBe(cli.share);
     expect(p.luck).toEqual(cli.luck);
     const pct = `${Math.round(100 * cli.share)}%`;
@@ -143,6 +145,20 @@ describeBrowser('How sure is this?', () => {
     await waitWorlds(one.page, WORLDS);
     expect(await one.page.evaluate(() => navigator.hardwareConcurrency)).toBe(1);
     expect(await panel(one.page)).toEqual(p);
+
+    // Asked about business profit instead: the same worlds, no new runs; the headline, the chart
+    // and the link follow, and the numbers are the command line's `worlds.shares.businessProfitMonthly`.
+    await page.getByTestId('how-sure-outcome').selectOption('businessProfitMonthly');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=how-sure-share]')?.dataset.outcome === 'businessProfitMonthly');
+    const profit = await panel(page);
+    expect(profit.dots).toBe(WORLDS);
+    expect(profit.shareText).toContain(`B gives more business profit per member in ${Math.round(100 * shares.businessProfitMonthly.share)}% of the ${WORLDS} plausible worlds`);
+    expect(profit.share).toBe(shares.businessProfitMonthly.share);
+    expect(profit.luck).toEqual(shares.businessProfitMonthly.luck);
+    expect(await page.locator('[data-testid=chart-worlds] svg').textContent()).toContain(en.howSure.outcomes.businessProfitMonthly.yAxis);
+    expect(new URL(page.url()).searchParams.get('worlds-outcome')).toBe('businessProfitMonthly');
+    expect(await textClashes(page)).toEqual([]);
+    await page.getByTestId('how-sure').screenshot({ path: join(SHOTS, 'how-sure-profit.png') });
 
     // In Indonesian: the sentence on plausible worlds and the share.
     await page.getByTestId('lang-id').click();

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HOW_SURE_LIMITS, CALIBRATED_WORLDS } from '../../web/app/how-sure.ts';
+import { HOW_SURE_LIMITS, HOW_SURE_OUTCOMES, CALIBRATED_WORLDS } from '../../web/app/how-sure.ts';
 import { LANGS, type Lang } from '../../web/app/i18n.ts';
 import { LINK_KEYS, readLink } from '../../web/app/link.ts';
 import { ScenarioError } from '../../src/index.ts';
@@ -248,13 +248,13 @@ function readsLink(read: typeof fromQuery, q: string, fallback: Lang): void {
   else expect(settings.roster).toBeNull();
 }
 
-describe('the comparison in the address (a, worlds, worlds-from, worlds-reps)', () => {
-  const part = fc.oneof(typed, fc.constantFrom('', '12', '100', '1000', '1001', 'calibrated', 'prior', 'preset=tulip', 'preset=nonesuch', 'reps=0', 'seed=-1', 'worlds=3'));
+describe('the comparison in the address (a, worlds, worlds-from, worlds-reps, worlds-outcome)', () => {
+  const part = fc.oneof(typed, fc.constantFrom('', '12', '100', '1000', '1001', 'calibrated', 'prior', 'preset=tulip', 'preset=nonesuch', 'reps=0', 'seed=-1', 'worlds=3', ...HOW_SURE_OUTCOMES, 'profit'));
   const comparison = fc
-    .record({ a: fc.option(part), worlds: fc.option(part), 'worlds-from': fc.option(part), 'worlds-reps': fc.option(part) })
+    .record({ a: fc.option(part), worlds: fc.option(part), 'worlds-from': fc.option(part), 'worlds-reps': fc.option(part), 'worlds-outcome': fc.option(part) })
     .map((r) => `?preset=tulip&${new URLSearchParams(Object.entries(r).filter((e): e is [string, string] => e[1] !== null))}`);
 
-  // 600 distinct cases: junk and good values of the four parts, any of them missing.
+  // 600 distinct cases: junk and good values of the five parts, any of them missing.
   it('any comparison opens on valid settings; worlds are run only when all three are good, else the part is named', () => {
     fc.assert(
       fc.property(comparison, lang, distinct((q, l) => {
@@ -274,10 +274,13 @@ describe('the comparison in the address (a, worlds, worlds-from, worlds-reps)', 
           expect(String(h.worlds)).toBe(given.get('worlds'));
           expect(String(h.reps)).toBe(given.get('worlds-reps'));
           expect(h.source).toBe(given.get('worlds-from'));
+          // The outcome as given, or survival when the link has none (links made before the choice).
+          expect(h.outcome).toBe(given.get('worlds-outcome') ?? 'survived');
+          expect(HOW_SURE_OUTCOMES).toContain(h.outcome);
           expect(h.worlds).toBeLessThanOrEqual(h.source === 'calibrated' ? CALIBRATED_WORLDS : HOW_SURE_LIMITS.worlds);
           expect(2 * h.worlds * h.reps).toBeLessThanOrEqual(HOW_SURE_LIMITS.runs);
           expect(() => scenarioOf(link.a)).not.toThrow();
-        } else if (given.has('worlds') || given.has('worlds-from') || given.has('worlds-reps')) {
+        } else if (given.has('worlds') || given.has('worlds-from') || given.has('worlds-reps') || given.has('worlds-outcome')) {
           // Worlds asked for and not run: the page says why.
           expect(problems.length).toBeGreaterThan(0);
         }

@@ -29,8 +29,14 @@ const files = import.meta.glob<{ default: unknown }>('../../scenarios/worlds/mod
 export const WORLDS_FILE = parseWorldsFile(Object.values(files)[0]?.default, 'scenarios/worlds/model-v2.json');
 export const CALIBRATED_WORLDS = WORLDS_FILE.worlds.length;
 
-/** The outcome the panel asks about: groups still active at the end. */
-export const HOW_SURE_OUTCOME = 'survived';
+/**
+ * The outcomes the panel can ask about: groups still active at the end (the default), the
+ * business's profit per member per month, and income paid out per member per month. Every world's
+ * results hold all three, so a change of outcome needs no new runs.
+ */
+export const HOW_SURE_OUTCOMES = ['survived', 'businessProfitMonthly', 'memberIncomeMonthly'] as const;
+export type HowSureOutcome = (typeof HOW_SURE_OUTCOMES)[number];
+export const HOW_SURE_OUTCOME: HowSureOutcome = 'survived';
 
 /** Limits of what the browser runs across worlds (the command line has none of these). */
 export const HOW_SURE_LIMITS = {
@@ -48,6 +54,8 @@ export interface HowSureForm {
   source: WorldsSource;
   worlds: number;
   reps: number;
+  /** What B is compared with A on. */
+  outcome: HowSureOutcome;
 }
 
 /** The form as typed (kept while wrong, as the sweep's). */
@@ -55,14 +63,15 @@ export interface HowSureFields {
   source: WorldsSource;
   worlds: string;
   reps: string;
+  outcome: HowSureOutcome;
 }
 
 export function defaultHowSureFields(): HowSureFields {
-  return { source: 'calibrated', worlds: String(CALIBRATED_WORLDS), reps: String(HOW_SURE_LIMITS.repsDefault) };
+  return { source: 'calibrated', worlds: String(CALIBRATED_WORLDS), reps: String(HOW_SURE_LIMITS.repsDefault), outcome: HOW_SURE_OUTCOME };
 }
 
 export function fieldsOf(form: HowSureForm): HowSureFields {
-  return { source: form.source, worlds: String(form.worlds), reps: String(form.reps) };
+  return { source: form.source, worlds: String(form.worlds), reps: String(form.reps), outcome: form.outcome };
 }
 
 /** A whole number as text, checked as the page's other whole-number fields are. */
@@ -83,6 +92,7 @@ export function howSureSchema(lang: Lang) {
       source: z.enum(['calibrated', 'prior'], { error: (i) => D.badSource(String(i.input)) }),
       worlds: whole('worlds', D.worlds, 1, HOW_SURE_LIMITS.worlds, lang),
       reps: whole('reps', D.reps, 1, HOW_SURE_LIMITS.reps, lang),
+      outcome: z.enum(HOW_SURE_OUTCOMES, { error: (i) => D.badOutcome(String(i.input), HOW_SURE_OUTCOMES.join(', ')) }),
     })
     .superRefine((v, ctx) => {
       if (v.source === 'calibrated' && v.worlds > CALIBRATED_WORLDS) ctx.addIssue({ code: 'custom', path: ['worlds'], message: D.tooManyCalibrated(f.int(v.worlds), f.int(CALIBRATED_WORLDS)) });
@@ -115,19 +125,28 @@ export interface HowSureRun {
   results: WorldResult[];
   state: 'complete' | 'cancelled';
   ms: number;
-  /** Survival: in what share of worlds B is better, each world's B − A. Null before any world. */
+  /** The form's outcome: in what share of worlds B is better, each world's B − A. Null before any world. */
   share: Share | null;
-  /** Where B fails to keep more groups active (PRIM over the worlds' constants). */
+  /** Where B fails to do better on the form's outcome (PRIM over the worlds' constants). */
   discovery: Discovery | null;
 }
 
-/** The panel's numbers from the worlds' results: the same functions as `kube-sim compare --worlds`. */
-export function summariseHowSure(results: readonly WorldResult[]): Pick<HowSureRun, 'share' | 'discovery'> {
+/**
+ * The panel's numbers for an outcome from the worlds' results: the same functions as
+ * `kube-sim compare --worlds` (its JSON's `worlds.shares.<outcome>`) and `kube-sim discover --outcome`.
+ */
+export function summariseHowSure(results: readonly WorldResult[], outcome: HowSureOutcome = HOW_SURE_OUTCOME): Pick<HowSureRun, 'share' | 'discovery'> {
   if (!results.length) return { share: null, discovery: null };
   const s = summariseWorlds(results, ['A', 'B']);
-  const share = s.shares?.find((x) => x.key === HOW_SURE_OUTCOME) ?? null;
-  const discovery = discoverWorlds(results, { kind: 'fails', outcome: HOW_SURE_OUTCOME }, ['A', 'B']);
+  const share = s.shares?.find((x) => x.key === outcome) ?? null;
+  const discovery = discoverWorlds(results, { kind: 'fails', outcome }, ['A', 'B']);
   return { share, discovery };
+}
+
+/** The same worlds asked about another outcome: no new runs, the numbers summarised again. */
+export function withOutcome(run: HowSureRun, outcome: HowSureOutcome): HowSureRun {
+  if (run.form.outcome === outcome) return run;
+  return { ...run, form: { ...run.form, outcome }, ...summariseHowSure(run.results, outcome) };
 }
 
 /** Fewer worlds than this, and PRIM's "no rule" may only mean too few worlds to see one. */

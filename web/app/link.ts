@@ -1,17 +1,18 @@
 /**
  * The page's link: the settings (settings.ts toQuery/fromQuery) and, once "How sure is this?" has
  * run, the comparison it ran — A's settings in `a` (a query string of its own), and `worlds`,
- * `worlds-from`, `worlds-reps` as the command line's flags — so that opening the link runs A,
- * pins it, runs B and runs the same worlds, giving the same numbers. Every part is checked by zod
+ * `worlds-from`, `worlds-reps` as the command line's flags, and `worlds-outcome` (the outcome
+ * asked about, left out when it is the default, survival, so older links read as before) — so
+ * that opening the link runs A, pins it, runs B and runs the same worlds, giving the same numbers. Every part is checked by zod
  * and a problem names the parameter, what it held and what is allowed.
  */
 import { z } from 'zod';
-import { checkHowSure, type HowSureForm, type HowSureRun } from './how-sure.ts';
+import { checkHowSure, HOW_SURE_OUTCOME, type HowSureForm, type HowSureOutcome, type HowSureRun } from './how-sure.ts';
 import { DICTS, type Lang } from './i18n.ts';
 import { fromQuery, toQuery, type FieldProblem, type Settings } from './settings.ts';
 
 /** The link's parameters beyond the settings. */
-export const LINK_KEYS = ['a', 'worlds', 'worlds-from', 'worlds-reps'] as const;
+export const LINK_KEYS = ['a', 'worlds', 'worlds-from', 'worlds-reps', 'worlds-outcome'] as const;
 
 /** A comparison in a link: A's settings, and the worlds to run it across (or none). */
 export interface CompareLink {
@@ -29,6 +30,7 @@ function linkSchema(lang: Lang) {
     worlds: z.string().nullable(),
     'worlds-from': z.string().nullable(),
     'worlds-reps': z.string().nullable(),
+    'worlds-outcome': z.string().nullable(),
   });
 }
 
@@ -44,7 +46,7 @@ export function readLink(search: string, lang: Lang): { settings: Settings; prob
     return { settings, problems, link: null };
   }
   const p = parsed.data;
-  const worldsKeys = (['worlds', 'worlds-from', 'worlds-reps'] as const).filter((k) => p[k] !== null);
+  const worldsKeys = (['worlds', 'worlds-from', 'worlds-reps', 'worlds-outcome'] as const).filter((k) => p[k] !== null);
   const worldsGiven = worldsKeys.length > 0;
   // A problem of the worlds as a whole is put on the first of their parts the link has.
   const first = worldsKeys[0];
@@ -64,12 +66,13 @@ export function readLink(search: string, lang: Lang): { settings: Settings; prob
     return { settings, problems, link: { a: aSettings, howSure: null } };
   }
   // Numbers in a link are written the code's way, whatever the page's language.
-  const fields = { source: p['worlds-from'] as HowSureForm['source'], worlds: p.worlds, reps: p['worlds-reps'] };
+  // The outcome is checked by the form's schema with the rest (zod's enum names what is allowed).
+  const fields = { source: p['worlds-from'] as HowSureForm['source'], worlds: p.worlds, reps: p['worlds-reps'], outcome: (p['worlds-outcome'] ?? HOW_SURE_OUTCOME) as HowSureOutcome };
   const form = checkHowSure(fields, 'en');
   if ('problems' in form) {
     const again = checkHowSure(fields, settings.lang);
     const words = 'problems' in again ? again : form;
-    const param = { source: 'worlds-from', worlds: 'worlds', reps: 'worlds-reps' } as const;
+    const param = { source: 'worlds-from', worlds: 'worlds', reps: 'worlds-reps', outcome: 'worlds-outcome' } as const;
     words.problems.forEach((message, i) => {
       const key = param[words.fields[i]] ?? 'worlds';
       problems.push({ key, value: p[key] ?? '', message });
@@ -92,5 +95,6 @@ export function pageQuery(state: { settings: Settings; pinnedSettings: Settings 
   extra.set('worlds', String(h.form.worlds));
   extra.set('worlds-from', h.form.source);
   extra.set('worlds-reps', String(h.form.reps));
+  if (h.form.outcome !== HOW_SURE_OUTCOME) extra.set('worlds-outcome', h.form.outcome);
   return `${q || '?'}${q ? '&' : ''}${extra.toString()}`;
 }

@@ -167,9 +167,11 @@ export function createRunner(store: Store, newPool: () => Pool, clock: () => num
       });
       const ms = clock() - t0;
       const n = out.results.length;
+      // The outcome may have been changed while the worlds ran: it needs no runs of its own.
+      const asked: HowSureForm = { ...chosen, outcome: store.state.howSureFields.outcome };
       if (out.state === 'cancelled' && n === 0) return store.update({ howSureStatus: (lang) => DICTS[lang].howSure.cancelledNone });
       store.update({
-        howSure: { form: chosen, a: a.settings, b: b.settings, seed, results: out.results, state: out.state, ms, ...summariseHowSure(out.results) },
+        howSure: { form: asked, a: a.settings, b: b.settings, seed, results: out.results, state: out.state, ms, ...summariseHowSure(out.results, asked.outcome) },
         howSureStatus: (lang) => {
           const f = formats(lang);
           return out.state === 'complete' ? DICTS[lang].howSure.finished(f.int(n), f.num(ms / 1000, 1)) : DICTS[lang].howSure.cancelled(f.int(n), f.int(worlds.length));

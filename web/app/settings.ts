@@ -218,7 +218,7 @@ export function combinedProblems(e: ScenarioError, lang: Lang, size: number): Fi
 // ---------------------------------------------------------------- the URL
 
 // The comparison's parameters (link.ts LINK_KEYS) are read there, not as settings.
-const RESERVED = ['preset', 'seed', 'reps', 'lang', 'roster', 'a', 'worlds', 'worlds-from', 'worlds-reps'] as const;
+const RESERVED = ['preset', 'seed', 'reps', 'lang', 'roster', 'a', 'worlds', 'worlds-from', 'worlds-reps', 'worlds-outcome'] as const;
 
 const RosterParam = z.string().max(20_000).regex(/^[A-Za-z0-9_-]*$/);
 

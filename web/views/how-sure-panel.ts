@@ -1,13 +1,15 @@
 /**
- * "How sure is this?": the form (which worlds, how many, runs in each), and once run, the share of
- * plausible worlds in which B keeps more groups active with its interval from luck, each world's
- * difference as a dot, PRIM's rule of where B fails in plain words, and the command line that
- * gives the same numbers. Redrawn whole; the caller keeps the focus. Returns the status line,
+ * "How sure is this?": the form (what to compare on, which worlds, how many, runs in each), and
+ * once run, the share of plausible worlds in which B does better on that outcome (groups still
+ * active, business profit or income per member) with its interval from luck, each world's
+ * difference as a dot in the outcome's unit, PRIM's rule of where B fails in plain words, and the
+ * command line that gives the same numbers. The outcome can change after a run: the worlds'
+ * results hold every outcome, so the panel is summarised again without new runs. Redrawn whole; the caller keeps the focus. Returns the status line,
  * which the caller updates while the worlds run.
  */
 import { select } from 'd3';
 import { chanceText } from '../app/compare-data.ts';
-import { CALIBRATED_WORLDS, HOW_SURE_LIMITS, howSureCommand, PRIM_ENOUGH_WORLDS, ruleWords, type HowSureFields, type HowSureRun } from '../app/how-sure.ts';
+import { CALIBRATED_WORLDS, HOW_SURE_LIMITS, HOW_SURE_OUTCOMES, howSureCommand, PRIM_ENOUGH_WORLDS, ruleWords, type HowSureFields, type HowSureOutcome, type HowSureRun } from '../app/how-sure.ts';
 import { DICTS, formats, type Lang } from '../app/i18n.ts';
 import type { Settings } from '../app/settings.ts';
 import { chartTools, labelChartTools } from './chart-tools.ts';
@@ -26,6 +28,8 @@ export interface HowSurePanelInput {
   stale: boolean;
   label(settings: Settings): string;
   onFields(fields: HowSureFields): void;
+  /** Another outcome chosen: the worlds shown, if any, are summarised again for it. */
+  onOutcome(outcome: HowSureOutcome): void;
   onRun(): void;
   onCancel(): void;
 }
@@ -45,12 +49,21 @@ export function drawHowSurePanel(root: HTMLElement, input: HowSurePanelInput): H
     e.preventDefault();
     input.onRun();
   });
-  const field = (key: keyof HowSureFields, label: string) => {
-    const box = form.append('div').attr('class', 'field');
+  const field = (key: keyof HowSureFields, label: string, wide = false) => {
+    const box = form.append('div').attr('class', wide ? 'field wide' : 'field');
     box.append('label').attr('for', `how-sure-${key}`).text(label);
     return box;
   };
-  field('source', H.source)
+  field('outcome', H.outcome, true)
+    .append('select').attr('id', 'how-sure-outcome').attr('data-testid', 'how-sure-outcome')
+    .on('change', function () {
+      input.onOutcome((this as HTMLSelectElement).value as HowSureOutcome);
+    })
+    .selectAll('option').data(HOW_SURE_OUTCOMES).join('option')
+    .attr('value', (d) => d).property('selected', (d) => d === fields.outcome)
+    .text((d) => H.outcomes[d].choice);
+  form.append('p').attr('class', 'note hint').text(H.outcomeHint);
+  field('source', H.source, true)
     .append('select').attr('id', 'how-sure-source').attr('data-testid', 'how-sure-source')
     .on('change', function () {
       const source = (this as HTMLSelectElement).value as HowSureFields['source'];
@@ -77,28 +90,32 @@ export function drawHowSurePanel(root: HTMLElement, input: HowSurePanelInput): H
   if (!run || !run.share) return status;
   const sh = run.share;
   const W = run.results.length;
+  const outcome = run.form.outcome;
+  const O = H.outcomes[outcome];
   panel.append('p').attr('class', 'swept-of').attr('data-testid', 'how-sure-of')
     .text(`${H.of(input.label(run.a), input.label(run.b))} · ${H.setup(f.int(W), run.form.source === 'calibrated' ? H.calibratedWorlds : H.priorWorlds, f.int(run.form.reps), run.seed)}`);
   if (run.a.seed !== run.seed) panel.append('p').attr('class', 'note').text(H.seedNote(run.seed));
   const headline = panel.append('p').attr('class', 'how-sure-share').attr('data-testid', 'how-sure-share')
     // The numbers exactly as computed, for a check against the command line's JSON.
-    .attr('data-share', String(sh.share)).attr('data-luck', JSON.stringify(sh.luck)).attr('data-worlds', String(sh.worlds));
-  headline.append('strong').text(H.share(f.pct(sh.share, 0), f.int(sh.worlds)));
+    .attr('data-share', String(sh.share)).attr('data-luck', JSON.stringify(sh.luck)).attr('data-worlds', String(sh.worlds)).attr('data-outcome', outcome);
+  headline.append('strong').text(O.share(f.pct(sh.share, 0), f.int(sh.worlds)));
   headline.append('span').text(` ${H.luck(f.pct(sh.luck[0], 0), f.pct(sh.luck[1], 0))}`);
   panel.append('p').attr('class', 'note').text(H.shareExplain);
 
   const box = panel.append('div').attr('class', 'chart-body').attr('data-testid', 'chart-worlds');
-  const pp = (v: number) => f.signed(v, (x) => `${f.num(100 * x, 1)} pp`);
+  // Survival in percentage points; money in rupiah (the axis in thousands, the dots' tips in full).
+  const rupiah = outcome !== 'survived';
+  const diff = (v: number) => f.signed(v, rupiah ? f.rupiah : (x) => `${f.num(100 * x, 1)} pp`);
   drawWorldsChart(box.node()!, {
-    title: H.chartTitle,
+    title: O.chartTitle,
     xLabel: H.xAxis,
-    yLabel: H.yAxis,
+    yLabel: O.yAxis,
     worlds: sh.perWorld.map((w) => ({ world: w.world, mean: w.mean, lo: w.ci[0], hi: w.ci[1] })),
     better: sh.better === 'higher' ? 1 : -1,
-    yFormat: (v) => f.num(100 * v, 0),
+    yFormat: rupiah ? (v) => f.short(v / 1000) : (v) => f.num(100 * v, 0),
     tip: (w) => {
       const p = sh.perWorld.find((x) => x.world === w.world)!.pBetter;
-      return H.dot(w.world, pp(w.mean), w.lo === null ? '–' : pp(w.lo), w.hi === null ? '–' : pp(w.hi), chanceText(p, lang));
+      return H.dot(w.world, diff(w.mean), w.lo === null ? '–' : diff(w.lo), w.hi === null ? '–' : diff(w.hi), chanceText(p, lang));
     },
     legend: { better: H.legendBetter, worse: H.legendWorse, unclear: H.legendUnclear, interval: H.legendInterval },
   });
@@ -108,10 +125,10 @@ export function drawHowSurePanel(root: HTMLElement, input: HowSurePanelInput): H
   panel.append('h3').text(H.whereFails);
   const rule = ruleWords(run.discovery, lang);
   const ruleBox = panel.append('div').attr('class', 'how-sure-rule').attr('data-testid', 'how-sure-rule').attr('data-kind', rule?.kind ?? '');
-  if (rule?.kind === 'everywhere') ruleBox.append('p').text(H.everywhere);
-  else if (rule?.kind === 'nowhere') ruleBox.append('p').text(H.nowhere);
+  if (rule?.kind === 'everywhere') ruleBox.append('p').text(O.everywhere);
+  else if (rule?.kind === 'nowhere') ruleBox.append('p').text(O.nowhere);
   else if (rule?.kind === 'rule') {
-    ruleBox.append('p').append('strong').text(H.rule(rule.text));
+    ruleBox.append('p').append('strong').text(O.rule(rule.text));
     ruleBox.append('p').attr('class', 'note').text(H.ruleMeasure(f.int(rule.cases), f.int(rule.failing), f.int(rule.inside), f.pct(rule.density, 0)));
   } else if (rule?.kind === 'none') {
     ruleBox.append('p').text(H.none(f.int(rule.failing), f.int(W)));
@@ -123,6 +140,7 @@ export function drawHowSurePanel(root: HTMLElement, input: HowSurePanelInput): H
   cli.append('summary').text(H.cli);
   if (cmd.files) cli.append('p').attr('class', 'note').text(H.cliFiles);
   cli.append('pre').attr('class', 'cli').attr('data-testid', 'how-sure-cli').text(cmd.command);
+  cli.append('p').attr('class', 'note').attr('data-testid', 'how-sure-cli-key').text(H.cliKey(outcome));
   if (input.stale) panel.append('p').attr('class', 'stale-note').attr('data-testid', 'how-sure-stale').text(H.stale);
   return status;
 }

@@ -4,6 +4,7 @@
  * changed.
  */
 import { select } from 'd3';
+import { withOutcome } from '../app/how-sure.ts';
 import { DICTS, formats } from '../app/i18n.ts';
 import { presetLabelOf, sameSettings } from '../app/page-words.ts';
 import type { Runner } from '../app/runs.ts';
@@ -38,6 +39,10 @@ export function howSureView(container: HTMLElement, store: Store, runner: Runner
         stale: !!howSure && (!pinned || !current || !sameSettings(howSure.a, pinned.settings) || !sameSettings(howSure.b, current.settings)),
         label: (s) => presetLabelOf(s, lang),
         onFields: (fields) => store.update({ howSureFields: fields }),
+        onOutcome: (outcome) => {
+          const shown = store.state.howSure;
+          store.update({ howSureFields: { ...store.state.howSureFields, outcome }, ...(shown ? { howSure: withOutcome(shown, outcome) } : {}) });
+        },
         onRun: () => void runner.runHowSure(),
         onCancel: () => runner.cancel(),
       });
