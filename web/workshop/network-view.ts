@@ -39,6 +39,11 @@ export function projectorNetwork(): ProjectorNetwork {
     if (moving) raf = requestAnimationFrame(animate);
   }
 
+  // A new size (the page laid out, the window resized) is drawn at the next frame.
+  new ResizeObserver(() => {
+    if (!raf) raf = requestAnimationFrame(animate);
+  }).observe(el);
+
   return {
     el,
     show(played, weeks, seats, l) {
