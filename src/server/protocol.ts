@@ -227,6 +227,11 @@ export type Debrief = z.output<typeof DebriefSchema>;
 export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ v: version, type: z.literal('state'), state: PublicStateSchema, you: YouSchema.nullable(), plan: PlanSchema.nullable().default(null) }),
   z.strictObject({ v: version, type: z.literal('debrief'), debrief: DebriefSchema }),
+  /**
+   * The trainer's projector alone (never a phone: the answers are private), on watching and after
+   * every week run: the run so far, which the page re-runs to draw the group's network.
+   */
+  z.strictObject({ v: version, type: z.literal('run'), run: DebriefSchema }),
   z.strictObject({ v: version, type: z.literal('seated'), member, token }),
   /** The trainer's view: the join address and code (the projector shows them). */
   z.strictObject({ v: version, type: z.literal('trainer'), joinUrl: z.string(), joinCode: z.string() }),

@@ -105,11 +105,21 @@ export async function startWorkshopServer(opts: WorkshopServerOptions): Promise<
     broadcast();
     schedule();
   };
+  /** Weeks run as of the last 'run' message each trainer's connection was sent. */
+  const runSent = new WeakMap<WebSocket, number>();
+  /** The trainer's projector gets the run so far when it has not seen its last week (phones never do). */
+  const sendRun = (ws: WebSocket) => {
+    const weeks = session.doc.weeks.length;
+    if (runSent.get(ws) === weeks) return;
+    runSent.set(ws, weeks);
+    send(ws, { v: PROTOCOL_VERSION, type: 'run', run: session.debrief() });
+  };
   /** Every bound screen's state: the public part serialised once, each seat's own part apart. */
   const broadcast = () => {
     const shared = JSON.stringify(session.publicState());
     for (const [ws, conn] of sockets) {
       if (conn.binding.kind === 'none' || ws.readyState !== ws.OPEN) continue;
+      if (conn.binding.kind === 'trainer') sendRun(ws);
       const you = conn.binding.kind === 'seat' ? JSON.stringify(session.you(conn.binding.member)) : 'null';
       const plan = conn.binding.kind === 'trainer' ? JSON.stringify(session.plan()) : 'null';
       ws.send(`{"v":${PROTOCOL_VERSION},"type":"state","state":${shared},"you":${you},"plan":${plan}}`);
@@ -146,6 +156,8 @@ export async function startWorkshopServer(opts: WorkshopServerOptions): Promise<
       }
       if (conn.binding.kind === 'trainer' && r.reply.some((m) => m.type === 'state')) {
         send(ws, { v: PROTOCOL_VERSION, type: 'trainer', joinUrl, joinCode: session.doc.joinCode });
+        runSent.delete(ws);
+        sendRun(ws);
       }
       if (r.close) ws.close(1008, 'too many refused messages');
     });

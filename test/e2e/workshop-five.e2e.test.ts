@@ -50,7 +50,7 @@ describeBrowser('a whole workshop with five phones, the trainer injecting an eve
       await page.getByTestId('who').waitFor();
       phones.push(page);
     }
-    await P.locator('[data-member="4"]').filter({ hasText: 'Dewi' }).waitFor();
+    await P.getByTestId('seats').locator('[data-member="4"]').filter({ hasText: 'Dewi' }).waitFor();
     await P.screenshot({ path: join(SHOTS, 'workshop5-projector-lobby.png') });
 
     for (let w = 0; w < WEEKS; w++) {
@@ -81,6 +81,15 @@ describeBrowser('a whole workshop with five phones, the trainer injecting an eve
       }
       await P.getByTestId('close').click();
       await Promise.all([P, ...phones].map((p) => week(p, w + 1)));
+      if (w === 0) {
+        // After week 1: the group's network as in trainer mode, drawn from the server's run, one
+        // circle per member, the players' names in their members' circles.
+        const net = P.locator('[data-testid="network"][data-week="1"]');
+        await net.waitFor();
+        expect(await P.evaluate(() => document.body.dataset.network)).toBe('same');
+        expect(await net.locator('g.member circle').count()).toBe(scenario.members.roster?.length ?? scenario.group.size);
+        for (const [k, p] of PLAYERS.entries()) await expect(net.locator(`g.member[data-member="${k}"] .member-label`).textContent()).resolves.toBe(p.name);
+      }
     }
 
     // The horizon is reached: the projector re-runs the weeks and shows the debrief.

@@ -45,7 +45,7 @@ describeBrowser('a workshop in Chromium: projector and phones on the real server
     for (const p of phones) seats.push(await p.evaluate(() => document.body.dataset.seat));
     expect(seats).toEqual(['0', '5', '1']);
     expect(await phones[2].getByTestId('who').textContent()).toContain('Anda memainkan');
-    await P.locator('[data-member="5"]').filter({ hasText: 'Budi' }).waitFor();
+    await P.getByTestId('seats').locator('[data-member="5"]').filter({ hasText: 'Budi' }).waitFor();
 
     // Week 1: two phones answer, the projector counts them; the trainer closes the week.
     await P.getByTestId('seconds').fill('90');

@@ -80,4 +80,19 @@ describe('workshop protocol', () => {
     expect(ServerMessageSchema.safeParse({ v: PROTOCOL_VERSION, type: 'seated', member: 2, token: 'short' }).success).toBe(false);
     expect(ServerMessageSchema.safeParse({ v: PROTOCOL_VERSION, type: 'refused', code: 'made-up', message: '' }).success).toBe(false);
   });
+
+  it("checks the projector's run so far (the network's material) like the debrief, and refuses it malformed", () => {
+    const answers = { attend: true, effort: 0.5, iksPayment: 2000, vote: null, reportMissing: false, takeMoney: false };
+    const run = { scenario: { name: 'x' }, seed: 3, replication: 0, weeks: 1, decisions: [[{ member: 0, answers }]], injections: [[{ kind: 'quarrel' }]], indicators: [[0.5, null]] };
+    const ok = (r: unknown) => ServerMessageSchema.safeParse({ v: PROTOCOL_VERSION, type: 'run', run: r }).success;
+    expect(ok(run)).toBe(true);
+    expect(ok({ ...run, weeks: 0, decisions: [], injections: [], indicators: [] })).toBe(true);
+    expect(ServerMessageSchema.safeParse({ v: PROTOCOL_VERSION, type: 'run' }).success).toBe(false);
+    expect(ok({ ...run, decisions: [[{ member: 0, answers: { ...answers, effort: 2 } }]] })).toBe(false);
+    expect(ok({ ...run, decisions: [[{ member: 99, answers }]] })).toBe(false);
+    expect(ok({ ...run, injections: [[{ kind: 'riot' }]] })).toBe(false);
+    expect(ok({ ...run, indicators: [['0.5']] })).toBe(false);
+    expect(ok({ ...run, extra: 1 })).toBe(false);
+    expect(ServerMessageSchema.safeParse({ v: PROTOCOL_VERSION, type: 'run', run, also: 1 }).success).toBe(false);
+  });
 });

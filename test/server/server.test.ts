@@ -231,4 +231,29 @@ describe('workshop server', () => {
     const d = await projector.next((m) => m.type === 'debrief');
     expect(d.type === 'debrief' && d.debrief.injections).toEqual([[{ kind: 'misuse' }]]);
   });
+
+  it("sends the run so far to the trainer's projector alone, on watching and after each week run, never to a phone", async () => {
+    const s = newSession();
+    const server = await start(s.session);
+    const projector = await connect(server.port);
+    projector.send({ type: 'watch', key: s.trainerKey });
+    const first = await projector.next((m) => m.type === 'run');
+    expect(first.type === 'run' && first.run.weeks).toBe(0);
+    const phone = await connect(server.port);
+    const seat = await join_(phone, s.code, 'Sari', 2);
+    projector.send({ type: 'open', key: s.trainerKey, seconds: 60 });
+    await phone.next(stateWhere((m) => m.state.phase === 'open'));
+    phone.send({ type: 'answer', token: seat.token, week: 0, answers: ANSWER });
+    await projector.next(stateWhere((m) => m.state.seats.some((x) => x.answered)));
+    projector.send({ type: 'close', key: s.trainerKey });
+    const after = await projector.next((m) => m.type === 'run' && m.run.weeks === 1);
+    // The week's answers and the logged indicators, as the debrief carries them.
+    expect(after.type === 'run' && after.run).toEqual(s.session.debrief());
+    expect(after.type === 'run' && after.run.decisions[0].find((x) => x.member === 2)?.answers).toEqual(ANSWER);
+    await phone.next(stateWhere((m) => m.state.week === 1));
+    // Once per week run: no second copy for the same week; the phone never gets one.
+    await new Promise((ok) => setTimeout(ok, 100));
+    expect(projector.got.filter((m) => m.type === 'run').map((m) => m.type === 'run' && m.run.weeks)).toEqual([0, 1]);
+    expect(phone.got.some((m) => m.type === 'run')).toBe(false);
+  });
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_KEYS } from '../../src/index.ts';
 import type { ServerMessage } from '../../src/server/protocol.ts';
-import { moments, parting, rerun, series } from '../../web/workshop/debrief.ts';
+import { moments, parting, playedRun, rerun, series } from '../../web/workshop/debrief.ts';
 import { ANSWER, newSession } from '../server/helpers.ts';
 
 function session(weeks: number) {
@@ -73,6 +73,31 @@ describe('workshop debrief', () => {
     const K = INDICATOR_KEYS.length;
     const bad = { ...d, indicators: d.indicators.map((row, w) => (w === 7 ? row.map((v, k) => (k === K - 1 ? (v ?? 0) + 1 : v)) : row)) };
     expect(rerun(bad).same).toBe(false);
+  });
+
+  it("re-runs the run so far for the projector's network, week by week, to the server's state and logged bits", () => {
+    const { s, act } = session(0);
+    // Before week 1: the founding state only.
+    const zero = playedRun(s.session.debrief());
+    expect(zero).toMatchObject({ weeks: 0, same: true });
+    expect(zero.played.frames).toBe(1);
+    const K = INDICATOR_KEYS.length;
+    for (let w = 0; w < 3; w++) {
+      act({ type: 'open', key: s.trainerKey, seconds: 60 });
+      act({ type: 'close', key: s.trainerKey });
+      const d = s.session.debrief();
+      const r = playedRun(d);
+      expect(r).toMatchObject({ weeks: w + 1, same: true });
+      // The week drawn is the server's state: its indicators, commitment and who is still in the group.
+      expect(Array.from(r.played.indicators.subarray((w + 1) * K, (w + 2) * K)).map((v) => (Number.isFinite(v) ? v : null))).toEqual(d.indicators[w]);
+      const n = r.played.n;
+      // The server's own run (private to the session; read here only to compare).
+      const st = s.session['run'].state;
+      expect(Array.from(r.played.commitment.subarray((w + 1) * n, (w + 2) * n))).toEqual(Array.from(st.commitment, Math.fround)); // the trace keeps Float32
+      expect(Array.from(r.played.active.subarray((w + 1) * n, (w + 2) * n))).toEqual(Array.from(st.active));
+    }
+    const d = s.session.debrief();
+    expect(playedRun({ ...d, indicators: d.indicators.slice(0, 2) }).same).toBe(false);
   });
 
   it('tells no parting when the room played as the model would (nobody answered)', () => {

@@ -21,6 +21,20 @@ export interface DebriefRuns {
 }
 
 export function rerun(d: Debrief): DebriefRuns {
+  const { played, same, sc, opts } = replayed(d);
+  return { played, own: trace(sc, opts), weeks: d.weeks, same };
+}
+
+/**
+ * The played run alone, re-run here from the session's answers and injections (the projector's
+ * network, week by week), and whether it gives every indicator the server logged, bit for bit.
+ */
+export function playedRun(d: Debrief): { played: Trace; weeks: number; same: boolean } {
+  const { played, same } = replayed(d);
+  return { played, weeks: d.weeks, same };
+}
+
+function replayed(d: Debrief) {
   const parsed = parseScenario(d.scenario, 'session');
   // The processes never read the horizon: a shorter one only stops the run where the workshop stopped.
   const sc = { ...parsed, horizonWeeks: d.weeks };
@@ -28,7 +42,6 @@ export function rerun(d: Debrief): DebriefRuns {
   const injections: Injection[] = d.injections.flatMap((list, week) => list.map((x) => ({ week, ...x })));
   const opts = { seed: d.seed, replication: d.replication, injections };
   const played = trace(sc, { ...opts, external: d.decisions.map((ds) => externalOf(n, ds)) });
-  const own = trace(sc, opts);
   const K = INDICATOR_KEYS.length;
   let same = d.indicators.length === d.weeks;
   for (let w = 0; same && w < d.weeks; w++) {
@@ -40,7 +53,7 @@ export function rerun(d: Debrief): DebriefRuns {
       }
     }
   }
-  return { played, own, weeks: d.weeks, same };
+  return { played, same, sc, opts };
 }
 
 /** An indicator's series over frames 0…weeks. */

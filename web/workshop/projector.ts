@@ -9,9 +9,11 @@ import { formats, type Lang } from '../app/i18n.ts';
 import { drawLangSwitch } from '../views/lang-switch.ts';
 import { WEEK_SECONDS, WORKSHOP_INJECTION_KINDS, type Plan, type PublicState, type ServerMessage } from '../../src/browser.ts';
 import { clock, openChannel, remaining, shownWeek } from './client.ts';
-import { rerun, type DebriefRuns } from './debrief.ts';
+import { playedRun, rerun, type DebriefRuns } from './debrief.ts';
 import { debriefPanel } from './debrief-view.ts';
 import { h, keepingFocus } from './dom.ts';
+import { projectorNetwork } from './network-view.ts';
+import { UI } from '../trainer/words.ts';
 import { saveLang, startLang, WORDS } from './words.ts';
 import '../style.css';
 import './workshop.css';
@@ -29,6 +31,9 @@ let injectMember = '';
 /** The debrief once the workshop has ended: asked for once, re-run here. */
 let debrief: DebriefRuns | null = null;
 let debriefAsked = false;
+/** The played run so far, re-run here from the server's 'run' message: the group's network. */
+let played: ReturnType<typeof playedRun> | null = null;
+const network = projectorNetwork();
 
 const root = document.getElementById('workshop')!;
 document.body.dataset.page = 'projector';
@@ -53,6 +58,10 @@ const channel = openChannel({
     } else if (m.type === 'debrief') {
       debrief = rerun(m.debrief);
       document.body.dataset.debrief = debrief.same ? 'same' : 'differs';
+    } else if (m.type === 'run') {
+      played = playedRun(m.run);
+      // The network must be the server's run: the re-run's indicators equal the logged ones.
+      document.body.dataset.network = played.same ? 'same' : 'differs';
     } else if (m.type === 'trainer') join = { url: m.joinUrl, code: m.joinCode };
     else if (m.type === 'refused') message = `${WORDS[lang].refused} ${m.message}`;
     draw();
@@ -189,6 +198,7 @@ function groupPanel(st: PublicState): HTMLElement {
       stat(w.trust, f.num(g.meanTrust, 2), 'trust'),
       stat(w.cohesion, f.num(g.cohesion, 2), 'cohesion'),
     ]),
+    ...(played ? networkParts(st) : []),
     // A line needs two weeks.
     g.capitalHistory.length > 1 ? h('h3', {}, [w.capitalLine]) : '',
     g.capitalHistory.length > 1 ? sparkline(g.capitalHistory, st.horizon) : '',
@@ -196,6 +206,14 @@ function groupPanel(st: PublicState): HTMLElement {
     st.week > 0 ? h('h3', {}, [`${w.lastWeekEvents}: ${w.meeting(g.meetingHeld)}`]) : '',
     st.week > 0 ? h('ul', { class: 'ws-events' }, g.events.map((e) => h('li', {}, [w.events[e.type] ?? e.type]))) : '',
   ]);
+}
+
+/** Trainer mode's network of the members and their trust at the last week run, players' names in the circles. */
+function networkParts(st: PublicState): (string | Element)[] {
+  if (!played) return [];
+  const u = UI[lang];
+  network.show(played.played, played.weeks, st.seats, lang);
+  return [h('h3', {}, [u.network]), network.el, h('p', { class: 'ws-muted ws-network-help' }, [u.networkHelp])];
 }
 
 /** The capital week by week across the whole horizon (an SVG line; no text in it to translate). */
