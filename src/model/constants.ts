@@ -35,9 +35,9 @@ export const CONSTANTS = {
     reason: 'Consulting and marketing advice move sales by about 5–15% at most in trials (Bruhn, Karlan & Schoar 2018); no estimate for groups',
   },
   coordReturn: {
-    low: 0.1, high: 0.6, unit: '×',
+    low: 0, high: 0.2, unit: '×',
     text: 'Productivity gained per unit of coordination (accepted chair, clear roles) above the typical group’s',
-    reason: 'Management-practice scores explain a few per cent to tens of per cent of productivity (McKenzie 2021); assumption within that',
+    reason: 'Trials that improve business practices move profits by 5–10% (McKenzie 2021), and in livestock the animals carry output while labour and feed add little (EVIDENCE.md §14): from typical to perfect coordination moves productivity by at most 10%, possibly not at all',
   },
   businessMentoring: {
     low: 0.02, high: 0.15, unit: 'share of gap',
@@ -78,6 +78,11 @@ export const CONSTANTS = {
     low: 0, high: 0.6, unit: 'exponent',
     text: 'Dilution of norms and coordination with group size: factor (10 / members)^sizeCost',
     reason: 'Free riding and coordination costs grow with size (Olson 1965); cohesion falls with size in farmer-group studies. Public-goods experiments find size effects small at a fixed return (Isaac & Walker 1988)',
+  },
+  stagnantEffort: {
+    low: 0.05, high: 0.2, unit: 'effort',
+    text: 'Mean effort of the active members below which the group’s business counts as stopped (a quarter of it makes the group stagnant)',
+    reason: 'Records call a KUBE inactive by a field officer’s judgement (Putro, Saiman & Sihidi 2020; DOMAIN.md); how little work that is has not been measured. From a business hardly anyone tends (a seventh of the typical group’s 0.35) to well over half of it; v1’s fixed 0.15 lies inside',
   },
   outsideExit: {
     low: 0.0001, high: 0.001, unit: 'per member-week',

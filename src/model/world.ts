@@ -15,5 +15,6 @@ export const CENTRAL_WORLD = {
   splitThreshold: 0.5638,
   meetingCost: 0.009402,
   sizeCost: 0.1751,
+  stagnantEffort: 0.15,
   outsideExit: 0.0004138,
 } as const;

@@ -1,7 +1,8 @@
 /**
- * The group's fate: stagnant after a quarter of little business activity, whether or not the
- * members still meet (a KUBE is inactive when its business stops; revived when work returns); dissolved when too few members remain, when the capital is gone
- * for two months, or after half a year of stagnation. A dissolving group's remaining capital and
+ * The group's fate: stagnant after a quarter of little business activity (members' mean effort
+ * below the calibrated constant stagnantEffort), whether or not the members still meet (a KUBE is
+ * inactive when its business stops; revived when work returns); dissolved when too few members
+ * remain, when the capital is gone for two months, or after half a year of stagnation. A dissolving group's remaining capital and
  * IKS fund are divided among the members still there.
  */
 import type { RunContext } from '../context.ts';
@@ -12,7 +13,7 @@ export function fate(st: GroupState, ctx: RunContext): void {
   if (st.status === STATUS.dissolved) return;
   let effort = 0;
   for (let i = 0; i < st.n; i++) if (st.active[i]) effort += st.effort[i];
-  const busy = st.nActive > 0 && effort / st.nActive >= 0.15 && st.capital > 0;
+  const busy = st.nActive > 0 && effort / st.nActive >= ctx.k.stagnantEffort && st.capital > 0;
   st.lowActivityWeeks = busy ? 0 : st.lowActivityWeeks + 1;
   const floor = 0.02 * ctx.sc.intervention.grant.amount;
   st.noCapitalWeeks = st.capital <= floor && st.pendingGrant <= 0 ? st.noCapitalWeeks + 1 : 0;

@@ -1,13 +1,24 @@
 /**
  * Work: each member's effort this week. Unconditional contributors give much; conditional
  * cooperators match what they expect of the others, but less than fully (imperfect conditional
- * cooperation, Fischbacher & Gächter 2010), so contributions sag unless norms press; free
- * riders give little unless the group's norms press them. Commitment scales effort, unmet need
- * pulls it away, burnout erodes it. Where roles are unclear the chair carries the gap.
+ * cooperation, Fischbacher & Gächter 2010), so contributions sag; free riders give little, a
+ * little more where the group's norms press them. A group's norms reach the conditional
+ * cooperators only through what they see the others give: the sanctions of a KUBE (a reprimand
+ * at the musyawarah, exclusion) are weaker and costlier than a laboratory's punishment
+ * (docs/EVIDENCE.md §9), so they hold free riders to some work without lifting the others.
+ * Commitment scales effort, unmet need pulls it away, burnout erodes it. Where roles are unclear
+ * the chair carries the gap.
  */
 import { clamp01, sizeFactor, type RunContext } from '../context.ts';
 import { effortOf, isSupplied } from '../external.ts';
 import { DISPOSITION, type GroupState } from '../state.ts';
+
+/**
+ * How much a free rider's effort rises under full norm pressure: from 0.1 to 0.3 (assumption
+ * within docs/EVIDENCE.md §9: field sanctions halt part of the decay, they do not make a free
+ * rider a contributor).
+ */
+const FREE_RIDER_PRESSURE = 0.2;
 
 export function work(st: GroupState, ctx: RunContext): void {
   const { active, contribution, effort, disposition, trustOut, hiddenAgenda, need, satisfaction, commitment, burnout } = st;
@@ -26,8 +37,8 @@ export function work(st: GroupState, ctx: RunContext): void {
     let base: number;
     const disp = disposition[i];
     if (disp === DISPOSITION.unconditional) base = 0.9;
-    else if (disp === DISPOSITION.conditional) base = 0.1 + 0.9 * (0.5 * seen + 0.5 * trustOut[i]) + 0.3 * pressure;
-    else base = 0.1 + 0.5 * pressure;
+    else if (disp === DISPOSITION.conditional) base = 0.1 + 0.9 * (0.5 * seen + 0.5 * trustOut[i]);
+    else base = 0.1 + FREE_RIDER_PRESSURE * pressure;
     if (hiddenAgenda[i]) base *= 0.7;
     const pull = 0.25 * need[i] * (1 - satisfaction[i]);
     const e = effortOf(ctx.external?.effort, i, clamp01(base * (0.5 + 0.5 * commitment[i]) * (1 - 0.5 * burnout[i]) - pull));
