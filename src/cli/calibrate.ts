@@ -107,6 +107,7 @@ export async function calibrateCommand(args: string[]): Promise<number> {
   const first: Draw[] = [];
   const kept: Draw[] = [];
   let lines: ChainLine[] = [];
+  let recorded = 0;
   // One pool for every stage: its workers start once.
   const p = pool(flags.workers);
   const measure = { p, files, reps, seed, tolerance };
@@ -127,9 +128,10 @@ export async function calibrateCommand(args: string[]): Promise<number> {
 
     // Confirmation: the draws that passed (and the chains' recorded states), measured again on more replications (same seed).
     const candidates = [...first, ...recordedStates(first, lines, chain.thin)];
+    recorded = candidates.length - first.length;
     if (confirmReps === 0) kept.push(...candidates);
     else if (candidates.length) {
-      const states = chain.steps > 0 ? ` and ${candidates.length - first.length} recorded chain states` : '';
+      const states = chain.steps > 0 ? ` and ${recorded} recorded chain states` : '';
       process.stderr.write(`calibrate: ${first.length} of ${draws} draws passed the first stage; confirming each${states} on ${confirmReps} replications\n`);
       const bar2 = progress('confirm');
       await measureWorlds(p, files, CALIBRATION_TARGETS, candidates.map((d) => d.constants), {
@@ -160,8 +162,10 @@ export async function calibrateCommand(args: string[]): Promise<number> {
   writeFileAtomic(out, `${JSON.stringify(file, null, 1)}\n`);
   rmSync(partial, { force: true });
   const m = file.manifest;
-  process.stdout.write(`calibrate: ${m.accepted} of ${m.draws} draws accepted (${(100 * m.acceptanceRate).toFixed(1)}%; ${m.acceptedFirstStage} passed the first stage); central world ${file.central}; wrote ${out}\n`);
-  if (chains) process.stdout.write(`chains: ${first.length} of ${chain.steps} steps each, move rate ${(100 * chains.moveRate).toFixed(1)}%; ${file.worlds.filter((w) => w.chain !== undefined).length} of the ${m.accepted} worlds are chain states\n`);
+  const fromChains = file.worlds.filter((w) => w.chain !== undefined).length;
+  const accepted = chains ? `${m.accepted} worlds accepted (${m.accepted - fromChains} of ${m.draws} draws, ${fromChains} chain states` : `${m.accepted} of ${m.draws} draws accepted (${(100 * m.acceptanceRate).toFixed(1)}%`;
+  process.stdout.write(`calibrate: ${accepted}; ${m.acceptedFirstStage} passed the first stage); central world ${file.central}; wrote ${out}\n`);
+  if (chains) process.stdout.write(`chains: ${first.length} (one per pass) of ${chain.steps} steps each, move rate ${(100 * chains.moveRate).toFixed(1)}%, ${recorded} distinct states recorded\n`);
   const central = file.worlds[file.central].constants;
   process.stdout.write(`central world: ${CONSTANT_NAMES.map((k) => `${k} ${central[k]}`).join(', ')}\n`);
   return 0;

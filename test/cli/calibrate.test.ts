@@ -81,7 +81,7 @@ describe('kube-sim calibrate --chain-steps (ABC-MCMC chains from the first-stage
   it('the same flags give the same file; its extra worlds are chain states within the priors, recorded once each, after the passes', () => {
     const a = kubeSim('calibrate', ...CHAIN, '--out', 'm.json');
     expect(a.code).toBe(0);
-    expect(a.stdout).toMatch(/\nchains: \d+ of 6 steps each, move rate \d+\.\d%; \d+ of the \d+ worlds are chain states\n/);
+    expect(a.stdout).toMatch(/^calibrate: \d+ worlds accepted \(\d+ of 6 draws, \d+ chain states; \d+ passed the first stage\); central world \d+; wrote .*m\.json\nchains: \d+ \(one per pass\) of 6 steps each, move rate \d+\.\d%, \d+ distinct states recorded\n/);
     const bytes = readFileSync(join(work, 'm.json'));
     expect(kubeSim('calibrate', ...CHAIN, '--out', 'm.json').code).toBe(0);
     expect(readFileSync(join(work, 'm.json')).equals(bytes)).toBe(true);
