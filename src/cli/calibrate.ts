@@ -98,7 +98,7 @@ export async function calibrateCommand(args: string[]): Promise<number> {
   const header: Header = { kind: 'kube-sim-calibration', seed, draws, reps, ...(chain.steps > 0 ? { chain: { ...chain, tolerance } } : {}) };
 
   const { draws: done, chains: chainLines } = resumeFrom(partial, header);
-  if (done.length) process.stderr.write(`calibrate: resuming from ${partial}: ${done.length} of ${draws} draws already measured${chainLines.length ? `, ${chainLines.length} chain steps` : ''}\n`);
+  if (done.length) process.stderr.write(`calibrate: resuming from ${partial}: ${done.length} of ${draws} draws already measured${chainLines.length ? `, ${chainLines.length} chain states` : ''}\n`);
   else writeFileAtomic(partial, `${JSON.stringify(header)}\n`);
 
   const files = loadTargetFiles();

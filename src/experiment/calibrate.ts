@@ -147,6 +147,7 @@ export interface WorldsManifest {
   targets: { id: string; expected: Expectation; source: string }[];
   priors: Record<string, { low: number; high: number; unit: string }>;
   accepted: number;
+  /** accepted / draws; with chains, worlds per draw (it can exceed 1). */
   acceptanceRate: number;
   /** With ABC-MCMC chains only: steps per chain, every how many a state was recorded, the proposal scale, and moves per simulated step. */
   chainSteps?: number;

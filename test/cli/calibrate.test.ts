@@ -137,7 +137,7 @@ describe('kube-sim calibrate --chain-steps (ABC-MCMC chains from the first-stage
     writeFileSync(join(work, 'p.json.partial'), `${lines.slice(0, keep).join('\n')}\n{"chain":1,"st`);
     const p = kubeSim('calibrate', ...CHAIN, '--out', 'p.json');
     expect(p.code).toBe(0);
-    expect(p.stderr).toMatch(/resuming from .*p\.json\.partial: 6 of 6 draws already measured, \d+ chain steps/);
+    expect(p.stderr).toMatch(/resuming from .*p\.json\.partial: 6 of 6 draws already measured, \d+ chain states/);
     expect(p.stderr).toMatch(/\nchains: 3\/6 steps/);
     expect(kubeSim('calibrate', ...CHAIN, '--out', 'q.json').code).toBe(0);
     expect(text('p.json')).toBe(text('q.json'));
