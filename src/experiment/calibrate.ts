@@ -73,6 +73,9 @@ export interface Draw {
   measured: Record<string, number>;
   /** The largest distance outside any measured target's range. */
   distance: number;
+  /** A chain state (src/experiment/chains.ts): its chain and step; `index` is the draw the chain started from. */
+  chain?: number;
+  step?: number;
 }
 
 /** A draw's result from the estimates of the calibration targets measured so far. */
@@ -144,7 +147,13 @@ export interface WorldsManifest {
   targets: { id: string; expected: Expectation; source: string }[];
   priors: Record<string, { low: number; high: number; unit: string }>;
   accepted: number;
+  /** accepted / draws; with chains, worlds per draw (it can exceed 1). */
   acceptanceRate: number;
+  /** With ABC-MCMC chains only: steps per chain, every how many a state was recorded, the proposal scale, and moves per simulated step. */
+  chainSteps?: number;
+  thin?: number;
+  step?: number;
+  moveRate?: number;
 }
 
 export interface WorldsFile {
@@ -153,7 +162,7 @@ export interface WorldsFile {
   manifest: WorldsManifest;
   /** Index (into worlds) of the central world, which runs use by default. */
   central: number;
-  worlds: { id: number; draw: number; constants: World; measured: Record<string, number> }[];
+  worlds: { id: number; draw: number; chain?: number; step?: number; constants: World; measured: Record<string, number> }[];
 }
 
 /** The draws within tolerance after the first stage. */
@@ -167,14 +176,17 @@ export function firstStage(draws: readonly Draw[], tolerance: number): Draw[] {
 export function worldsFile(
   draws: readonly Draw[],
   accepted: readonly Draw[],
-  opts: { command: string; seed: number; replications: number; tolerance: number; confirmReplications: number },
+  opts: { command: string; seed: number; replications: number; tolerance: number; confirmReplications: number; chains?: { chainSteps: number; thin: number; step: number; moveRate: number } },
 ): WorldsFile {
+  const rejection = 'ABC rejection (Beaumont, Zhang & Balding 2002): uniform priors; a draw passes the first stage when every calibration target’s simulated value lies within its range widened by the tolerance (in range widths)';
+  const chains = ', and each pass starts an ABC-MCMC chain (Marjoram, Molitor, Plagnol & Tavaré 2003) of chainSteps steps: every constant moves by a normal step of sd step × its sd across the passes, a proposal outside the priors stays put, one inside is measured as a draw and moved to when it passes the first stage; every thin-th state is kept (a state identical to a pass or to a state kept before is not kept twice), and the passes and kept states are';
+  const confirmation = ' accepted when, measured again on confirmReplications, every calibration target’s 95% interval lies inside its range';
   return {
     format: 'kube-sim-worlds',
     version: 2,
     manifest: {
       command: opts.command,
-      method: 'ABC rejection (Beaumont, Zhang & Balding 2002): uniform priors; a draw passes the first stage when every calibration target’s simulated value lies within its range widened by the tolerance (in range widths), and is accepted when, measured again on confirmReplications, every calibration target’s 95% interval lies inside its range',
+      method: opts.chains ? `${rejection}${chains}${confirmation}` : `${rejection}, and is${confirmation}`,
       seed: opts.seed,
       draws: draws.length,
       replications: opts.replications,
@@ -185,8 +197,9 @@ export function worldsFile(
       priors: Object.fromEntries(CONSTANT_NAMES.map((k) => [k, { low: CONSTANTS[k].low, high: CONSTANTS[k].high, unit: CONSTANTS[k].unit }])),
       accepted: accepted.length,
       acceptanceRate: draws.length ? accepted.length / draws.length : 0,
+      ...opts.chains,
     },
     central: centralWorld(accepted),
-    worlds: accepted.map((d, id) => ({ id, draw: d.index, constants: d.constants, measured: d.measured })),
+    worlds: accepted.map((d, id) => ({ id, draw: d.index, ...(d.chain === undefined ? {} : { chain: d.chain, step: d.step }), constants: d.constants, measured: d.measured })),
   };
 }

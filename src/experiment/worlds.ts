@@ -57,7 +57,8 @@ const WorldsFileSchema = z
     format: z.literal('kube-sim-worlds'),
     version: z.literal(2),
     central: z.number().int().min(0),
-    worlds: z.array(z.object({ id: z.number().int(), constants: WorldSchema }).loose()).min(1),
+    // chain and step: a world that is an ABC-MCMC chain's state (calibrate --chain-steps); absent in a rejection-only file.
+    worlds: z.array(z.object({ id: z.number().int(), draw: z.number().int().min(0), chain: z.number().int().min(0).optional(), step: z.number().int().min(1).optional(), constants: WorldSchema }).loose()).min(1),
   })
   .loose();
 
