@@ -10,6 +10,7 @@
  */
 import seedrandom from 'seedrandom';
 import { CONSTANT_NAMES, CONSTANTS, type World } from '../model/constants.ts';
+import { normal } from '../model/random.ts';
 import { firstStage, type Draw } from './calibrate.ts';
 
 /** The chain options of `kube-sim calibrate`: steps per chain, record every `thin`th, proposal scale. */
@@ -48,14 +49,15 @@ export function proposalScales(passes: readonly World[], step: number): World {
   for (const k of CONSTANT_NAMES) {
     const xs = passes.map((w) => w[k]);
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const sd = xs.length < 2 ? (CONSTANTS[k].high - CONSTANTS[k].low) / Math.sqrt(12) : Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
+    const sd = xs.length < 2 ? (CONSTANTS[k].high - CONSTANTS[k].low) / Math.sqrt(12) : Math.sqrt(xs.reduce((a, x) => a + (x - mean) * (x - mean), 0) / (xs.length - 1));
     out[k] = round(step * sd);
   }
   return out;
 }
 
 /**
- * Step `step` (from 1) of chain `chain`: the state plus a normal draw per constant (Box–Muller),
+ * Step `step` (from 1) of chain `chain`: the state plus a normal draw per constant (the model's
+ * deterministic polar method, the same bits in every engine),
  * rounded as a draw is, or null when a constant leaves its prior range. Rounding puts on each value
  * the probability of its rounding cell, as the prior draws do, so the kernel stays balanced.
  */
@@ -63,8 +65,7 @@ export function propose(seed: number, chain: number, step: number, from: World, 
   const rng = seedrandom.alea(`chain:${seed >>> 0}:${chain}:${step}`);
   const out = {} as World;
   for (const k of CONSTANT_NAMES) {
-    const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
-    out[k] = round(from[k] + scales[k] * z);
+    out[k] = round(from[k] + scales[k] * normal(rng));
   }
   return CONSTANT_NAMES.every((k) => out[k] >= CONSTANTS[k].low && out[k] <= CONSTANTS[k].high) ? out : null;
 }
