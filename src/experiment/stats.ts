@@ -21,6 +21,8 @@ export const Z95 = 1.959963984540054;
  */
 export function normalCdf(z: number): number {
   if (Number.isNaN(z)) return Number.NaN;
+  // Exactly ½ at 0 (the polynomial's erfc(0) is 1 − 5e-10), so Φ(−z) = 1 − Φ(z) holds there too.
+  if (z === 0) return 0.5;
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
   const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));

@@ -118,7 +118,7 @@ describe('the link', () => {
     [{ worlds: 'many' }, /“many” is not a number/, /“many” bukan angka/],
     [{ 'worlds-reps': '2.5' }, /must be a whole number/, /harus bilangan bulat/],
     [{ 'worlds-from': 'posterior' }, /“posterior” is not one of the choices; allowed: calibrated, prior/, /“posterior” bukan salah satu pilihan/],
-    [{ 'worlds-from': 'calibrated' }, new RegExp(`100, but there are ${CALIBRATED_WORLDS} calibrated worlds`), new RegExp(`hanya ada ${CALIBRATED_WORLDS} dunia terkalibrasi`)],
+    [{ 'worlds-from': 'calibrated', worlds: String(CALIBRATED_WORLDS + 1) }, new RegExp(`${CALIBRATED_WORLDS + 1}, but there are ${CALIBRATED_WORLDS} calibrated worlds`), new RegExp(`hanya ada ${CALIBRATED_WORLDS} dunia terkalibrasi`)],
     [{ worlds: '101', 'worlds-reps': '1000' }, /That is 202,000 runs; at most 200,000/, /Itu 202\.000 simulasi; paling banyak 200\.000/],
     [{ 'worlds-reps': null }, /all three are needed/, /ketiganya diperlukan/],
     [{ 'worlds-outcome': 'profit' }, /worlds-outcome=profit Compare on: “profit” is not one of the choices; allowed: survived, businessProfitMonthly, memberIncomeMonthly/, /worlds-outcome=profit Bandingkan menurut: “profit” bukan salah satu pilihan; yang boleh: survived, businessProfitMonthly, memberIncomeMonthly/],
