@@ -6,12 +6,13 @@
  * stick: Fafchamps et al. 2014). The size of the money per member does not enter: a member's share
  * of the split and her share of the business it would have funded grow together (unlike an
  * officer's theft, whose gain is his alone; misuse.ts). When they are a majority of the active
- * members at a meeting, or while the group lies stagnant, the capital is divided and the group
- * ends. A facilitator at the meeting talks the group out of it that week.
+ * members, in any week, the capital is divided and the group ends: members who want their share
+ * press for it whether or not a meeting is held, so meeting more often gives a split no more
+ * chances. A facilitator visiting that week talks the group out of it.
  */
 import type { RunContext } from '../context.ts';
 import { EV, logEvent } from '../events.ts';
-import { STATUS, type GroupState } from '../state.ts';
+import type { GroupState } from '../state.ts';
 import { closeBooks } from './fate.ts';
 
 /** Share of their value the business's assets fetch when sold in a hurry to divide (assumption). */
@@ -19,7 +20,6 @@ export const RESALE = 0.5;
 
 export function agenda(st: GroupState, ctx: RunContext): void {
   if (st.capital <= 0 || st.nActive === 0) return;
-  if (!st.meetingHeld && st.status !== STATUS.stagnant) return;
   if (st.visitsThisWeek > 0) return;
   // What a member would take home: cash in full, the business's assets at a forced sale's price.
   const divisible = 1 - st.settled + RESALE * st.settled;
