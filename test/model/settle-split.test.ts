@@ -64,6 +64,22 @@ describe('cash and the split vote', () => {
     expect(run.state.capital).toBe(0);
   });
 
+  it('the vote is counted every week, met or not: meeting more often gives a split no more chances', () => {
+    for (const meetingHeld of [0, 1]) {
+      const run = groupAt(0, 0);
+      run.state.meetingHeld = meetingHeld;
+      agenda(run.state, run.ctx);
+      expect(run.state.status, `meetingHeld ${meetingHeld}`).toBe(STATUS.dissolved);
+    }
+    // And with no majority for it, neither a meeting nor its absence brings a split.
+    for (const meetingHeld of [0, 1]) {
+      const run = groupAt(0, 1);
+      run.state.meetingHeld = meetingHeld;
+      agenda(run.state, run.ctx);
+      expect(run.state.status, `meetingHeld ${meetingHeld}`).toBe(STATUS.active);
+    }
+  });
+
   it('a facilitator at the meeting talks the group out of it that week', () => {
     const run = groupAt(0, 0);
     run.state.visitsThisWeek = 1;
