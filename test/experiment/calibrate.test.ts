@@ -100,7 +100,15 @@ describe('the committed worlds file', () => {
     expect(m.tolerance).toBe(0);
     expect(m.confirmReplications).toBeGreaterThan(m.replications);
     expect(file.worlds.length).toBe(m.accepted);
-    expect(m.accepted).toBeLessThanOrEqual(m.acceptedFirstStage);
+    // Kept draws are first-stage passes; chain states come on top, each from a chain a pass
+    // started, recorded at a multiple of the thinning.
+    const fromDraws = file.worlds.filter((w) => w.chain === undefined);
+    expect(fromDraws.length).toBeLessThanOrEqual(m.acceptedFirstStage);
+    for (const w of file.worlds.filter((x) => x.chain !== undefined)) {
+      expect(w.chain!).toBeLessThan(m.acceptedFirstStage);
+      expect(w.step! % (m.thin ?? 1), `world ${w.id}`).toBe(0);
+      expect(w.step!).toBeLessThanOrEqual(m.chainSteps ?? 0);
+    }
     expect(m.acceptanceRate).toBeCloseTo(m.accepted / m.draws, 12);
     for (const w of file.worlds) {
       for (const t of CALIBRATION_TARGETS) expect(distanceOutside(w.measured[t.id], t.expected), `world ${w.id} ${t.id}`).toBe(0);

@@ -167,7 +167,8 @@ describe('external decisions: each has its effect', () => {
     const tulip = scenario('tulip');
     let cases = 0;
     let foundByModel = 0;
-    for (let seed = 1; seed <= 200 && cases < 15; seed++) {
+    // Most Tulip groups divide their grant in the first weeks, so many seeds are scanned.
+    for (let seed = 1; seed <= 2000 && cases < 15; seed++) {
       // The first week that opens with money taken and not yet found.
       const probe = createRun(tulip, { seed });
       let week = -1;
@@ -190,25 +191,34 @@ describe('external decisions: each has its effect', () => {
     expect(cases).toBe(15);
     expect(foundByModel).toBeLessThan(8);
 
-    // Nothing missing in week 0: every report is a false alarm.
-    const calm = drive(tulip, 2, 1, () => null);
-    const alarmed = drive(tulip, 2, 1, (_w, r) => only(r.state.n, (x) => x.report.fill(1)));
+    // Nothing missing in week 0: every report is a false alarm (in a group still going after it).
+    let live = 1;
+    while (simulate({ ...tulip, horizonWeeks: 1 }, { seed: live }).outcome.status !== 'active') {
+      if (++live > 200) throw new Error('no Tulip seed in 1–200 is still active after week 0');
+    }
+    const calm = drive(tulip, live, 1, () => null);
+    const alarmed = drive(tulip, live, 1, (_w, r) => only(r.state.n, (x) => x.report.fill(1)));
     expect(calm.state.misuser).toBe(-1);
     expect(alarmed.state.conflict).toBeGreaterThan(calm.state.conflict);
   });
 
   it('a played officer takes money only when the answer says so', () => {
     const tulip = scenario('tulip');
-    // The treasurer takes money in week 1 when told to.
-    const run = drive(tulip, 2, 2, (w, r) => only(r.state.n, (x) => {
+    // The treasurer takes money in week 1 when told to, in the first group still going then
+    // (most Tulip groups divide their grant in the first weeks).
+    let live = 1;
+    while (!(simulate({ ...tulip, horizonWeeks: 2 }, { seed: live }).outcome.status === 'active' && createRun(tulip, { seed: live }).state.treasurer >= 0)) {
+      if (++live > 200) throw new Error('no Tulip seed in 1–200 is still active in week 2');
+    }
+    const run = drive(tulip, live, 2, (w, r) => only(r.state.n, (x) => {
       if (w === 1 && r.state.treasurer >= 0) x.take[r.state.treasurer] = 1;
     }));
     const taken = eventList(run.state.events).filter((e) => e.type === 'misuse');
     expect(taken.map((e) => e.week)).toContain(1);
-    expect(taken.find((e) => e.week === 1)!.member).toBe(createRun(tulip, { seed: 2 }).state.treasurer);
+    expect(taken.find((e) => e.week === 1)!.member).toBe(createRun(tulip, { seed: live }).state.treasurer);
     // Officers who always refuse never take money, though the model's own officers do in these runs.
     let modelTook = 0;
-    for (let seed = 1; seed <= 40; seed++) {
+    for (let seed = 1; seed <= 200; seed++) {
       const model = simulate(tulip, { seed });
       const played = drive(tulip, seed, tulip.horizonWeeks, (_w, r) => only(r.state.n, (x) => {
         for (const i of [r.state.chair, r.state.treasurer]) if (i >= 0) x.take[i] = 0;
