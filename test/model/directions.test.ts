@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRun, parseScenario, simulate, type RunResult } from '../../src/index.ts';
 import { PairedRates } from '../../src/experiment/stats.ts';
-import { STATUS } from '../../src/model/state.ts';
+import { STATUS, type GroupState } from '../../src/model/state.ts';
 
 const REPS = 300;
 
@@ -152,7 +152,7 @@ describe('directions of effect', () => {
     // pressure its members feel, and would otherwise count as the less busy one.
     const large = parseScenario({ group: { size: 30 }, intervention: { grant: { amount: 75_000_000 } } });
     const small = parseScenario({ group: { size: 10 } });
-    const meanEffort = (st: ReturnType<typeof createRun>['state']) => {
+    const meanEffort = (st: GroupState) => {
       let e = 0;
       for (let i = 0; i < st.n; i++) if (st.active[i]) e += st.effort[i];
       return e / st.nActive;

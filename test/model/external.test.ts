@@ -11,6 +11,7 @@ import {
 } from '../../src/index.ts';
 import { GOLDEN_REPLICATIONS, GOLDEN_SCENARIOS, GOLDEN_SEED } from '../../scripts/write-no-external-golden.ts';
 import { expectSameBits } from '../same-bits.ts';
+import { seedsActiveAt } from '../trainer-seeds.ts';
 
 const golden = JSON.parse(readFileSync(new URL('./fixtures/no-external.json', import.meta.url), 'utf8')) as { seed: number; prints: Record<string, string[]> };
 const scenario = (name: string) => loadScenario(name).scenario;
@@ -192,10 +193,8 @@ describe('external decisions: each has its effect', () => {
     expect(foundByModel).toBeLessThan(8);
 
     // Nothing missing in week 0: every report is a false alarm (in a group still going after it).
-    let live = 1;
-    while (simulate({ ...tulip, horizonWeeks: 1 }, { seed: live }).outcome.status !== 'active') {
-      if (++live > 200) throw new Error('no Tulip seed in 1–200 is still active after week 0');
-    }
+    const [live] = seedsActiveAt(tulip, 1, 1);
+    expect(live, 'a Tulip seed still active after week 0').toBeDefined();
     const calm = drive(tulip, live, 1, () => null);
     const alarmed = drive(tulip, live, 1, (_w, r) => only(r.state.n, (x) => x.report.fill(1)));
     expect(calm.state.misuser).toBe(-1);
@@ -206,10 +205,8 @@ describe('external decisions: each has its effect', () => {
     const tulip = scenario('tulip');
     // The treasurer takes money in week 1 when told to, in the first group still going then
     // (most Tulip groups divide their grant in the first weeks).
-    let live = 1;
-    while (!(simulate({ ...tulip, horizonWeeks: 2 }, { seed: live }).outcome.status === 'active' && createRun(tulip, { seed: live }).state.treasurer >= 0)) {
-      if (++live > 200) throw new Error('no Tulip seed in 1–200 is still active in week 2');
-    }
+    const live = seedsActiveAt(tulip, 2, 5).find((seed) => createRun(tulip, { seed }).state.treasurer >= 0)!;
+    expect(live, 'a Tulip seed with a treasurer, still active in week 2').toBeDefined();
     const run = drive(tulip, live, 2, (w, r) => only(r.state.n, (x) => {
       if (w === 1 && r.state.treasurer >= 0) x.take[r.state.treasurer] = 1;
     }));
