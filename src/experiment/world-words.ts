@@ -19,7 +19,8 @@ export const CONSTANT_LABELS: Readonly<Record<ConstantName, { en: string; id: st
   temptation: { en: 'how temptation grows with money per member', id: 'kenaikan godaan seiring dana per anggota' },
   splitThreshold: { en: 'the commitment below which members back dividing the money', id: 'batas komitmen untuk mendukung pembagian dana' },
   meetingCost: { en: 'the cost of weekly meetings to attendance', id: 'beban pertemuan mingguan bagi kehadiran' },
-  sizeCost: { en: 'the dilution of norms with group size', id: 'pelemahan norma karena besarnya kelompok' },
+  sizeCost: { en: 'the loafing that grows with group size', id: 'kemalasan sosial yang tumbuh dengan besarnya kelompok' },
+  sharedCommitment: { en: 'how much a group’s members share their commitment', id: 'kesamaan komitmen awal anggota satu kelompok' },
   stagnantEffort: { en: 'the work below which a business counts as stopped', id: 'batas kerja di bawahnya usaha dianggap berhenti' },
   outsideExit: { en: 'the chance a family leaves for outside reasons', id: 'peluang keluarga keluar karena alasan luar' },
 };

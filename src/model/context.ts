@@ -82,7 +82,7 @@ export function temptation(st: GroupState, ctx: RunContext): number {
 export const TEMPTATION_CAP = 4;
 
 /**
- * Norms and coordination dilute as the group grows (Olson 1965): (10 / active members)^sizeCost,
+ * Effort (social loafing) and coordination fall as the group grows: (10 / active members)^sizeCost,
  * 1 for ten members, below 1 for more and above 1 for fewer.
  */
 export function sizeFactor(st: GroupState, ctx: RunContext): number {

@@ -4,7 +4,7 @@
  */
 import { clamp01, type RunContext } from './context.ts';
 import { exp } from './detmath.ts';
-import { clippedNormal } from './random.ts';
+import { clippedNormal, normal } from './random.ts';
 import { DISPOSITIONS, ROLES } from './scenario.ts';
 import { allocateState, bestMember, DISPOSITION, ROLE, type GroupState } from './state.ts';
 
@@ -24,6 +24,12 @@ export function initialize(ctx: RunContext): GroupState {
   const m = sc.members;
   const d = m.dispositions;
   const hiddenCount = Math.round(sc.group.hiddenAgendaShare * n);
+  // Members of one group are not independent draws: they were recruited together, from one
+  // neighbourhood, on one promise. Their founding commitment shares a group-level part, a share
+  // sharedCommitment of its variance (an intraclass correlation), drawn once before the members.
+  const icc = ctx.k.sharedCommitment;
+  const groupShift = roster ? 0 : m.commitment.sd * Math.sqrt(icc) * normal(r);
+  const ownSd = m.commitment.sd * Math.sqrt(1 - icc);
   for (let i = 0; i < n; i++) {
     if (roster) {
       const e = roster[i];
@@ -37,7 +43,7 @@ export function initialize(ctx: RunContext): GroupState {
       st.role[i] = ROLES.indexOf(e.role);
     } else {
       st.skill[i] = clippedNormal(r, m.skill.mean, m.skill.sd);
-      st.commitment[i] = clippedNormal(r, m.commitment.mean, m.commitment.sd);
+      st.commitment[i] = clippedNormal(r, m.commitment.mean + groupShift, ownSd);
       st.integrity[i] = clippedNormal(r, m.integrity.mean, m.integrity.sd);
       st.need[i] = clippedNormal(r, m.need.mean, m.need.sd);
       st.leadership[i] = clippedNormal(r, m.leadership.mean, m.leadership.sd);

@@ -14,7 +14,8 @@ export const CENTRAL_WORLD = {
   temptation: 0.4464,
   splitThreshold: 0.5018,
   meetingCost: 0.09759,
-  sizeCost: 0.3448,
+  sizeCost: 0.065,
+  sharedCommitment: 0.125,
   stagnantEffort: 0.1167,
   outsideExit: 0.0008971,
 } as const;

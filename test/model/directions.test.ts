@@ -146,10 +146,10 @@ describe('directions of effect', () => {
     expect(r.diff, JSON.stringify(r)).toBeGreaterThan(3 * r.se);
   });
 
-  it('a larger group (same grant per family) presses its members less: they put in less effort in the first year', () => {
+  it('members of a larger group (same grant per family) loaf: they put in less effort in the first year', () => {
     // The two groups are stepped together and compared only in weeks when both are still active:
     // a small group that divides its grant early stops working for that reason, not for the
-    // pressure its members feel, and would otherwise count as the less busy one.
+    // size of the group, and would otherwise count as the less busy one.
     const large = parseScenario({ group: { size: 30 }, intervention: { grant: { amount: 75_000_000 } } });
     const small = parseScenario({ group: { size: 10 } });
     const meanEffort = (st: GroupState) => {

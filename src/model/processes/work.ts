@@ -6,8 +6,10 @@
  * cooperators only through what they see the others give: the sanctions of a KUBE (a reprimand
  * at the musyawarah, exclusion) are weaker and costlier than a laboratory's punishment
  * (docs/EVIDENCE.md §9), so they hold free riders to some work without lifting the others.
- * Commitment scales effort, unmet need pulls it away, burnout erodes it. Where roles are unclear
- * the chair carries the gap.
+ * Commitment scales effort, unmet need pulls it away, burnout erodes it. Everyone loafs a little
+ * more in a bigger group, where one family's part in the joint work is harder to see (social
+ * loafing: Latané, Williams & Harkins 1979; Karau & Williams 1993): effort scales by the size
+ * factor. Where roles are unclear the chair carries the gap.
  */
 import { clamp01, sizeFactor, type RunContext } from '../context.ts';
 import { effortOf, isSupplied } from '../external.ts';
@@ -26,8 +28,9 @@ export function work(st: GroupState, ctx: RunContext): void {
   let seen = 0;
   for (let i = 0; i < n; i++) if (active[i]) seen += contribution[i];
   seen = st.nActive > 0 ? seen / st.nActive : 0;
-  // The group's pressure dilutes as it grows (sizeFactor).
-  const pressure = st.norms * (0.3 + 0.7 * st.meetingRate) * Math.min(1.5, sizeFactor(st, ctx));
+  const pressure = st.norms * (0.3 + 0.7 * st.meetingRate);
+  // Social loafing: each member gives less in a bigger group, more in a smaller one.
+  const loafing = sizeFactor(st, ctx);
   let gap = 0;
   for (let i = 0; i < n; i++) {
     if (!active[i]) {
@@ -41,7 +44,7 @@ export function work(st: GroupState, ctx: RunContext): void {
     else base = 0.1 + FREE_RIDER_PRESSURE * pressure;
     if (hiddenAgenda[i]) base *= 0.7;
     const pull = 0.25 * need[i] * (1 - satisfaction[i]);
-    const e = effortOf(ctx.external?.effort, i, clamp01(base * (0.5 + 0.5 * commitment[i]) * (1 - 0.5 * burnout[i]) - pull));
+    const e = effortOf(ctx.external?.effort, i, clamp01(loafing * base * (0.5 + 0.5 * commitment[i]) * (1 - 0.5 * burnout[i]) - pull));
     effort[i] = e;
     if (e < 0.6) gap += 0.6 - e;
   }
