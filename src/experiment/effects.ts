@@ -79,7 +79,7 @@ export const LEVERS: readonly Lever[] = [
     label: 'Meetings monthly → weekly',
     a: { 'group.meetingIntervalWeeks': 4 },
     b: { 'group.meetingIntervalWeeks': 1 },
-    evidence: { profitPct: [-10, 15], survival3: [0, 20], survival5: [0, 20], misusePct: [-80, -30], source: 'Feigenberg, Field & Pande 2013' },
+    evidence: { profitPct: [-10, 15], survival3: [0, 20], survival5: [0, 20], misusePct: [-80, -25], source: 'Feigenberg, Field & Pande 2013' },
   },
   {
     id: 'group-size',
