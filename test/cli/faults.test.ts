@@ -11,6 +11,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/io/scenario-file.ts';
+import { seedsActiveAt } from '../trainer-seeds.ts';
 import { bin, runKubeSim, scratchFolder, type Result } from './kube-sim.ts';
 
 const work = scratchFolder('kube-sim-faults-');
@@ -283,7 +285,10 @@ describe('a model that breaks an invariant, under --check', () => {
 
   it('run --check: exit 1 with the invariant in one line, no stack trace, nothing written', async () => {
     mkdirSync(join(work, 'inv'));
-    const r = await broken(['run', 'default', '--check', '--out', 'inv/run.json']);
+    // A group still at work in week 27, when the preload breaks the invariant (some default groups
+    // divide their grant in the first weeks, and which seeds do depends on the calibrated worlds).
+    const [seed] = seedsActiveAt(loadScenario('default').scenario, 27, 1);
+    const r = await broken(['run', 'default', '--seed', String(seed), '--check', '--out', 'inv/run.json']);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toBe(`${line('run')}\n`);
     notACrash(r);
