@@ -27,6 +27,17 @@ const TRUST = INDICATOR_KEYS.indexOf('meanTrust');
 
 const preset = (id: string): Scenario => parseScenario(JSON.parse(readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8')), `scenarios/${id}.json`);
 const DEFAULT = preset('default');
+/**
+ * A default group still at work at the horizon, so that there are weeks to play and step through:
+ * some default groups divide their grant in the first weeks (the scenario's own seed, 1, does
+ * under the tenth calibration), and which seeds do depends on the calibrated worlds.
+ */
+const LIVE = seedsActiveAt(DEFAULT, DEFAULT.horizonWeeks, 1, 1, true)[0];
+/** A Tulip group still at work in week 5 (most Tulip groups divide their grant at once). */
+const TULIP_LIVE = seedsActiveAt(preset('tulip'), 5, 1, 1, true)[0];
+/** A group of 30 still at work in week 9. */
+const SIZE30 = withOverrides(DEFAULT, { 'group.size': 30 }, 'test');
+const SIZE30_LIVE = seedsActiveAt(SIZE30, 9, 1, 1, true)[0];
 
 const week = (page: Page) => page.evaluate(() => Number(document.body.dataset.week));
 const waitWeek = (page: Page, f: number) => page.waitForFunction((w) => Number(document.body.dataset.week) === w, f, { timeout: 15_000 });
@@ -132,7 +143,7 @@ describeBrowser('trainer mode in Chromium', () => {
   });
 
   it('Play advances the week and the story tells each week in English and Indonesian, as the narrator does for the same run in Node', async () => {
-    const app = await open('?tour=0');
+    const app = await open(`?tour=0&seed=${LIVE}`);
     const { page } = app;
     await expect(page.getByTestId('week-a').textContent()).resolves.toBe(uiEn.week(0, DEFAULT.horizonWeeks));
     await page.getByTestId('play').click();
@@ -143,7 +154,7 @@ describeBrowser('trainer mode in Chromium', () => {
     await expect(page.evaluate(() => document.body.dataset.playing)).resolves.toBe('0');
     const w = await week(page);
     await expect(page.getByTestId('week-a').textContent()).resolves.toBe(uiEn.week(w, DEFAULT.horizonWeeks));
-    const t = trace(DEFAULT, { seed: DEFAULT.seed });
+    const t = trace({ ...DEFAULT, seed: LIVE }, { seed: LIVE });
     let lines = 0;
     for (let f = 1; f <= w; f++) {
       await expect(storyOf(page, f)).resolves.toEqual(expected(t, f, 'en'));
@@ -165,7 +176,7 @@ describeBrowser('trainer mode in Chromium', () => {
   });
 
   it('pause and step with the buttons and the keyboard', async () => {
-    const app = await open('?tour=0');
+    const app = await open(`?tour=0&seed=${LIVE}`);
     const { page } = app;
     await page.getByTestId('forward').click();
     await page.getByTestId('forward').click();
@@ -351,35 +362,35 @@ describeBrowser('trainer mode in Chromium', () => {
   });
 
   it('the planner’s link opens trainer mode on the same group, and the trainer’s link leads back', async () => {
-    const app = await session.open(`${session.server.url}?preset=tulip&seed=6`);
+    const app = await session.open(`${session.server.url}?preset=tulip&seed=${TULIP_LIVE}`);
     const { page } = app;
     await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 60_000 });
-    await expect(page.getByTestId('trainer-link').getAttribute('href')).resolves.toBe('./trainer.html?preset=tulip&seed=6');
+    await expect(page.getByTestId('trainer-link').getAttribute('href')).resolves.toBe(`./trainer.html?preset=tulip&seed=${TULIP_LIVE}`);
     await page.getByTestId('trainer-link').click();
     await page.waitForFunction(() => document.body.dataset.ready === '1' && location.pathname.endsWith('trainer.html'), undefined, { timeout: 30_000 });
     await expect(page.getByTestId('group').inputValue()).resolves.toBe('tulip');
-    await expect(page.getByTestId('seed').textContent()).resolves.toBe(`${uiEn.seed}: 6`);
-    // The group on show is Tulip's with seed 6 (one that does not divide its grant at its founding
-    // meeting, so there are weeks to step through): its first weeks' story is that run's.
+    await expect(page.getByTestId('seed').textContent()).resolves.toBe(`${uiEn.seed}: ${TULIP_LIVE}`);
+    // The group on show is Tulip's with that seed (one that does not divide its grant at its
+    // founding meeting, so there are weeks to step through): its first weeks' story is that run's.
     await page.getByTestId('tour-skip').click();
     for (let k = 0; k < 5; k++) await page.getByTestId('forward').click();
     await waitWeek(page, 5);
-    const tulip = trace({ ...preset('tulip'), seed: 6 }, { seed: 6 });
+    const tulip = trace({ ...preset('tulip'), seed: TULIP_LIVE }, { seed: TULIP_LIVE });
     for (let f = 1; f <= 5; f++) await expect(storyOf(page, f)).resolves.toEqual(expected(tulip, f, 'en'));
-    await expect(page.getByTestId('planner').getAttribute('href')).resolves.toBe('./?preset=tulip&seed=6');
+    await expect(page.getByTestId('planner').getAttribute('href')).resolves.toBe(`./?preset=tulip&seed=${TULIP_LIVE}`);
     expectClean(app);
   });
 
   it('on a phone, tapping a member pins their card with a Close button; tapping elsewhere lets it go', async () => {
-    const app = await session.open(`${session.server.url}trainer.html?tour=0&seed=1`, {
+    const app = await session.open(`${session.server.url}trainer.html?tour=0&seed=${LIVE}`, {
       context: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
     });
     const { page } = app;
     await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
     for (let k = 0; k < 4; k++) await page.getByTestId('forward').tap();
     await waitWeek(page, 4);
-    // Seed 1: a default group that stays together through these weeks.
-    const t = trace({ ...DEFAULT, seed: 1 }, { seed: 1 });
+    // A default group that stays together through these weeks.
+    const t = trace({ ...DEFAULT, seed: LIVE }, { seed: LIVE });
     await page.locator('[data-panel="a"] .member[data-member="3"]').tap();
     const tip = page.getByTestId('tip');
     await expect(tip.isVisible()).resolves.toBe(true);
@@ -429,7 +440,7 @@ describeBrowser('trainer mode in Chromium', () => {
   });
 
   it('projector mode enlarges the type, and the link keeps it', async () => {
-    const app = await open('?tour=0&group.size=30');
+    const app = await open(`?tour=0&group.size=30&seed=${SIZE30_LIVE}`);
     const { page } = app;
     await expect(page.locator('[data-panel="a"] .member').count()).resolves.toBe(30);
     const small = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.week')!).fontSize));

@@ -11,13 +11,33 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { createRun, INDICATOR_KEYS, loadScenario, parseScenario, simulate } from '../../src/index.ts';
+import { STATUS } from '../../src/model/state.ts';
 import { replayWeeks } from '../../src/server/replay.ts';
 import { readSession } from '../../src/server/session-file.ts';
 import { describeBrowser } from './app.ts';
 import { phase, SHOTS, week, workshopHarness } from './workshop-harness.ts';
 
 const WEEKS = 6;
-const SEED = 3;
+// Weekly meetings, so that coming or not and the votes count every week.
+const scenario = parseScenario({ ...loadScenario('meetings-weekly').scenario, horizonWeeks: WEEKS });
+/**
+ * The first seed whose group, left to the model, stays active the six weeks and never has member 5
+ * (index 4) in the chair: so the players' votes are what put her there. Which seed that is depends
+ * on the calibrated worlds (the tenth calibration's central world elects her at the founding
+ * meeting of seed 3, the one this test used before).
+ */
+const SEED = ((): number => {
+  for (let seed = 1; seed < 100; seed++) {
+    const run = createRun(scenario, { seed });
+    let fits = run.state.chair !== 4;
+    for (let w = 0; w < WEEKS && fits; w++) {
+      run.step();
+      fits = run.state.chair !== 4 && run.state.status === STATUS.active;
+    }
+    if (fits) return seed;
+  }
+  throw new Error('no seed in 1–99 keeps the weekly group together six weeks with another chair');
+})();
 
 /** The five players' answers, the same every week: they differ so that they matter. */
 const PLAYERS = [
@@ -29,8 +49,6 @@ const PLAYERS = [
 ];
 
 describeBrowser('a whole workshop with five phones, the trainer injecting an event, and the debrief', () => {
-  // Weekly meetings, so that coming or not and the votes count every week; seed 3 keeps the group together.
-  const scenario = parseScenario({ ...loadScenario('meetings-weekly').scenario, horizonWeeks: WEEKS });
   const shop = workshopHarness(scenario, 'meetings-weekly', SEED, 'kube-sim-workshop5-e2e-');
 
   it('plays six weeks with five phones to the end, shows the debrief, and the log replays to the same run', { timeout: 240_000 }, async () => {
