@@ -105,16 +105,24 @@ window.addEventListener('keydown', (e) => {
 window.addEventListener('error', (e) => showCrash(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => showCrash(e.reason));
 
-// Charts are drawn in CSS pixels at their boxes' width: redraw when that changes.
+// Charts are drawn in CSS pixels at their boxes' width: redraw when that changes. The redraw waits
+// for the next frame: redrawn inside the observer's callback, the charts' new heights can bring or
+// take away the page's scroll bar, which changes the width again within the same frame, and the
+// browser reports "ResizeObserver loop completed with undelivered notifications" as an error.
 let drawnWidth = main.node()!.clientWidth;
+let resizeFrame = 0;
 new ResizeObserver(() => {
-  const w = main.node()!.clientWidth;
-  if (w === drawnWidth) return;
-  drawnWidth = w;
-  results.redraw();
-  sweep.redraw();
-  howSure.redraw();
-  drawAll(new Set<Key>());
+  if (resizeFrame) return;
+  resizeFrame = requestAnimationFrame(() => {
+    resizeFrame = 0;
+    const w = main.node()!.clientWidth;
+    if (w === drawnWidth) return;
+    drawnWidth = w;
+    results.redraw();
+    sweep.redraw();
+    howSure.redraw();
+    drawAll(new Set<Key>());
+  });
 }).observe(main.node()!);
 
 drawAll(ALL);
