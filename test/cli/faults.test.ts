@@ -11,7 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/io/scenario-file.ts';
+import { loadScenario } from '../../src/index.ts';
 import { seedsActiveAt } from '../trainer-seeds.ts';
 import { bin, runKubeSim, scratchFolder, type Result } from './kube-sim.ts';
 

@@ -3,7 +3,7 @@
  * check asks for a difference several standard errors wide, not a particular number.
  */
 import { describe, expect, it } from 'vitest';
-import { createRun, parseScenario, simulate, type RunResult } from '../../src/index.ts';
+import { createRun, createSummary, parseScenario, simulate, summarize, type RunResult } from '../../src/index.ts';
 import { PairedRates } from '../../src/experiment/stats.ts';
 import { STATUS, type GroupState } from '../../src/model/state.ts';
 
@@ -152,11 +152,9 @@ describe('directions of effect', () => {
     // size of the group, and would otherwise count as the less busy one.
     const large = parseScenario({ group: { size: 30 }, intervention: { grant: { amount: 75_000_000 } } });
     const small = parseScenario({ group: { size: 10 } });
-    const meanEffort = (st: GroupState) => {
-      let e = 0;
-      for (let i = 0; i < st.n; i++) if (st.active[i]) e += st.effort[i];
-      return e / st.nActive;
-    };
+    // The model's own mean effort over the active members (as the indicators report it).
+    const summary = createSummary();
+    const meanEffort = (st: GroupState) => summarize(st, 0, summary).meanEffort;
     const d: number[] = [];
     for (let rep = 0; rep < 4 * REPS; rep++) {
       const a = createRun(large, { replication: rep });
