@@ -4,7 +4,7 @@
  */
 import { clamp01, type RunContext } from './context.ts';
 import { exp } from './detmath.ts';
-import { clippedNormal, normal } from './random.ts';
+import { clippedNormal, normal, normalCdf } from './random.ts';
 import { DISPOSITIONS, ROLES } from './scenario.ts';
 import { allocateState, bestMember, DISPOSITION, ROLE, type GroupState } from './state.ts';
 
@@ -25,11 +25,14 @@ export function initialize(ctx: RunContext): GroupState {
   const d = m.dispositions;
   const hiddenCount = Math.round(sc.group.hiddenAgendaShare * n);
   // Members of one group are not independent draws: they were recruited together, from one
-  // neighbourhood, on one promise. Their founding commitment shares a group-level part, a share
-  // sharedCommitment of its variance (an intraclass correlation), drawn once before the members.
-  const icc = ctx.k.sharedCommitment;
+  // neighbourhood, on one promise. Their founding commitment and their willingness to cooperate
+  // each share a group-level part, a share sharedAttitudes of its variance (an intraclass
+  // correlation), drawn once for the group before the members.
+  const icc = ctx.k.sharedAttitudes;
   const groupShift = roster ? 0 : m.commitment.sd * Math.sqrt(icc) * normal(r);
   const ownSd = m.commitment.sd * Math.sqrt(1 - icc);
+  const groupCoop = roster ? 0 : Math.sqrt(icc) * normal(r);
+  const ownCoop = Math.sqrt(1 - icc);
   for (let i = 0; i < n; i++) {
     if (roster) {
       const e = roster[i];
@@ -47,7 +50,9 @@ export function initialize(ctx: RunContext): GroupState {
       st.integrity[i] = clippedNormal(r, m.integrity.mean, m.integrity.sd);
       st.need[i] = clippedNormal(r, m.need.mean, m.need.sd);
       st.leadership[i] = clippedNormal(r, m.leadership.mean, m.leadership.sd);
-      const u = r();
+      // A uniform with the group's share in it (a Gaussian copula): each member's chances of
+      // each disposition stay the scenario's, but the mix varies from group to group beyond chance.
+      const u = normalCdf(groupCoop + ownCoop * normal(r));
       st.disposition[i] =
         u < d.conditional ? DISPOSITION.conditional : u < d.conditional + d.freeRider ? DISPOSITION.freeRider : DISPOSITION.unconditional;
       st.role[i] = ROLE.anggota;

@@ -4,7 +4,7 @@
  * share their luck wherever they draw from the same stream the same way (common random numbers).
  */
 import seedrandom from 'seedrandom';
-import { log } from './detmath.ts';
+import { exp, log } from './detmath.ts';
 
 /** A generator of uniform numbers in [0, 1). */
 export type Rng = () => number;
@@ -45,4 +45,16 @@ export function normal(rng: Rng): number {
 export function clippedNormal(rng: Rng, mean: number, sd: number): number {
   const x = mean + sd * normal(rng);
   return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/**
+ * The standard normal distribution function Φ(z), by Abramowitz & Stegun's formula 7.1.26 for
+ * erf (absolute error below 1.5e-7), with our deterministic exp, so the bits are the same in
+ * every engine. Maps a correlated normal draw to a uniform (initialize.ts, dispositions).
+ */
+export function normalCdf(z: number): number {
+  const x = (z < 0 ? -z : z) * Math.SQRT1_2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const tail = 0.5 * t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * exp(-x * x);
+  return z < 0 ? tail : 1 - tail;
 }

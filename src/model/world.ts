@@ -15,7 +15,7 @@ export const CENTRAL_WORLD = {
   splitThreshold: 0.5169,
   meetingCost: 0.01285,
   sizeCost: 0.04825,
-  sharedCommitment: 0.1549,
+  sharedAttitudes: 0.1549,
   stagnantEffort: 0.0877,
   outsideExit: 0.00052,
 } as const;

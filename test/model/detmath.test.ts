@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exp, log } from '../../src/model/detmath.ts';
-import { createStreams, normal } from '../../src/model/random.ts';
+import { createStreams, normal, normalCdf } from '../../src/model/random.ts';
 
 /** fdlibm's results for fixed inputs, as IEEE bit patterns: the port must give exactly these. */
 const PINNED: [string, number, string][] = [
@@ -86,5 +86,25 @@ describe('normal draws', () => {
     expect(Math.abs(mean)).toBeLessThan(4 / Math.sqrt(n));
     expect(Math.sqrt(sq / n - mean * mean)).toBeCloseTo(1, 1);
     expect(beyond2 / n).toBeCloseTo(0.05, 2);
+  });
+});
+
+describe('the normal distribution function', () => {
+  it('gives the tabulated values within its stated error (1.5e-7), symmetric about 0', () => {
+    // Φ at 0, 1, 1.959964 and 3 from the standard tables.
+    const table: [number, number][] = [[0, 0.5], [1, 0.8413447461], [1.959964, 0.975], [3, 0.9986501020]];
+    for (const [z, p] of table) {
+      expect(Math.abs(normalCdf(z) - p)).toBeLessThan(1.5e-7);
+      expect(Math.abs(normalCdf(-z) - (1 - p))).toBeLessThan(1.5e-7);
+    }
+  });
+
+  it('turns normal draws into uniform ones (each tenth of [0, 1] gets a tenth of them)', () => {
+    const rng = createStreams(2, 0).market;
+    const n = 100_000;
+    const bins = new Array<number>(10).fill(0);
+    for (let i = 0; i < n; i++) bins[Math.min(9, Math.floor(10 * normalCdf(normal(rng))))]++;
+    // Binomial sd of a bin: √(n·0.1·0.9) ≈ 95; 5 sd is about 0.5% of n.
+    for (const b of bins) expect(Math.abs(b / n - 0.1)).toBeLessThan(0.005);
   });
 });

@@ -1,0 +1,70 @@
+/**
+ * Members of one group share part of their founding attitudes (docs/MODEL.md §5, step 1): the
+ * group means of commitment, and the groups' mixes of dispositions, spread more between groups
+ * than independent draws would give, by the intraclass correlation `sharedAttitudes`, while each
+ * member's own spread of commitment and chances of each disposition are kept.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRun, parseScenario } from '../../src/index.ts';
+import { DISPOSITION } from '../../src/model/state.ts';
+
+const GROUPS = 600;
+
+/** Founding commitments and conditional cooperators of GROUPS generated groups of `size` (no hidden agendas, so none is scaled down). */
+function founding(size: number, sharedAttitudes: number): { groupMeans: number[]; all: number[]; conditionalShares: number[] } {
+  const sc = parseScenario({ group: { size, hiddenAgendaShare: 0 }, constants: { sharedAttitudes } });
+  const groupMeans: number[] = [];
+  const all: number[] = [];
+  const conditionalShares: number[] = [];
+  for (let r = 0; r < GROUPS; r++) {
+    const st = createRun(sc, { replication: r }).state;
+    const c = Array.from(st.commitment);
+    all.push(...c);
+    groupMeans.push(c.reduce((a, b) => a + b, 0) / c.length);
+    conditionalShares.push(Array.from(st.disposition).filter((d) => d === DISPOSITION.conditional).length / size);
+  }
+  return { groupMeans, all, conditionalShares };
+}
+
+const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length;
+const variance = (x: number[]) => {
+  const m = mean(x);
+  return x.reduce((a, b) => a + (b - m) ** 2, 0) / (x.length - 1);
+};
+
+describe('shared founding attitudes', () => {
+  it('spreads the group means of a group of 30 more when members share more of their commitment', () => {
+    const low = variance(founding(30, 0.05).groupMeans);
+    const high = variance(founding(30, 0.2).groupMeans);
+    // Expected sd²·(ρ + (1 − ρ)/n): 0.0225·(0.05 + 0.95/30) ≈ 0.0018 against 0.0225·(0.2 + 0.8/30) ≈ 0.0051
+    // (less a little for clipping at 0 and 1). With 600 groups each estimate is within about ±12%.
+    expect(high / low).toBeGreaterThan(2);
+  });
+
+  it('keeps the members’ spread of commitment about the scenario’s (0.15), whatever is shared', () => {
+    for (const icc of [0.05, 0.2]) {
+      const sd = Math.sqrt(variance(founding(10, icc).all));
+      expect(sd).toBeGreaterThan(0.13);
+      expect(sd).toBeLessThan(0.16);
+    }
+  });
+
+  it('varies the groups’ mix of conditional cooperators more when members share more of their willingness to cooperate', () => {
+    // Share p = 0.5 (the default): independent members give the share of a group of 30 a variance
+    // of p(1 − p)/30 ≈ 0.0083; a shared part adds about ρ′·p(1 − p), with ρ′ = (2/π)·arcsin ρ the
+    // members' correlation of being conditional (about 0.032 at ρ = 0.05, 0.128 at 0.2).
+    const low = variance(founding(30, 0.05).conditionalShares);
+    const high = variance(founding(30, 0.2).conditionalShares);
+    expect(high / low).toBeGreaterThan(1.6);
+    // A group of 30 with a shared part spreads well beyond the binomial's p(1 − p)/30.
+    expect(high).toBeGreaterThan(2 * (0.25 / 30));
+  });
+
+  it('keeps each member’s chance of being a conditional cooperator the scenario’s, whatever is shared', () => {
+    const p = parseScenario({}).members.dispositions.conditional;
+    for (const icc of [0.05, 0.2]) {
+      // 600 groups of 10: the mean share's standard error is at most about 0.02 with ρ = 0.2.
+      expect(Math.abs(mean(founding(10, icc).conditionalShares) - p)).toBeLessThan(0.05);
+    }
+  });
+});
