@@ -2,7 +2,6 @@
  * Small statistics for ensembles: running means with 95% intervals, proportions with Wilson
  * intervals. Pure and deterministic: results depend only on the values and the order they came in.
  */
-import { exp } from '../model/detmath.ts';
 
 /** An estimate with its 95% interval. */
 export interface Estimate {
@@ -15,20 +14,8 @@ export interface Estimate {
 /** z for a two-sided 95% interval. */
 export const Z95 = 1.959963984540054;
 
-/**
- * The standard normal CDF Φ(z), via the complementary error function of Abramowitz & Stegun
- * 7.1.26 (absolute error under 1.5·10⁻⁷), with detmath's exp so every engine gives the same bits.
- */
-export function normalCdf(z: number): number {
-  if (Number.isNaN(z)) return Number.NaN;
-  // Exactly ½ at 0 (the polynomial's erfc(0) is 1 − 5e-10), so Φ(−z) = 1 − Φ(z) holds there too.
-  if (z === 0) return 0.5;
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erfc = poly * exp(-x * x);
-  return z >= 0 ? 1 - erfc / 2 : erfc / 2;
-}
+/** The standard normal distribution function Φ(z): the model's own (src/model/random.ts). */
+export { normalCdf } from '../model/random.ts';
 
 /** Running mean and variance (Welford), fed one value at a time, in order. */
 export class RunningMean {

@@ -49,10 +49,14 @@ export function clippedNormal(rng: Rng, mean: number, sd: number): number {
 
 /**
  * The standard normal distribution function Φ(z), by Abramowitz & Stegun's formula 7.1.26 for
- * erf (absolute error below 1.5e-7), with our deterministic exp, so the bits are the same in
- * every engine. Maps a correlated normal draw to a uniform (initialize.ts, dispositions).
+ * erfc (absolute error below 1.5e-7), with our deterministic exp, so the bits are the same in
+ * every engine. It maps a correlated normal draw to a uniform (initialize.ts, dispositions) and
+ * gives compare's p-values (src/experiment/stats.ts).
  */
 export function normalCdf(z: number): number {
+  if (Number.isNaN(z)) return Number.NaN;
+  // Exactly ½ at 0 (the polynomial's erfc(0) is 1 − 5e-10), so Φ(−z) = 1 − Φ(z) holds there too.
+  if (z === 0) return 0.5;
   const x = (z < 0 ? -z : z) * Math.SQRT1_2;
   const t = 1 / (1 + 0.3275911 * x);
   const tail = 0.5 * t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * exp(-x * x);
