@@ -29,7 +29,7 @@ const preset = (id: string): Scenario => parseScenario(JSON.parse(readFileSync(j
 const DEFAULT = preset('default');
 /**
  * A default group still at work at the horizon, so that there are weeks to play and step through:
- * some default groups divide their grant in the first weeks (the scenario's own seed, 1, does
+ * some default groups divide their grant in the first weeks (the scenario's own seed, 1, did
  * under the tenth calibration), and which seeds do depends on the calibrated worlds.
  */
 const LIVE = seedsActiveAt(DEFAULT, DEFAULT.horizonWeeks, 1, 1, true)[0];

@@ -23,7 +23,7 @@ const scenario = parseScenario({ ...loadScenario('meetings-weekly').scenario, ho
 /**
  * The first seed whose group, left to the model, stays active the six weeks and never has member 5
  * (index 4) in the chair: so the players' votes are what put her there. Which seed that is depends
- * on the calibrated worlds (the tenth calibration's central world elects her at the founding
+ * on the calibrated worlds (the tenth calibration's central world elected her at the founding
  * meeting of seed 3, the one this test used before).
  */
 const SEED = ((): number => {

@@ -11,19 +11,21 @@ import { DISPOSITION } from '../../src/model/state.ts';
 const GROUPS = 600;
 
 /** Founding commitments and conditional cooperators of GROUPS generated groups of `size` (no hidden agendas, so none is scaled down). */
-function founding(size: number, sharedAttitudes: number): { groupMeans: number[]; all: number[]; conditionalShares: number[] } {
+function founding(size: number, sharedAttitudes: number): { groupMeans: number[]; all: number[]; conditionalShares: number[]; freeRiderShares: number[] } {
   const sc = parseScenario({ group: { size, hiddenAgendaShare: 0 }, constants: { sharedAttitudes } });
   const groupMeans: number[] = [];
   const all: number[] = [];
   const conditionalShares: number[] = [];
+  const freeRiderShares: number[] = [];
   for (let r = 0; r < GROUPS; r++) {
     const st = createRun(sc, { replication: r }).state;
     const c = Array.from(st.commitment);
     all.push(...c);
     groupMeans.push(c.reduce((a, b) => a + b, 0) / c.length);
     conditionalShares.push(Array.from(st.disposition).filter((d) => d === DISPOSITION.conditional).length / size);
+    freeRiderShares.push(Array.from(st.disposition).filter((d) => d === DISPOSITION.freeRider).length / size);
   }
-  return { groupMeans, all, conditionalShares };
+  return { groupMeans, all, conditionalShares, freeRiderShares };
 }
 
 const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length;
@@ -60,11 +62,15 @@ describe('shared founding attitudes', () => {
     expect(high).toBeGreaterThan(2 * (0.25 / 30));
   });
 
-  it('keeps each member’s chance of being a conditional cooperator the scenario’s, whatever is shared', () => {
-    const p = parseScenario({}).members.dispositions.conditional;
+  it('keeps each member’s chances of each disposition the scenario’s, whatever is shared', () => {
+    // Both thresholds of the copula: conditional below p_c = 0.5 (Φ's median, where a mis-scaled
+    // normal would still give 0.5) and free rider from p_c to p_c + p_f = 0.8, where it would not.
+    const d = parseScenario({}).members.dispositions;
     for (const icc of [0.05, 0.2]) {
-      // 600 groups of 10: the mean share's standard error is at most about 0.02 with ρ = 0.2.
-      expect(Math.abs(mean(founding(10, icc).conditionalShares) - p)).toBeLessThan(0.05);
+      const f = founding(10, icc);
+      // 600 groups of 10: each mean share's standard error is at most about 0.02 with ρ = 0.2.
+      expect(Math.abs(mean(f.conditionalShares) - d.conditional)).toBeLessThan(0.05);
+      expect(Math.abs(mean(f.freeRiderShares) - d.freeRider)).toBeLessThan(0.015);
     }
   });
 });

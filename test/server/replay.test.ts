@@ -39,8 +39,8 @@ describe('workshop replay', () => {
   });
 
   it('with nobody answering gives the plain run of the scenario and seed; answers change the run and act for their seats', () => {
-    // A Tulip group that the two players' answers keep going past week 20.
-    const seed = firstSeed((k) => played(52, 'tulip', k).session.doc.weeks.length > 20);
+    // A Tulip group that lasts past week 20 both with the two players' answers and without them.
+    const seed = firstSeed((k) => played(52, 'tulip', k).session.doc.weeks.length > 20 && played(52, 'tulip', k, false).session.doc.weeks.length > 20);
     const silent = played(52, 'tulip', seed, false);
     const plain = simulate(silent.scenario, { seed });
     const end = plain.outcome.status === 'dissolved' ? plain.outcome.statusWeek! + 1 : 52;
