@@ -1,9 +1,9 @@
 /**
- * Seeds whose group is still active at a given week, for trainer tests that step into a live
- * group: some default groups divide their grant at the founding meeting and end in week 0, and
- * which seeds do depends on the calibrated worlds, so the tests look for a live one.
+ * Seeds whose group is still at work at a given week, for tests that step or play into a live
+ * group: some groups divide their grant at the founding meeting and end in week 0, and which seeds
+ * do depends on the calibrated worlds, so the tests look for a live one.
  */
-import { INDICATORS, trace, type Scenario, type Trace } from '../src/index.ts';
+import { INDICATORS, simulate, trace, type Scenario, type SimulateOptions, type Trace } from '../src/index.ts';
 
 const STATUS = INDICATORS.findIndex((d) => d.key === 'status');
 
@@ -21,4 +21,16 @@ export function seedsActiveAt(sc: Scenario, f: number, k: number, from = 1, with
     if (activeAt(trace(withSeed ? { ...sc, seed } : sc, { seed }), f)) out.push(seed);
   }
   return out;
+}
+
+/** Whether the run of `sc` with `opts` (seed, replication) has not dissolved before week `week`. */
+export function goingAt(sc: Scenario, week: number, opts: SimulateOptions): boolean {
+  const o = simulate(sc, opts).outcome;
+  return o.status !== 'dissolved' || o.statusWeek! >= week;
+}
+
+/** The first seed from 1 (at most 100 tried) for which `fits(seed)` holds. */
+export function firstSeed(fits: (seed: number) => boolean): number {
+  for (let seed = 1; seed <= 100; seed++) if (fits(seed)) return seed;
+  throw new Error('no seed from 1 to 100 fits');
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createChecker, createRun, eventList, fingerprintRun, InvariantError, parseScenario, simulate, type Scenario } from '../../src/index.ts';
 import type { GroupState } from '../../src/model/state.ts';
+import { goingAt } from '../trainer-seeds.ts';
 import { randomScenario, scenarioRng } from './random-scenario.ts';
 
 /** A run stepped `weeks` weeks with the checker one step behind: the next week is stepped, not yet checked. */
@@ -43,10 +44,7 @@ const plain = parseScenario({ group: { size: 12 }, horizonWeeks: 104 });
  * calibrated worlds (some groups divide their grant at the founding meeting).
  */
 function live(): number {
-  for (let rep = 0; rep < 100; rep++) {
-    const r = simulate({ ...plain, horizonWeeks: 22 }, { replication: rep });
-    if (r.outcome.status !== 'dissolved') return rep;
-  }
+  for (let rep = 0; rep < 100; rep++) if (goingAt(plain, 22, { replication: rep })) return rep;
   throw new Error('no replication of `plain` in 100 is still going after week 21');
 }
 const LIVE = live();

@@ -25,13 +25,3 @@ export function newSession(name = 'default', seed = 3) {
 }
 
 export const ANSWER = { attend: true, effort: 0.6, iksPayment: 5000, vote: null, reportMissing: false, takeMoney: false };
-
-/**
- * The first seed from 1 (at most 100 tried) for which `going(seed)` holds: tests that play a
- * workshop for some weeks need a group still at work, and which seeds give one depends on the
- * calibrated worlds (some groups divide their grant at the founding meeting).
- */
-export function firstSeed(going: (seed: number) => boolean): number {
-  for (let seed = 1; seed <= 100; seed++) if (going(seed)) return seed;
-  throw new Error('no seed from 1 to 100 fits');
-}

@@ -5,7 +5,8 @@ import { eventList, INDICATOR_KEYS, simulate } from '../../src/index.ts';
 import { replayWeeks } from '../../src/server/replay.ts';
 import { readSession, writeSession } from '../../src/server/session-file.ts';
 import { runKubeSim, scratchFolder } from '../cli/kube-sim.ts';
-import { ANSWER, firstSeed, newSession } from './helpers.ts';
+import { firstSeed } from '../trainer-seeds.ts';
+import { ANSWER, newSession } from './helpers.ts';
 
 const dir = scratchFolder('kube-sim-replay-');
 

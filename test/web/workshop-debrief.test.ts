@@ -5,10 +5,11 @@
  * points, told as trainer mode tells them.
  */
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_KEYS, loadScenario, simulate } from '../../src/index.ts';
+import { INDICATOR_KEYS, loadScenario } from '../../src/index.ts';
 import type { ServerMessage } from '../../src/server/protocol.ts';
 import { moments, parting, playedRun, rerun, series } from '../../web/workshop/debrief.ts';
-import { ANSWER, firstSeed, newSession } from '../server/helpers.ts';
+import { ANSWER, newSession } from '../server/helpers.ts';
+import { firstSeed, goingAt } from '../trainer-seeds.ts';
 
 function session(weeks: number, seed = SEED) {
   const s = newSession('tulip', seed);
@@ -29,11 +30,7 @@ function session(weeks: number, seed = SEED) {
 
 // A Tulip group that five absent players leave going for the 30 weeks the tests play, and that
 // the model's own members keep going for the 10 weeks played with nobody answering.
-const going10 = (seed: number) => {
-  const o = simulate(loadScenario('tulip').scenario, { seed }).outcome;
-  return o.status !== 'dissolved' || o.statusWeek! >= 10;
-};
-const SEED = firstSeed((k) => going10(k) && session(30, k).s.session.doc.weeks.length === 30);
+const SEED = firstSeed((k) => goingAt(loadScenario('tulip').scenario, 10, { seed: k }) && session(30, k).s.session.doc.weeks.length === 30);
 
 const debriefOf = (act: (m: object) => ReturnType<ReturnType<typeof newSession>['session']['handle']>, key: string) => {
   const r = act({ type: 'debrief', key });
