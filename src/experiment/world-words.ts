@@ -20,6 +20,7 @@ export const CONSTANT_LABELS: Readonly<Record<ConstantName, { en: string; id: st
   splitThreshold: { en: 'the commitment below which members back dividing the money', id: 'batas komitmen untuk mendukung pembagian dana' },
   meetingCost: { en: 'the cost of weekly meetings to attendance', id: 'beban pertemuan mingguan bagi kehadiran' },
   sizeCost: { en: 'the loafing that grows with group size', id: 'kemalasan sosial yang tumbuh dengan besarnya kelompok' },
+  shareResponse: { en: 'the free riding that grows as each family’s share of the return shrinks', id: 'kecenderungan membonceng yang tumbuh saat bagian tiap keluarga dari hasil mengecil' },
   sharedAttitudes: { en: 'how much a group’s members share their commitment and willingness to cooperate', id: 'kesamaan komitmen dan kesediaan bekerja sama anggota satu kelompok' },
   stagnantEffort: { en: 'the work below which a business counts as stopped', id: 'batas kerja di bawahnya usaha dianggap berhenti' },
   outsideExit: { en: 'the chance a family leaves for outside reasons', id: 'peluang keluarga keluar karena alasan luar' },

@@ -79,10 +79,15 @@ export const CONSTANTS = {
     text: 'Social loafing and coordination with group size: each member’s effort and the group’s coordination scale by (10 / active members)^sizeCost',
     reason: 'People give less to a joint task the more hands share it, a robust effect across tasks and populations, smaller where the task matters to them, their part can be seen and in collectivist cultures (Karau & Williams 1993, 78 studies). In the laboratory the pure motivation loss, with no coordination loss, was about 10% from 2 to 6 people (Latané, Williams & Harkins 1979): exponent 0.1, the top. A KUBE’s own livelihood, worked among neighbours, should loaf less: from a third of that',
   },
+  shareResponse: {
+    low: 0.02, high: 0.1, unit: 'exponent',
+    text: 'Free riding as each family’s share of the return on its own work (1 / active members) falls: conditional cooperators’ and free riders’ effort scales by (10 / active members)^shareResponse',
+    reason: 'Contributions fall with the marginal per-capita return, and a larger group cuts efficiency when it lowers that return (Isaac & Walker 1988; Zelmer 2003, 27 studies). In the field: giving Chinese farm families the whole return on their work instead of a production team’s share (about 1/30) raised output by about a fifth (Lin 1992: about half the growth of 1978–84), or by little (Xu 2012). Read as effort with output growing as its square root, a fifth is 44% more effort for a 30-fold share: exponent 0.1, the top; a fifth of that the bottom',
+  },
   sharedAttitudes: {
     low: 0.05, high: 0.2, unit: 'share of variance',
     text: 'Share of the spread of members’ founding commitment, and of their willingness to cooperate, that the whole group shares (intraclass correlation): members recruited together, from one neighbourhood, on one promise',
-    reason: 'Members of one work group resemble each other in their attitudes: ICC(1) of 0.05–0.20 is the usual range in organisational studies (Bliese 2000; Woehr et al. 2015, from memory, not verified); real user groups differ in their share of conditional cooperators, and the share predicts their success (Rustagi, Engel & Kosfeld 2010, 49 forest groups). Drawn independently (0), a group of ten would differ from a group of thirty by the law of large numbers alone: far likelier to find a chance majority for dividing the grant, or a chance crowd of free riders',
+    reason: 'Members of one work group resemble each other in their attitudes: ICC(1) of 0.05–0.20 is the usual range in organisational studies (Bliese 2000; Woehr et al. 2015, from memory, not verified); real user groups differ in their mix of cooperators, and those with more conditional cooperators and fewer free riders succeed better (Rustagi, Engel & Kosfeld 2010, 49 forest groups). Drawn independently (0), a group of ten would differ from a group of thirty by the law of large numbers alone: far likelier to find a chance majority for dividing the grant, or a chance crowd of free riders',
   },
   stagnantEffort: {
     low: 0.05, high: 0.2, unit: 'effort',

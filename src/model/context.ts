@@ -15,6 +15,8 @@ export interface RunContext {
   k: World;
   /** sizeFactor by active members, filled as needed (0 = not yet). */
   sizeFactors: Float64Array;
+  /** shareFactor by active members, filled as needed (0 = not yet). */
+  shareFactors: Float64Array;
   /** The business's last mean skill and market access and their saturated values (business.ts). */
   saturated: Float64Array;
   /** Weeks during which the facilitator visits. */
@@ -37,6 +39,7 @@ export function createContext(sc: Scenario, rng: Streams): RunContext {
     rng,
     k: resolveConstants(sc.constants),
     sizeFactors: new Float64Array((sc.members.roster?.length ?? sc.group.size) + 1),
+    shareFactors: new Float64Array((sc.members.roster?.length ?? sc.group.size) + 1),
     saturated: new Float64Array([Number.NaN, 0, Number.NaN, 0]),
     mentoringWeeks: Math.round(sc.intervention.mentoring.months * WEEKS_PER_MONTH),
     hoped: 0,
@@ -86,9 +89,22 @@ export const TEMPTATION_CAP = 4;
  * 1 for ten members, below 1 for more and above 1 for fewer.
  */
 export function sizeFactor(st: GroupState, ctx: RunContext): number {
-  const n = st.nActive;
+  return perSize(ctx.sizeFactors, ctx.k.sizeCost, st.nActive);
+}
+
+/**
+ * Where the profit is paid out equally, what a family keeps of the return on its own extra work is
+ * its share, 1 / active members, so a conditional cooperator's or free rider's effort scales by
+ * (10 / active members)^shareResponse: 1 for ten members, below 1 for more and above 1 for fewer.
+ * Paid by contribution, each family earns the return on its own work: 1 (docs/MODEL.md §7.7).
+ */
+export function shareFactor(st: GroupState, ctx: RunContext): number {
+  if (ctx.sc.finance.payoutRule === 'byContribution') return 1;
+  return perSize(ctx.shareFactors, ctx.k.shareResponse, st.nActive);
+}
+
+/** (10 / n)^exponent, worked out once per group size in a run (n changes only when a member leaves). */
+function perSize(memo: Float64Array, exponent: number, n: number): number {
   if (n <= 0) return 1;
-  // Worked out once per group size in a run (it changes only when a member leaves).
-  const memo = ctx.sizeFactors;
-  return memo[n] > 0 ? memo[n] : (memo[n] = exp(ctx.k.sizeCost * log(10 / n)));
+  return memo[n] > 0 ? memo[n] : (memo[n] = exp(exponent * log(10 / n)));
 }

@@ -52,9 +52,11 @@ export function initialize(ctx: RunContext): GroupState {
       st.leadership[i] = clippedNormal(r, m.leadership.mean, m.leadership.sd);
       // A uniform with the group's share in it (a Gaussian copula): each member's chances of
       // each disposition stay the scenario's, but the mix varies from group to group beyond chance.
+      // Read in order of willingness to cooperate (free rider, conditional, unconditional), so a
+      // group's shared part makes it more or less cooperative as a whole.
       const u = normalCdf(groupCoop + ownCoop * normal(r));
       st.disposition[i] =
-        u < d.conditional ? DISPOSITION.conditional : u < d.conditional + d.freeRider ? DISPOSITION.freeRider : DISPOSITION.unconditional;
+        u < d.freeRider ? DISPOSITION.freeRider : u < d.freeRider + d.conditional ? DISPOSITION.conditional : DISPOSITION.unconditional;
       st.role[i] = ROLE.anggota;
     }
     st.active[i] = 1;

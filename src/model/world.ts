@@ -15,6 +15,7 @@ export const CENTRAL_WORLD = {
   splitThreshold: 0.5023,
   meetingCost: 0.01003,
   sizeCost: 0.04695,
+  shareResponse: 0.06,
   sharedAttitudes: 0.1758,
   stagnantEffort: 0.07315,
   outsideExit: 0.0005775,

@@ -94,3 +94,48 @@ describe('social loafing (docs/MODEL.md §7.7)', () => {
     expect(lower + higher).toBe(0);
   });
 });
+
+describe('each family’s share of the return on its own work (docs/MODEL.md §7.7)', () => {
+  /** Each member's effort this week in a group of `size`, from the same state, under a given share response and payout rule. */
+  function effortAtShare(size: number, shareResponse: number, payoutRule: 'equal' | 'byContribution', replication: number) {
+    const run = createRun(parseScenario({ group: { size }, finance: { payoutRule }, constants: { shareResponse } }), { replication });
+    run.state.roleClarity = 1;
+    work(run.state, run.ctx);
+    return { effort: Float64Array.from(run.state.effort), disposition: Uint8Array.from(run.state.disposition) };
+  }
+  /** Members whose effort a stronger response lowered, raised or left, by disposition. */
+  const compare = (size: number, payoutRule: 'equal' | 'byContribution') => {
+    const count = { lower: [0, 0, 0], higher: [0, 0, 0], same: [0, 0, 0] };
+    for (let r = 0; r < 20; r++) {
+      const weak = effortAtShare(size, 0.02, payoutRule, r);
+      const strong = effortAtShare(size, 0.1, payoutRule, r);
+      for (let i = 0; i < size; i++) {
+        const d = weak.disposition[i];
+        if (strong.effort[i] < weak.effort[i]) count.lower[d]++;
+        else if (strong.effort[i] > weak.effort[i]) count.higher[d]++;
+        else count.same[d]++;
+      }
+    }
+    return count;
+  };
+
+  it('in a group of 30 paying out equally, conditional cooperators and free riders give less; unconditional contributors do not', () => {
+    const c = compare(30, 'equal');
+    expect(c.higher).toEqual([0, 0, 0]);
+    expect(c.lower[DISPOSITION.conditional]).toBeGreaterThan(0);
+    expect(c.lower[DISPOSITION.freeRider]).toBeGreaterThan(0);
+    expect(c.lower[DISPOSITION.unconditional]).toBe(0);
+    expect(c.same[DISPOSITION.unconditional]).toBeGreaterThan(0);
+  });
+
+  it('in a group of five, each family keeps more of its return and the same members give more', () => {
+    const c = compare(5, 'equal');
+    expect(c.lower).toEqual([0, 0, 0]);
+    expect(c.higher[DISPOSITION.conditional] + c.higher[DISPOSITION.freeRider]).toBeGreaterThan(0);
+  });
+
+  it('paid by contribution, each family earns its own return: the response changes nothing, whatever the size', () => {
+    const c = compare(30, 'byContribution');
+    expect(c.lower.concat(c.higher).every((x) => x === 0)).toBe(true);
+  });
+});

@@ -9,9 +9,12 @@
  * Commitment scales effort, unmet need pulls it away, burnout erodes it. Everyone loafs a little
  * more in a bigger group, where one family's part in the joint work is harder to see (social
  * loafing: Latané, Williams & Harkins 1979; Karau & Williams 1993): effort scales by the size
- * factor. Where roles are unclear the chair carries the gap.
+ * factor. And each family keeps only its share, 1 / members, of what its own extra work earns the
+ * group, so conditional cooperators and free riders give less in a bigger group (a lower marginal
+ * per-capita return: Isaac & Walker 1988; the team's share in Chinese farming, Lin 1992): their
+ * effort scales by the share factor. Where roles are unclear the chair carries the gap.
  */
-import { clamp01, sizeFactor, type RunContext } from '../context.ts';
+import { clamp01, shareFactor, sizeFactor, type RunContext } from '../context.ts';
 import { effortOf, isSupplied } from '../external.ts';
 import { DISPOSITION, type GroupState } from '../state.ts';
 
@@ -31,6 +34,9 @@ export function work(st: GroupState, ctx: RunContext): void {
   const pressure = st.norms * (0.3 + 0.7 * st.meetingRate);
   // Social loafing: each member gives less in a bigger group, more in a smaller one.
   const loafing = sizeFactor(st, ctx);
+  // Each family keeps 1 / members of what its own extra work earns: in a bigger group the
+  // conditional cooperators and free riders hold back more (unconditional contributors do not).
+  const stake = shareFactor(st, ctx);
   let gap = 0;
   for (let i = 0; i < n; i++) {
     if (!active[i]) {
@@ -40,8 +46,8 @@ export function work(st: GroupState, ctx: RunContext): void {
     let base: number;
     const disp = disposition[i];
     if (disp === DISPOSITION.unconditional) base = 0.9;
-    else if (disp === DISPOSITION.conditional) base = 0.1 + 0.9 * (0.5 * seen + 0.5 * trustOut[i]);
-    else base = 0.1 + FREE_RIDER_PRESSURE * pressure;
+    else if (disp === DISPOSITION.conditional) base = stake * (0.1 + 0.9 * (0.5 * seen + 0.5 * trustOut[i]));
+    else base = stake * (0.1 + FREE_RIDER_PRESSURE * pressure);
     if (hiddenAgenda[i]) base *= 0.7;
     const pull = 0.25 * need[i] * (1 - satisfaction[i]);
     const e = effortOf(ctx.external?.effort, i, clamp01(loafing * base * (0.5 + 0.5 * commitment[i]) * (1 - 0.5 * burnout[i]) - pull));
