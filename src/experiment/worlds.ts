@@ -69,10 +69,26 @@ const WorldsFileSchema = z
  */
 export function parseWorldsFile(json: unknown, where: string): WorldsFile {
   const r = WorldsFileSchema.safeParse(json);
-  if (!r.success) throw new Error(`${where}: not a kube-sim worlds file: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!r.success) throw new Error(`${where}: not a kube-sim worlds file: ${summarizeIssues(r.error.issues)}`);
   const file = r.data as unknown as WorldsFile;
   if (file.central >= file.worlds.length) throw new Error(`${where}: central: got ${file.central}; allowed: 0 to ${file.worlds.length - 1}`);
   return file;
+}
+
+/**
+ * The schema's complaints, one line per kind: the same problem in many worlds (a file written for
+ * a model with other constants) is named once with the number of worlds it is in, not 200 times.
+ */
+function summarizeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const kinds = new Map<string, { first: string; count: number }>();
+  for (const i of issues) {
+    const path = i.path.join('.');
+    const key = `${path.replace(/^worlds\.\d+\./, 'worlds.*.')}: ${i.message}`;
+    const k = kinds.get(key);
+    if (k) k.count++;
+    else kinds.set(key, { first: `${path}: ${i.message}`, count: 1 });
+  }
+  return [...kinds].map(([key, { first, count }]) => (count > 1 ? `${key} (in ${count} worlds)` : first)).join('; ');
 }
 
 /**

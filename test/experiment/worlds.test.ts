@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PairedComparison } from '../../src/experiment/compare.ts';
 import { caseFlags, discoverWorlds } from '../../src/experiment/discover.ts';
 import { F, writeRunRow } from '../../src/experiment/outcomes.ts';
-import { feedWorlds, poissonBinomialInterval, priorWorlds, summariseWorlds, WorldCollector, worldScenarios, WORLD_OUTCOMES, type WorldResult } from '../../src/experiment/worlds.ts';
+import { feedWorlds, parseWorldsFile, poissonBinomialInterval, priorWorlds, summariseWorlds, WorldCollector, worldScenarios, WORLD_OUTCOMES, type WorldResult } from '../../src/experiment/worlds.ts';
 import { CENTRAL_WORLD, CONSTANT_NAMES, CONSTANTS, loadScenario, simulate, type World } from '../../src/index.ts';
 
 /** A made-up world result: package means by key, B − A by key with its P(B better). */
@@ -197,5 +197,31 @@ describe('discovery without a condition', () => {
     expect(e.cases).toBe(100);
     expect(e.boxes[0].rule).toEqual([]);
     expect(e.boxes[0].text.en).toBe('B (B) fails to beat A (A) on still active at the end in every world');
+  });
+});
+
+describe('a worlds file that does not fit the model', () => {
+  const fileWith = (worlds: Record<string, number>[]) => ({
+    format: 'kube-sim-worlds',
+    version: 2,
+    central: 0,
+    worlds: worlds.map((constants, id) => ({ id, draw: id, constants })),
+  });
+
+  it('names a constant missing from every world once, with the number of worlds it is missing from', () => {
+    const { shareResponse: _, ...old } = CENTRAL_WORLD;
+    const message = (() => {
+      try {
+        parseWorldsFile(fileWith([old, old, old]), 'old.json');
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(message).toMatch(/^old\.json: not a kube-sim worlds file: worlds\.\*\.constants\.shareResponse: .* \(in 3 worlds\)$/);
+  });
+
+  it('names a problem in one world by that world', () => {
+    expect(() => parseWorldsFile(fileWith([{ ...CENTRAL_WORLD }, { ...CENTRAL_WORLD, sizeCost: 5 }]), 'one.json')).toThrow(/worlds\.1\.constants\.sizeCost: [^(]*$/);
   });
 });
