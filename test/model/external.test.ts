@@ -192,9 +192,10 @@ describe('external decisions: each has its effect', () => {
     expect(cases).toBe(15);
     expect(foundByModel).toBeLessThan(8);
 
-    // Nothing missing in week 0: every report is a false alarm (in a group still going after it).
-    const [live] = seedsActiveAt(tulip, 1, 1);
-    expect(live, 'a Tulip seed still active after week 0').toBeDefined();
+    // Nothing missing in week 0: every report is a false alarm (in a group still going after it,
+    // whose officers took nothing that week).
+    const live = seedsActiveAt(tulip, 1, 20).find((seed) => drive(tulip, seed, 1, () => null).state.misuser === -1)!;
+    expect(live, 'a Tulip seed still active after week 0, nothing taken').toBeDefined();
     const calm = drive(tulip, live, 1, () => null);
     const alarmed = drive(tulip, live, 1, (_w, r) => only(r.state.n, (x) => x.report.fill(1)));
     expect(calm.state.misuser).toBe(-1);
@@ -204,9 +205,12 @@ describe('external decisions: each has its effect', () => {
   it('a played officer takes money only when the answer says so', () => {
     const tulip = scenario('tulip');
     // The treasurer takes money in week 1 when told to, in the first group still going then
-    // (most Tulip groups divide their grant in the first weeks).
-    const live = seedsActiveAt(tulip, 2, 5).find((seed) => createRun(tulip, { seed }).state.treasurer >= 0)!;
-    expect(live, 'a Tulip seed with a treasurer, still active in week 2').toBeDefined();
+    // (most Tulip groups divide their grant in the first weeks) whose officers took nothing in
+    // week 0 (money taken and not yet found leaves nothing for another taking).
+    const live = seedsActiveAt(tulip, 2, 20).find(
+      (seed) => createRun(tulip, { seed }).state.treasurer >= 0 && drive(tulip, seed, 1, () => null).state.misuser === -1,
+    )!;
+    expect(live, 'a Tulip seed with a treasurer, still active in week 2, nothing taken in week 0').toBeDefined();
     const run = drive(tulip, live, 2, (w, r) => only(r.state.n, (x) => {
       if (w === 1 && r.state.treasurer >= 0) x.take[r.state.treasurer] = 1;
     }));
