@@ -80,15 +80,17 @@ export function parseWorldsFile(json: unknown, where: string): WorldsFile {
  * a model with other constants) is named once with the number of worlds it is in, not 200 times.
  */
 function summarizeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  const kinds = new Map<string, { first: string; count: number }>();
+  const kinds = new Map<string, { first: string; worlds: number[] }>();
   for (const i of issues) {
     const path = i.path.join('.');
-    const key = `${path.replace(/^worlds\.\d+\./, 'worlds.*.')}: ${i.message}`;
-    const k = kinds.get(key);
-    if (k) k.count++;
-    else kinds.set(key, { first: `${path}: ${i.message}`, count: 1 });
+    const world = /^worlds\.(\d+)(\.|$)/.exec(path);
+    const key = world ? `${path.replace(/^worlds\.\d+/, 'worlds.*')}: ${i.message}` : `${path}: ${i.message}`;
+    const k = kinds.get(key) ?? { first: `${path}: ${i.message}`, worlds: [] };
+    if (world) k.worlds.push(Number(world[1]));
+    kinds.set(key, k);
   }
-  return [...kinds].map(([key, { first, count }]) => (count > 1 ? `${key} (in ${count} worlds)` : first)).join('; ');
+  const which = (w: number[]) => (w.length > 5 ? `${w.slice(0, 5).join(', ')}, …` : w.join(', '));
+  return [...kinds].map(([key, { first, worlds }]) => (worlds.length > 1 ? `${key} (in ${worlds.length} worlds: ${which(worlds)})` : first)).join('; ');
 }
 
 /**

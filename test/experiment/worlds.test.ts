@@ -218,7 +218,7 @@ describe('a worlds file that does not fit the model', () => {
         return (e as Error).message;
       }
     })();
-    expect(message).toMatch(/^old\.json: not a kube-sim worlds file: worlds\.\*\.constants\.shareResponse: .* \(in 3 worlds\)$/);
+    expect(message).toMatch(/^old\.json: not a kube-sim worlds file: worlds\.\*\.constants\.shareResponse: [^;]* \(in 3 worlds: 0, 1, 2\)$/);
   });
 
   it('names a problem in one world by that world', () => {

@@ -196,9 +196,9 @@ describe('external decisions: each has its effect', () => {
     // whose officers took nothing that week).
     const live = seedsActiveAt(tulip, 1, 20).find((seed) => drive(tulip, seed, 1, () => null).state.misuser === -1)!;
     expect(live, 'a Tulip seed still active after week 0, nothing taken').toBeDefined();
+    // (The seed was chosen for nothing taken in week 0, so every report below is a false alarm.)
     const calm = drive(tulip, live, 1, () => null);
     const alarmed = drive(tulip, live, 1, (_w, r) => only(r.state.n, (x) => x.report.fill(1)));
-    expect(calm.state.misuser).toBe(-1);
     expect(alarmed.state.conflict).toBeGreaterThan(calm.state.conflict);
   });
 

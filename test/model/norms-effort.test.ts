@@ -134,8 +134,15 @@ describe('each family’s share of the return on its own work (docs/MODEL.md §7
     expect(c.higher[DISPOSITION.conditional] + c.higher[DISPOSITION.freeRider]).toBeGreaterThan(0);
   });
 
-  it('paid by contribution, each family earns its own return: the response changes nothing, whatever the size', () => {
-    const c = compare(30, 'byContribution');
+  it('paid by contribution, each family earns its own return: the response changes nothing, in a group of 30 or of five', () => {
+    for (const size of [30, 5]) {
+      const c = compare(size, 'byContribution');
+      expect(c.lower.concat(c.higher).every((x) => x === 0)).toBe(true);
+    }
+  });
+
+  it('in a group of ten, the share response changes nothing', () => {
+    const c = compare(10, 'equal');
     expect(c.lower.concat(c.higher).every((x) => x === 0)).toBe(true);
   });
 });
