@@ -85,22 +85,24 @@ export function temptation(st: GroupState, ctx: RunContext): number {
 export const TEMPTATION_CAP = 4;
 
 /**
- * Effort (social loafing) and coordination fall as the group grows: (10 / active members)^sizeCost,
- * 1 for ten members, below 1 for more and above 1 for fewer.
+ * Effort (social loafing) and coordination fall as the group grows:
+ * (10 / active members)^(teamIncentive·loafingShare), 1 for ten members, below 1 for more and
+ * above 1 for fewer.
  */
 export function sizeFactor(st: GroupState, ctx: RunContext): number {
-  return perSize(ctx.sizeFactors, ctx.k.sizeCost, st.nActive);
+  return perSize(ctx.sizeFactors, ctx.k.teamIncentive * ctx.k.loafingShare, st.nActive);
 }
 
 /**
  * Where the profit is paid out equally, what a family keeps of the return on its own extra work is
  * its share, 1 / active members, so a conditional cooperator's or free rider's effort scales by
- * (10 / active members)^shareResponse: 1 for ten members, below 1 for more and above 1 for fewer.
+ * (10 / active members)^(teamIncentive·(1 − loafingShare)): 1 for ten members, below 1 for more
+ * and above 1 for fewer; with the size factor, their effort scales by (10 / active members)^teamIncentive.
  * Paid by contribution, each family earns the return on its own work: 1 (docs/MODEL.md §7.7).
  */
 export function shareFactor(st: GroupState, ctx: RunContext): number {
   if (ctx.sc.finance.payoutRule === 'byContribution') return 1;
-  return perSize(ctx.shareFactors, ctx.k.shareResponse, st.nActive);
+  return perSize(ctx.shareFactors, ctx.k.teamIncentive * (1 - ctx.k.loafingShare), st.nActive);
 }
 
 /** (10 / n)^exponent, worked out once per group size in a run (n changes only when a member leaves). */

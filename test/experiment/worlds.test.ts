@@ -209,7 +209,7 @@ describe('a worlds file that does not fit the model', () => {
   });
 
   it('names a constant missing from every world once, with the number of worlds it is missing from', () => {
-    const { shareResponse: _, ...old } = CENTRAL_WORLD;
+    const { loafingShare: _, ...old } = CENTRAL_WORLD;
     const message = (() => {
       try {
         parseWorldsFile(fileWith([old, old, old]), 'old.json');
@@ -218,10 +218,10 @@ describe('a worlds file that does not fit the model', () => {
         return (e as Error).message;
       }
     })();
-    expect(message).toMatch(/^old\.json: not a kube-sim worlds file: worlds\.\*\.constants\.shareResponse: [^;]* \(in 3 worlds: 0, 1, 2\)$/);
+    expect(message).toMatch(/^old\.json: not a kube-sim worlds file: worlds\.\*\.constants\.loafingShare: [^;]* \(in 3 worlds: 0, 1, 2\)$/);
   });
 
   it('names a problem in one world by that world', () => {
-    expect(() => parseWorldsFile(fileWith([{ ...CENTRAL_WORLD }, { ...CENTRAL_WORLD, sizeCost: 5 }]), 'one.json')).toThrow(/worlds\.1\.constants\.sizeCost: [^(]*$/);
+    expect(() => parseWorldsFile(fileWith([{ ...CENTRAL_WORLD }, { ...CENTRAL_WORLD, teamIncentive: 5 }]), 'one.json')).toThrow(/worlds\.1\.constants\.teamIncentive: [^(]*$/);
   });
 });

@@ -8,9 +8,17 @@ import { createRun, parseScenario } from '../../src/index.ts';
 import { work } from '../../src/model/processes/work.ts';
 import { DISPOSITION } from '../../src/model/state.ts';
 
-/** Each member's effort this week in a group of `size`, from the same state, under a given size cost. */
-function effortAtSizeCost(size: number, sizeCost: number, replication: number): { effort: Float64Array; disposition: Uint8Array } {
-  const run = createRun(parseScenario({ group: { size }, constants: { sizeCost } }), { replication });
+/**
+ * Each member's effort this week in a group of `size`, from the same state, under the given size
+ * constants (the loafing exponent is teamIncentive·loafingShare, the share exponent the rest).
+ */
+function effortAt(
+  size: number,
+  constants: { teamIncentive: number; loafingShare: number },
+  payoutRule: 'equal' | 'byContribution',
+  replication: number,
+): { effort: Float64Array; disposition: Uint8Array } {
+  const run = createRun(parseScenario({ group: { size }, finance: { payoutRule }, constants }), { replication });
   // Clear roles: the chair carries no one's gap, so her effort is a member's like any other.
   run.state.roleClarity = 1;
   work(run.state, run.ctx);
@@ -59,15 +67,16 @@ describe('norm pressure and effort', () => {
 });
 
 describe('social loafing (docs/MODEL.md §7.7)', () => {
-  // Same members, same state: only the strength of loafing differs between the two runs. Only
-  // conditional and unconditional contributors are counted: loafing reaches them too, not only
-  // the free riders whom norm pressure holds to some work.
+  // Same members, same state: only the strength of loafing differs between the two runs (loafing
+  // exponent 0.035 against 0.105; paid by contribution, so the share of the return plays no part).
+  // Only conditional and unconditional contributors are counted: loafing reaches them too, not
+  // only the free riders whom norm pressure holds to some work.
   const compare = (size: number) => {
     let lower = 0;
     let higher = 0;
     for (let r = 0; r < 20; r++) {
-      const weak = effortAtSizeCost(size, 0.03, r);
-      const strong = effortAtSizeCost(size, 0.1, r);
+      const weak = effortAt(size, { teamIncentive: 0.14, loafingShare: 0.25 }, 'byContribution', r);
+      const strong = effortAt(size, { teamIncentive: 0.14, loafingShare: 0.75 }, 'byContribution', r);
       for (let i = 0; i < size; i++) {
         if (weak.disposition[i] === DISPOSITION.freeRider) continue;
         if (strong.effort[i] < weak.effort[i]) lower++;
@@ -96,19 +105,16 @@ describe('social loafing (docs/MODEL.md §7.7)', () => {
 });
 
 describe('each family’s share of the return on its own work (docs/MODEL.md §7.7)', () => {
-  /** Each member's effort this week in a group of `size`, from the same state, under a given share response and payout rule. */
-  function effortAtShare(size: number, shareResponse: number, payoutRule: 'equal' | 'byContribution', replication: number) {
-    const run = createRun(parseScenario({ group: { size }, finance: { payoutRule }, constants: { shareResponse } }), { replication });
-    run.state.roleClarity = 1;
-    work(run.state, run.ctx);
-    return { effort: Float64Array.from(run.state.effort), disposition: Uint8Array.from(run.state.disposition) };
-  }
-  /** Members whose effort a stronger response lowered, raised or left, by disposition. */
+  /**
+   * Members whose effort a stronger response lowered, raised or left, by disposition: share
+   * exponent 0.035 against 0.105, with the same loafing exponent, 0.035 (0.07·0.5 and 0.14·0.25
+   * are the same double).
+   */
   const compare = (size: number, payoutRule: 'equal' | 'byContribution') => {
     const count = { lower: [0, 0, 0], higher: [0, 0, 0], same: [0, 0, 0] };
     for (let r = 0; r < 20; r++) {
-      const weak = effortAtShare(size, 0.02, payoutRule, r);
-      const strong = effortAtShare(size, 0.1, payoutRule, r);
+      const weak = effortAt(size, { teamIncentive: 0.07, loafingShare: 0.5 }, payoutRule, r);
+      const strong = effortAt(size, { teamIncentive: 0.14, loafingShare: 0.25 }, payoutRule, r);
       for (let i = 0; i < size; i++) {
         const d = weak.disposition[i];
         if (strong.effort[i] < weak.effort[i]) count.lower[d]++;
@@ -144,5 +150,31 @@ describe('each family’s share of the return on its own work (docs/MODEL.md §7
   it('in a group of ten, the share response changes nothing', () => {
     const c = compare(10, 'equal');
     expect(c.lower.concat(c.higher).every((x) => x === 0)).toBe(true);
+  });
+});
+
+describe('the whole incentive loss, however it is split (docs/MODEL.md §7.7)', () => {
+  it('paid equally, a conditional cooperator’s or free rider’s effort in a group of 30 depends on teamIncentive only; more of it as loafing lowers unconditional contributors’ effort', () => {
+    let uncLower = 0;
+    let ccFr = 0;
+    for (let r = 0; r < 20; r++) {
+      const share = effortAt(30, { teamIncentive: 0.14, loafingShare: 0.25 }, 'equal', r);
+      const loaf = effortAt(30, { teamIncentive: 0.14, loafingShare: 0.75 }, 'equal', r);
+      const less = effortAt(30, { teamIncentive: 0.05, loafingShare: 0.75 }, 'equal', r);
+      for (let i = 0; i < 30; i++) {
+        const d = share.disposition[i];
+        if (d === DISPOSITION.unconditional) {
+          expect(loaf.effort[i]).toBeLessThanOrEqual(share.effort[i]);
+          if (loaf.effort[i] < share.effort[i]) uncLower++;
+        } else {
+          // The same total exponent, split two ways: equal up to rounding.
+          expect(Math.abs(loaf.effort[i] - share.effort[i])).toBeLessThanOrEqual(1e-12);
+          expect(less.effort[i]).toBeGreaterThanOrEqual(loaf.effort[i]);
+          if (less.effort[i] > loaf.effort[i]) ccFr++;
+        }
+      }
+    }
+    expect(uncLower).toBeGreaterThan(0);
+    expect(ccFr).toBeGreaterThan(0);
   });
 });
