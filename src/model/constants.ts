@@ -75,9 +75,9 @@ export const CONSTANTS = {
     reason: 'Meetings cost poor families working time; weekly groups in Feigenberg, Field & Pande 2013 met because repayment required it. Assumption',
   },
   teamIncentive: {
-    low: 0.05, high: 0.14, unit: 'exponent',
+    low: 0.05, high: 0.13, unit: 'exponent',
     text: 'The whole incentive loss of team work with group size: a conditional cooperator’s or free rider’s effort scales by (10 / active members)^teamIncentive where profit is paid out equally (loafing and the family’s share of the return together)',
-    reason: 'Giving Chinese farm families the whole return on their work instead of a production team’s share (about 1/30) accounts for about half of the output growth of 1978–84 (Lin 1992), a fifth to a quarter more output: the team’s whole incentive loss, loafing and the shared return together. Read as effort: 0.06–0.07 with output in proportion to effort, 0.12–0.14 with output as its square root (an assumption), the top. The bottom, 0.05, allows that part of the gain was management, not effort; Xu 2012’s zero is left out because the laboratory’s responses to size and to the return are robust (Karau & Williams 1993; Isaac & Walker 1988; Zelmer 2003)',
+    reason: 'Giving Chinese farm families the whole return on their work instead of a production team’s share (about 1/30) accounts for about half of the output growth of 1978–84 (Lin 1992), a fifth to a quarter more output: the team’s whole incentive loss, loafing and the shared return together. Read as effort: ln 1.2 / ln 30 to ln 1.25 / ln 30, 0.054–0.066, with output in proportion to effort; twice that, 0.107–0.131, with output as its square root (an assumption), whose top is the prior’s. The bottom, 0.05, a little below the linear reading, allows that part of the gain was management, not effort; Xu 2012’s zero is left out because the laboratory’s responses to size and to the return are robust (Karau & Williams 1993; Isaac & Walker 1988; Zelmer 2003)',
   },
   loafingShare: {
     low: 0.25, high: 0.75, unit: 'share',
