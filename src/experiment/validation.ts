@@ -190,7 +190,7 @@ export function renderText(report: ValidationReport): string {
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
     '',
-    `${report.passed} of ${report.targets.length} targets pass${report.failed ? `; ${report.failed} do not` : ''}.`,
+    `${report.passed} of ${report.targets.length} targets pass${report.failed ? `; ${report.failed} ${report.failed === 1 ? 'does' : 'do'} not` : ''}.`,
     '',
   ].join('\n');
 }
