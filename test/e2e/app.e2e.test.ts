@@ -487,6 +487,26 @@ describeBrowser('the planners’ app in Chromium', () => {
     expect(await read(fresh.page)).toEqual(want);
   });
 
+  it('keeps what a planner is typing when the controls redraw for another reason, and applies it on leaving the field', async () => {
+    const { page } = await open('?reps=20');
+    const interval = 'field-group.meetingIntervalWeeks';
+    // Typed, not yet applied: the field keeps the focus.
+    await page.getByTestId(VISITS).fill('3');
+    // Another field is applied meanwhile (as a second change, a run ending or a language switch
+    // would redraw the controls): the draw must not put back the value the field showed before.
+    await page.evaluate((tid) => {
+      const other = document.querySelector<HTMLInputElement>(`[data-testid="${tid}"]`)!;
+      other.value = '2';
+      other.dispatchEvent(new Event('change'));
+    }, interval);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('group.meetingIntervalWeeks') === '2');
+    expect(await page.evaluate((tid) => document.activeElement === document.querySelector(`[data-testid="${tid}"]`), VISITS)).toBe(true);
+    expect(await page.getByTestId(VISITS).inputValue()).toBe('3');
+    await page.getByTestId(VISITS).blur();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('intervention.mentoring.visitsPerMonth') === '3');
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ 'intervention.mentoring.visitsPerMonth': '3', 'group.meetingIntervalWeeks': '2' });
+  });
+
   it('names a bad field value and refuses to run; a tampered URL opens with a notice naming each bad part', async () => {
     const app = await open('?reps=20');
     const { page } = app;

@@ -86,6 +86,8 @@ function makeField(field: Selection<HTMLDivElement, ParameterInfo, null, undefin
     .attr('data-testid', `field-${p.path}`)
     .attr('aria-describedby', `${id(p.path)}-hint ${id(p.path)}-error`)
     .on('change', function () {
+      // Applied now: the next draw may reword it (no longer an edit of what was shown).
+      this.dataset.shown = this.value;
       // The handler of the latest draw (fields outlive draws).
       handlers.get(root)?.(p.path, this.value);
     });
@@ -113,8 +115,13 @@ function updateField(field: Selection<HTMLDivElement, ParameterInfo, null, undef
     node.value = String(value);
   } else {
     const text = problem ? problem.value : valueText(p, value, lang);
-    // What the planner is typing stays as typed; a value applied (or reworded) is shown.
-    if (node.value !== text && (document.activeElement !== node || !problem)) node.value = text;
+    // What the planner is typing stays as typed: in the field with the focus, a value with a
+    // problem, or an edit not yet applied (it differs from what the last draw showed), which a
+    // draw for another reason (another field applied, a run ending) must not wipe. A value
+    // applied (or reworded) is shown.
+    const editing = document.activeElement === node && (!!problem || node.value !== node.dataset.shown);
+    if (node.value !== text && !editing) node.value = text;
+    if (!editing) node.dataset.shown = node.value;
   }
   node.disabled = locked;
   if (problem) node.setAttribute('aria-invalid', 'true');
