@@ -492,8 +492,9 @@ describeBrowser('the planners’ app in Chromium', () => {
     const interval = 'field-group.meetingIntervalWeeks';
     // Typed, not yet applied: the field keeps the focus.
     await page.getByTestId(VISITS).fill('3');
-    // Another field is applied meanwhile (as a second change, a run ending or a language switch
-    // would redraw the controls): the draw must not put back the value the field showed before.
+    // Another field is applied meanwhile (as opening a section a moment before would, its toggle
+    // arriving after the typing began), which redraws the controls: the draw must not put back the
+    // value the field showed before.
     await page.evaluate((tid) => {
       const other = document.querySelector<HTMLInputElement>(`[data-testid="${tid}"]`)!;
       other.value = '2';

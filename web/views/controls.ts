@@ -117,9 +117,9 @@ function updateField(field: Selection<HTMLDivElement, ParameterInfo, null, undef
     const text = problem ? problem.value : valueText(p, value, lang);
     // What the planner is typing stays as typed: in the field with the focus, a value with a
     // problem, or an edit not yet applied (it differs from what the last draw showed), which a
-    // draw for another reason (another field applied, a run ending) must not wipe. A value
-    // applied (or reworded) is shown.
-    const editing = document.activeElement === node && (!!problem || node.value !== node.dataset.shown);
+    // draw for another reason (another field applied, a section opened a moment before) must not
+    // wipe. A value applied (or reworded) is shown, and so is a field the roster now sets.
+    const editing = !locked && document.activeElement === node && (!!problem || node.value !== node.dataset.shown);
     if (node.value !== text && !editing) node.value = text;
     if (!editing) node.dataset.shown = node.value;
   }
