@@ -35,9 +35,9 @@ export const CONSTANTS = {
     reason: 'Consulting and marketing advice move sales by about 5–15% at most in trials (Bruhn, Karlan & Schoar 2018); no estimate for groups',
   },
   coordReturn: {
-    low: 0, high: 0.1, unit: '×',
+    low: 0, high: 0.06, unit: '×',
     text: 'Productivity gained per unit of coordination (accepted chair, clear roles) above the typical group’s',
-    reason: 'Trials that improve business practices move profits by 5–10% (McKenzie 2021), and in livestock the animals carry output while labour and feed add little (EVIDENCE.md §14): from typical to perfect coordination moves profit by at most 10%, possibly not at all; near break-even profit moves about twice as much as productivity (EVIDENCE.md §1), so productivity by at most 5%, which this range gives over the coordination a group can gain',
+    reason: 'Trials that improve business practices move profits by 5–10% (McKenzie 2021), and in livestock the animals carry output while labour and feed add little (EVIDENCE.md §14): from typical to perfect coordination moves profit by at most 10%, possibly not at all. Near break-even a default group’s profit moves about 3.4 times as much as its productivity (2.9–4.1 across the thirteenth calibration’s worlds; EVIDENCE.md §14), so productivity by at most 10% / 3.4 ≈ 2.9%, which a top of 0.06 gives over the half of the coordination scale a group can gain',
   },
   businessMentoring: {
     low: 0.02, high: 0.15, unit: 'share of gap',

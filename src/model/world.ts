@@ -6,7 +6,7 @@ export const CENTRAL_WORLD = {
   returnScale: 0.6063,
   skillReturn: 0.2323,
   marketReturn: 0.1999,
-  coordReturn: 0.0723,
+  coordReturn: 0.0434,
   businessMentoring: 0.1067,
   organising: 0.2703,
   trainingOrganising: 0.1456,
