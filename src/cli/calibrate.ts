@@ -18,7 +18,10 @@ import { outPath, parseFlags, UsageError, wholeNumber, common } from './args.ts'
 import { checkWritable, interruption, pool, progress } from './common.ts';
 import { loadTargetFiles, measureWorlds, WORLDS_FILE } from './worlds.ts';
 
-/** The calibration that wrote the committed worlds file; its manifest holds the same command. */
+/**
+ * The command's defaults: a rejection-only calibration. The committed worlds file was written with
+ * other flags (chains among them); its manifest and package.json's `calibrate` script hold them.
+ */
 export const REFERENCE_CALIBRATION = { draws: 60000, reps: 60, seed: 1, tolerance: 0, confirmReps: 1000 } as const;
 
 export const CALIBRATE_HELP = `kube-sim calibrate [--draws N] [--reps N] [--confirm-reps N] [--seed N] [--tolerance X] [--chain-steps S [--thin T] [--step X]] [--workers N] [--out FILE.json]

@@ -127,6 +127,17 @@ describe('the committed worlds file', () => {
     }
   });
 
+  it('`npm run calibrate` runs the manifest’s command, so it re-makes this file rather than another', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    const first = pkg.scripts.calibrate.split('&&')[0].trim();
+    expect(first.replace(/^node bin\/kube-sim\.js /, 'kube-sim ')).toBe(m.command);
+  });
+
+  it('was drawn from the priors the code declares now (constants.ts)', () => {
+    expect(Object.keys(m.priors).sort()).toEqual([...CONSTANT_NAMES].sort());
+    for (const k of CONSTANT_NAMES) expect(m.priors[k], k).toEqual({ low: CONSTANTS[k].low, high: CONSTANTS[k].high, unit: CONSTANTS[k].unit });
+  });
+
   it('src/model/world.ts is the file’s central world, so the default scenario runs on it', () => {
     expect(readFileSync(new URL('../../src/model/world.ts', import.meta.url), 'utf8')).toBe(centralWorldSource());
     expect(CENTRAL_WORLD).toEqual(file.worlds[file.central].constants);
