@@ -12,10 +12,15 @@ describe('outcomeName', () => {
       expect(name, keys[i]).not.toMatch(/\b[a-z]+[A-Z]\w*\b/);
     }
     expect(new Set(names).size).toBe(names.length);
+    // A summarised field (not status, its week or cause) without a short name falls back to its
+    // sentence-long description.
+    for (const f of RUN_FIELDS.filter((x) => !['status', 'statusWeek', 'cause'].includes(x.key))) expect(outcomeName(f.key), f.key).not.toBe(f.text);
   });
 
   it('uses the short names of the app and the indicators\' own words for the elements', () => {
     expect(outcomeName('activeMembersFinal')).toBe('active members at the end');
     expect(outcomeName('cohesionMean')).toBe('cohesion, weekly mean');
+    expect(outcomeName('misuseCommitted')).toBe('misuse committed (found or not)');
+    expect(outcomeName('misuseDetected')).toBe('misuse found');
   });
 });
