@@ -137,6 +137,9 @@ function checkWeek(st: GroupState, sc: Scenario, prev: Previous | null): void {
   if (st.exits !== n - active) fail(week, 'exits', null, st.exits, `${n - active} members have left`);
 
   // --- officers: distinct active members (or -1), each holding the matching role ---
+  // Two offices first: one member can hold only one role, so the role check would report it as a mismatch.
+  if (st.chair >= 0 && (st.chair === st.secretary || st.chair === st.treasurer)) fail(week, 'chair', null, st.chair, 'holds two offices');
+  if (st.secretary >= 0 && st.secretary === st.treasurer) fail(week, 'secretary', null, st.secretary, 'holds two offices');
   for (const [q, role] of OFFICERS) {
     const i = st[q];
     if (i === -1) continue;
@@ -144,8 +147,6 @@ function checkWeek(st: GroupState, sc: Scenario, prev: Previous | null): void {
     if (!st.active[i]) fail(week, q, null, i, 'the officer has left the group');
     if (st.role[i] !== role) fail(week, 'role', i, st.role[i], `the ${q} holds role ${role}`);
   }
-  if (st.chair >= 0 && (st.chair === st.secretary || st.chair === st.treasurer)) fail(week, 'chair', null, st.chair, 'holds two offices');
-  if (st.secretary >= 0 && st.secretary === st.treasurer) fail(week, 'secretary', null, st.secretary, 'holds two offices');
   for (let i = 0; i < n; i++) {
     if (st.role[i] !== ANGGOTA && st.chair !== i && st.secretary !== i && st.treasurer !== i) fail(week, 'role', i, st.role[i], 'an office that no officer field names');
   }

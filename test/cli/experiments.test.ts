@@ -8,7 +8,9 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statS
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDesign } from '../../src/cli/design-flags.ts';
 import { PairedComparison } from '../../src/experiment/compare.ts';
+import { sobolIndices } from '../../src/experiment/sensitivity.ts';
 import { outcomeName } from '../../src/experiment/outcome-names.ts';
 import { F, RUN_FIELD_KEYS, writeRunRow } from '../../src/experiment/outcomes.ts';
 import { loadScenario } from '../../src/io/scenario-file.ts';
@@ -422,9 +424,18 @@ describe('kube-sim sweep with sampled designs, and Sobol sensitivity', () => {
     expect(doc.results).toHaveLength(1);
     expect(doc.results[0].outcome).toBe('capitalFinal');
     expect(doc.results[0].indices.map((x: { path: string }) => x.path)).toEqual(['intervention.mentoring.visitsPerMonth', 'group.size']);
+    // The same numbers in this process: the sweep of the same design (its runs are checked above)
+    // averaged per point, and sobolIndices on the design the flags build.
+    expect(kubeSim(['sweep', 'default', '--design', 'sobol', '--samples', '16', ...factors, ...base, '--out', 'sobol-check.csv']).code).toBe(0);
+    const csv = parseCsv(read('sobol-check.csv'));
+    const design = buildDesign('sobol', [factors[1], factors[3]], 16, 3).design!;
+    const y = new Float64Array(design.points.length);
+    for (const row of csv.rows) y[Number(row[csv.col('point')])] += Number(row[csv.col('capitalFinal')]) / 2;
+    const expected = sobolIndices(design, y, { seed: 3 });
+    expect(doc.results[0].indices).toEqual(JSON.parse(JSON.stringify(expected)));
     for (const x of doc.results[0].indices) {
       for (const [v, ci] of [[x.first, x.firstCi], [x.total, x.totalCi]]) {
-        expect(typeof v).toBe('number');
+        expect(Number.isFinite(v)).toBe(true);
         expect(ci[0]).toBeLessThanOrEqual(ci[1]);
       }
     }

@@ -180,6 +180,7 @@ describe('discover', () => {
     const disc = d.discovery;
     expect(disc.worlds).toBe(60);
     expect(disc.cases).toBeGreaterThan(0);
+    expect(disc.boxes.length).toBeGreaterThan(0);
     for (const b of disc.boxes) {
       // A rule, or (60 worlds are few) none that stands out: the text says which.
       expect(b.text.en).toMatch(/^B \(Weekly meetings\) fails to beat A \(Monthly meetings\) on still active at the end( when |: no condition| in every world)/);
@@ -190,6 +191,9 @@ describe('discover', () => {
         expect(b.text.id).toContain(r.label.id);
       }
       expect(b.coverage).toBeGreaterThan(0);
+      expect(b.coverage).toBeLessThanOrEqual(1);
+      expect(b.density).toBeGreaterThan(0);
+      expect(b.density).toBeLessThanOrEqual(1);
       expect(b.trajectory[0]).toMatchObject({ mass: expect.any(Number), restricted: 0 });
     }
     // The text in Indonesian from the same results file, without running again.

@@ -44,7 +44,7 @@ describe('npm run effects', () => {
   const lever = (id: string) => LEVERS.find((l) => l.id === id)!;
   const REPS = 400;
 
-  it.each(worlds.map((w, i) => [['lowest', 'middle', 'highest'][i], w] as const))('keeps each lever’s direction in the world with the %s returnScale', (_, w) => {
+  it.each(worlds.map((w, i) => [['lowest', 'middle', 'highest'][i], w] as const))('organising’s survival, weekly meetings’ misuse and a bigger grant’s profit keep their direction, and training’s and entrepreneurship mentoring’s profit stay in range, in the world with the %s returnScale', (_, w) => {
     const base = parseScenario({ constants: w });
     const organising = leverEffect(lever('mentoring-organising'), REPS, 1, base);
     expect(organising.survival3.ci[0], 'organising mentoring raises survival').toBeGreaterThan(0);
@@ -56,9 +56,14 @@ describe('npm run effects', () => {
     expect(grant.profitPct.ci[1], 'by less than it raises the capital').toBeLessThan(100);
     // Group size is not checked here: its survival effect is a held-out target that passes in 92%
     // of the worlds, not all (in the highest-returnScale world its interval reaches above 0).
-    const training = leverEffect(lever('training'), REPS, 1, base);
-    // A calibration target holds training's profit effect in every world; its mean stays in range.
-    expect(training.profitPct.mean).toBeGreaterThanOrEqual(training.lever.evidence.profitPct![0]);
-    expect(training.profitPct.mean).toBeLessThanOrEqual(training.lever.evidence.profitPct![1]);
+    // Calibration targets (training-income, business-mentoring-income) hold these two profit
+    // effects in every world; the means stay inside the lever table's ranges.
+    // (Mentor quality and homogeneity move profit and survival by a few points at most, which 400
+    // pairs cannot sign in one world; validate tests homogeneity's survival across the worlds.)
+    for (const id of ['training', 'mentoring-business']) {
+      const e = leverEffect(lever(id), REPS, 1, base);
+      expect(e.profitPct.mean, id).toBeGreaterThanOrEqual(e.lever.evidence.profitPct![0]);
+      expect(e.profitPct.mean, id).toBeLessThanOrEqual(e.lever.evidence.profitPct![1]);
+    }
   });
 });

@@ -162,6 +162,9 @@ describe('external decisions: each has its effect', () => {
     const model = drive(sc, 4, 52, () => null);
     expect(abstain.state.chair).toBe(model.state.chair);
     expect(abstain.state.leaderChanges).toBe(model.state.leaderChanges);
+    expectSameBits(abstain.state.events.data.subarray(0, abstain.state.events.count * 5), model.state.events.data.subarray(0, model.state.events.count * 5));
+    for (const k of ['trust', 'commitment', 'effort'] as const) expectSameBits(abstain.state[k], model.state[k]);
+    expect(abstain.state.capital).toBe(model.state.capital);
   });
 
   it('members who report missing money get hidden misuse found; a report when nothing is missing raises conflict', () => {

@@ -18,9 +18,8 @@ const scenario = (r: Entry[], extra: ScenarioInput = {}) => parseScenario({ ...e
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 describe('roster trust', () => {
-  it('a roster without trust carries no trust key (its scenario hash is what it was before the field existed)', () => {
-    // Model v2 changed every run's bits, so the fingerprints of commit 2af854c no longer apply;
-    // that a roster without trust starts from the acquaintance baseline is tested below.
+  it('parsing writes no default trust into a roster that gives none (the scenario stays as written)', () => {
+    // That a roster without trust starts from the acquaintance baseline is tested below.
     expect(Object.keys(scenario(roster).members.roster![0])).not.toContain('trust');
   });
 

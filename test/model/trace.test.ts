@@ -50,7 +50,9 @@ describe('trace', () => {
       expect(t.income[i]).toBe(0);
     }
     const roles = Array.from(t.role.subarray(0, t.n));
-    expect(roles.filter((r) => r === 0)).toHaveLength(1); // one chair
+    // One chair (0), one secretary (1), one treasurer (2); the rest members (3).
+    for (const office of [0, 1, 2]) expect(roles.filter((r) => r === office), `role ${office}`).toHaveLength(1);
+    expect(roles.filter((r) => r === 3)).toHaveLength(t.n - 3);
   });
 
   it('the drivers give back the nine elements exactly (elementsOf is the one definition)', () => {
@@ -83,10 +85,12 @@ describe('injected events', () => {
     return out;
   }
 
-  it('misuse by an officer: money leaves the capital, the group finds out, trust in the culprit collapses and mean trust falls', () => {
+  it('misuse by an officer: money leaves the capital (or money an officer already holds is found), the group finds out, trust in the culprit collapses and mean trust falls', () => {
     const w = 20;
     const ps = pairs({ week: w, kind: 'misuse' });
     expect(ps.length).toBeGreaterThan(20);
+    let tookMoney = 0;
+    let heldAlready = 0;
     for (const { base, hit } of ps) {
       const ev = hit.events.filter((e) => e.week === w && (e.type === 'misuse' || e.type === 'misuseDetected'));
       expect(ev.map((e) => e.type)).toContain('misuseDetected');
@@ -100,8 +104,19 @@ describe('injected events', () => {
       // The money identity holds in the injected week: the misuse flow is what the capital lost.
       const taken = (t: Trace) => t.events.filter((e) => e.week === w && e.type === 'misuse').reduce((s, e) => s + e.amount, 0);
       expect(at(hit, f, 'misuse') - at(base, f, 'misuse')).toBeCloseTo(taken(hit) - taken(base), 6);
-      expect(at(hit, f, 'capital')).toBeLessThan(at(base, f, 'capital') + 1e-6);
+      // An officer already holding hidden money is found out instead of taking more.
+      const pending = base.events.filter((e) => e.week < w && (e.type === 'misuse' || e.type === 'misuseDetected')).at(-1);
+      if (pending?.type === 'misuse') {
+        heldAlready++;
+        expect(culprit).toBe(pending.member);
+        expect(taken(hit)).toBe(taken(base));
+      } else {
+        tookMoney++;
+        expect(taken(hit) - taken(base)).toBeGreaterThan(0);
+        expect(at(hit, f, 'capital')).toBeLessThan(at(base, f, 'capital'));
+      }
     }
+    expect(tookMoney).toBeGreaterThan(heldAlready);
   });
 
   it('a market shock costs capital in that week and leaves the market stream aligned: natural shocks fall in the same weeks', () => {
