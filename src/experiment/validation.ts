@@ -36,6 +36,8 @@ export interface TargetResult {
   expectation: Expectation;
   format: ValueFormat;
   method: string;
+  /** What was changed after the target's results were seen (held-out targets; Target.seen). */
+  seen?: string;
   /** In the central world. */
   measured: number;
   ci: [number, number];
@@ -118,6 +120,7 @@ export function validationReport(
       expectation: t.expected,
       format: t.format,
       method: t.method,
+      ...(t.seen ? { seen: t.seen } : {}),
       measured: c.measured,
       ci: c.ci,
       verdict: c.verdict,
@@ -191,8 +194,20 @@ export function renderText(report: ValidationReport): string {
     ...rows.map(line),
     '',
     `${report.passed} of ${report.targets.length} targets pass${report.failed ? `; ${report.failed} ${report.failed === 1 ? 'does' : 'do'} not` : ''}.`,
+    ...(seenText(report).length ? ['', ...seenText(report)] : []),
     '',
   ].join('\n');
+}
+
+/** The held-out targets whose results were seen before a change, one paragraph each (empty if none). */
+function seenText(report: ValidationReport): string[] {
+  const seen = report.targets.filter((t) => t.seen);
+  if (!seen.length) return [];
+  const heldOut = report.targets.filter((t) => t.kind === 'held-out').length;
+  return [
+    `Not wholly out of sample: ${seen.length} of the ${heldOut} held-out targets had their results seen before a change to the model, a prior or their own range (docs/VALIDATION.md, "How held out the held-out targets are"):`,
+    ...seen.map((t) => `- ${t.id}: ${t.seen}`),
+  ];
 }
 
 /** "with --set a=1 --set b=2 on every scenario", or '' without overrides. */
@@ -223,7 +238,7 @@ export function renderMarkdown(report: ValidationReport, command: string): strin
     '',
     'How each is measured:',
     '',
-    ...report.targets.map((t) => `- **${t.id}** (${t.kind}) ${t.method}`),
+    ...report.targets.map((t) => `- **${t.id}** (${t.kind}) ${t.method}${t.seen ? ` *Seen before a change:* ${t.seen}` : ''}`),
     '',
   ];
   return out.join('\n');
@@ -271,6 +286,7 @@ export function reportJson(report: ValidationReport) {
       worlds: t.worlds,
       pass: t.pass,
       method: t.method,
+      seen: t.seen ?? null,
       perWorld: t.perWorld.map((w) => ({ measured: finite(w.measured), ci: w.ci.map(finite), verdict: w.verdict })),
     })),
   };

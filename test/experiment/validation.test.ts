@@ -8,6 +8,7 @@ import { TARGETS } from '../../src/experiment/targets.ts';
 import {
   applyOverrides,
   renderMarkdown,
+  renderText,
   reportJson,
   SECTION_BEGIN,
   SECTION_END,
@@ -41,6 +42,25 @@ describe('verdicts and the share of worlds', () => {
     expect(nine).toMatchObject({ worldsPassing: 0.9, worlds: 10, pass: true, verdict: 'pass' });
     const eight = validationReport([t], worlds(8, 2), { central: 9, reps: 100, seed: 1, runs: 0 }).targets[0];
     expect(eight).toMatchObject({ worldsPassing: 0.8, pass: false, verdict: 'fail' });
+  });
+
+  it('says beside each held-out target whose results were seen before a change that it is not wholly out of sample, in text, JSON and Markdown', () => {
+    for (const t of TARGETS.filter((x) => x.kind === 'calibration')) expect(t.seen, t.id).toBeUndefined();
+    const seen = TARGETS.filter((x) => x.seen);
+    expect(seen.length).toBeGreaterThan(0);
+    const one = { mean: 1, ci: [0.5, 1.5] as [number, number], n: 10 };
+    const report = validationReport(TARGETS, [Object.fromEntries(TARGETS.map((t) => [t.id, one]))], { central: 0, reps: 10, seed: 1, runs: 0 });
+    const text = renderText(report);
+    expect(text).toContain(`Not wholly out of sample: ${seen.length} of the ${TARGETS.filter((x) => x.kind === 'held-out').length} held-out targets`);
+    const md = renderMarkdown(report, 'kube-sim validate');
+    const json = reportJson(report);
+    for (const t of TARGETS) {
+      expect(json.targets.find((x) => x.id === t.id)!.seen).toBe(t.seen ?? null);
+      if (t.seen) {
+        expect(text).toContain(`- ${t.id}: ${t.seen}`);
+        expect(md).toContain(`*Seen before a change:* ${t.seen}`);
+      } else expect(text).not.toContain(`- ${t.id}:`);
+    }
   });
 });
 
@@ -82,7 +102,7 @@ describe('the model on its targets', () => {
   it('reports as JSON with stable keys: id, kind, expected, measured, ci, worldsPassing and pass for every target', () => {
     const json = reportJson(report);
     for (const t of json.targets) {
-      expect(Object.keys(t)).toEqual(['id', 'kind', 'title', 'source', 'expected', 'expectation', 'measured', 'ci', 'verdict', 'worldsPassing', 'worlds', 'pass', 'method', 'perWorld']);
+      expect(Object.keys(t)).toEqual(['id', 'kind', 'title', 'source', 'expected', 'expectation', 'measured', 'ci', 'verdict', 'worldsPassing', 'worlds', 'pass', 'method', 'seen', 'perWorld']);
       expect(t).toMatchObject({ id: expect.any(String), kind: expect.stringMatching(/^(calibration|held-out)$/), expected: expect.any(String), worldsPassing: expect.any(Number), pass: expect.any(Boolean) });
       expect(t.ci[0]!).toBeLessThanOrEqual(t.measured!);
       expect(t.ci[1]!).toBeGreaterThanOrEqual(t.measured!);
