@@ -29,9 +29,9 @@ export const VALIDATE_HELP = `kube-sim validate [--reps N] [--seed N] [--worlds 
     scenario (default ${REFERENCE_RUN.reps}, 10 to ${MAX_REPS}). Prints per target its kind, the expected range,
     the central world's value with its 95% interval, and the share of worlds in which the interval
     lies in the range; a target passes when that share is at least 90%.
-    Below the table, for each held-out target whose results were seen before a change to the model,
-    a prior or its range, it says what was changed (docs/VALIDATION.md, "How held out the held-out
-    targets are"; "seen" in --json).
+    Below the table, for each held-out target that was declared, or saw the model, a prior or its
+    range changed, with its results in view, it says what (docs/VALIDATION.md, "How held out the
+    held-out targets are"; "seen" in --json).
     --set applies an override to every target scenario (repeatable), e.g. "do the targets
     still hold with --set business.volatilityScale=1.5?". Each target keeps its own horizon,
     so horizonWeeks and seed cannot be set.

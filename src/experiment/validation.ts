@@ -36,7 +36,7 @@ export interface TargetResult {
   expectation: Expectation;
   format: ValueFormat;
   method: string;
-  /** What was changed after the target's results were seen (held-out targets; Target.seen). */
+  /** What was declared or changed with the target's results in view (held-out targets; Target.seen). */
   seen?: string;
   /** In the central world. */
   measured: number;
@@ -199,13 +199,13 @@ export function renderText(report: ValidationReport): string {
   ].join('\n');
 }
 
-/** The held-out targets whose results were seen before a change, one paragraph each (empty if none). */
+/** The held-out targets declared or changed with their results in view, one line each (empty if none). */
 function seenText(report: ValidationReport): string[] {
   const seen = report.targets.filter((t) => t.seen);
   if (!seen.length) return [];
   const heldOut = report.targets.filter((t) => t.kind === 'held-out').length;
   return [
-    `Not wholly out of sample: ${seen.length} of the ${heldOut} held-out targets had their results seen before a change to the model, a prior or their own range (docs/VALIDATION.md, "How held out the held-out targets are"):`,
+    `Not wholly out of sample: ${seen.length} of the ${heldOut} held-out targets were declared, or saw the model, a prior or their own range changed, with their results in view (docs/VALIDATION.md, "How held out the held-out targets are"):`,
     ...seen.map((t) => `- ${t.id}: ${t.seen}`),
   ];
 }
@@ -238,7 +238,7 @@ export function renderMarkdown(report: ValidationReport, command: string): strin
     '',
     'How each is measured:',
     '',
-    ...report.targets.map((t) => `- **${t.id}** (${t.kind}) ${t.method}${t.seen ? ` *Seen before a change:* ${t.seen}` : ''}`),
+    ...report.targets.map((t) => `- **${t.id}** (${t.kind}) ${t.method}${t.seen ? ` *With its results in view:* ${t.seen}` : ''}`),
     '',
   ];
   return out.join('\n');

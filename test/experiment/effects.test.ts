@@ -57,7 +57,8 @@ describe('npm run effects', () => {
     // Group size is not checked here: its survival effect is a held-out target that passes in 92%
     // of the worlds, not all (in the highest-returnScale world its interval reaches above 0).
     // Calibration targets (training-income, business-mentoring-income) hold these two profit
-    // effects in every world; the means stay inside the lever table's ranges.
+    // effects near these ranges in every world (mentoring's target allows up to +25%, the lever
+    // table +20%); the means stay inside the lever table's ranges.
     // (Mentor quality and homogeneity move profit and survival by a few points at most, which 400
     // pairs cannot sign in one world; validate tests homogeneity's survival across the worlds.)
     for (const id of ['training', 'mentoring-business']) {

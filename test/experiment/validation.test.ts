@@ -44,7 +44,7 @@ describe('verdicts and the share of worlds', () => {
     expect(eight).toMatchObject({ worldsPassing: 0.8, pass: false, verdict: 'fail' });
   });
 
-  it('says beside each held-out target whose results were seen before a change that it is not wholly out of sample, in text, JSON and Markdown', () => {
+  it('says for each held-out target declared or changed with its results in view that it is not wholly out of sample, in text, JSON and Markdown', () => {
     for (const t of TARGETS.filter((x) => x.kind === 'calibration')) expect(t.seen, t.id).toBeUndefined();
     const seen = TARGETS.filter((x) => x.seen);
     expect(seen.length).toBeGreaterThan(0);
@@ -58,7 +58,7 @@ describe('verdicts and the share of worlds', () => {
       expect(json.targets.find((x) => x.id === t.id)!.seen).toBe(t.seen ?? null);
       if (t.seen) {
         expect(text).toContain(`- ${t.id}: ${t.seen}`);
-        expect(md).toContain(`*Seen before a change:* ${t.seen}`);
+        expect(md).toContain(`*With its results in view:* ${t.seen}`);
       } else expect(text).not.toContain(`- ${t.id}:`);
     }
   });
