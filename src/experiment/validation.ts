@@ -183,6 +183,7 @@ const pctText = (x: number) => `${(100 * x).toFixed(0)}%`;
 
 /** The report as a plain-text table for a terminal. */
 export function renderText(report: ValidationReport): string {
+  const seen = seenText(report);
   const rows = report.targets.map((t) => [t.kind, t.id, t.expected, estimateText(t.measured, t.ci, t.format), `${pctText(t.worldsPassing)} of ${t.worlds}`, t.pass ? 'PASS' : 'FAIL']);
   const head = ['kind', 'target', 'expected', 'central world [95% interval]', 'worlds passing', 'result'];
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
@@ -194,7 +195,7 @@ export function renderText(report: ValidationReport): string {
     ...rows.map(line),
     '',
     `${report.passed} of ${report.targets.length} targets pass${report.failed ? `; ${report.failed} ${report.failed === 1 ? 'does' : 'do'} not` : ''}.`,
-    ...(seenText(report).length ? ['', ...seenText(report)] : []),
+    ...(seen.length ? ['', ...seen] : []),
     '',
   ].join('\n');
 }
