@@ -1,58 +1,100 @@
 /**
- * The engine benchmark of this tree against another commit's, in the same run: the machine's speed
- * drifts by a third from minute to minute, so only same-run ratios count. It checks the other
- * commit out into a temporary worktree (sharing node_modules), builds each tree's bench/engine.ts
- * the same way (one esbuild bundle, as `npm run build:lib` builds the command), then runs the two
- * bundles in turns, and prints each tree's best replications per second and their ratio.
- *   npm run bench:against [-- --commit 106fd8e --reps 10000 --turns 3]
- * `--source` runs both trees from their TypeScript sources through tsx instead (no build).
+ * The engine of this tree against another commit's, in one process: the machine's speed drifts by
+ * a third from minute to minute, so only same-run ratios count, and the finer the interleaving the
+ * less drift is left in them. It checks the other commit out into a temporary worktree (sharing
+ * node_modules), builds each tree's engine the same way (one esbuild bundle of its src/index.ts, as
+ * `npm run build:lib` bundles the command), imports both bundles, and times them in alternating
+ * blocks of replications of the default scenario (the same replications for both). It prints each
+ * engine's replications per second over all blocks and over its fastest eighth (the blocks least
+ * disturbed by other work on the machine), and the ratios.
+ *   npm run bench:against [-- --commit 106fd8e --blocks 80 --per 200]
+ * Two copies of one engine measured this way (`--commit HEAD`) differ by about 1% on the fastest
+ * eighth and by up to 6% over all blocks.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
   options: {
     commit: { type: 'string', default: '106fd8e' },
-    reps: { type: 'string', default: '10000' },
-    turns: { type: 'string', default: '3' },
-    source: { type: 'boolean', default: false },
+    blocks: { type: 'string', default: '80' },
+    per: { type: 'string', default: '200' },
   },
 });
+const blocks = Number(values.blocks);
+const per = Number(values.per);
 const root = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'kube-sim-against-'));
 const other = join(dir, 'tree');
+
+interface Engine {
+  defaultScenario(): unknown;
+  simulate(sc: unknown, opts: { replication: number }): unknown;
+}
+
 execFileSync('git', ['worktree', 'add', '--detach', other, values.commit!], { cwd: root, stdio: 'ignore' });
 try {
   symlinkSync(join(root, 'node_modules'), join(other, 'node_modules'));
-  const esbuild = join(root, 'node_modules', '.bin', 'esbuild');
-  /** The command that runs a tree's engine benchmark: its bundle, or its sources through tsx. */
-  const build = (tree: string, name: string): string[] => {
-    if (values.source) return ['--import', 'tsx', join(tree, 'bench/engine.ts')];
+  const build = (tree: string, name: string): string => {
+    const entry = join(tree, 'kube-sim-against-entry.ts');
+    writeFileSync(entry, "export { defaultScenario, simulate } from './src/index.ts';\n");
     const out = join(dir, `${name}.mjs`);
-    execFileSync(esbuild, [join(tree, 'bench/engine.ts'), '--bundle', '--platform=node', '--format=esm', '--target=node20', `--outfile=${out}`, '--log-level=warning'], { cwd: tree });
-    return [out];
+    try {
+      execFileSync(join(root, 'node_modules/.bin/esbuild'), [entry, '--bundle', '--platform=node', '--format=esm', '--target=node20', `--outfile=${out}`, '--log-level=warning'], { cwd: tree });
+    } finally {
+      rmSync(entry);
+    }
+    return out;
   };
-  const there = build(other, 'there');
-  const here = build(root, 'here');
-  const rate = (args: string[], cwd: string) => {
-    const out = execFileSync(process.execPath, [...args, '--reps', values.reps!, '--rounds', '2'], { cwd, encoding: 'utf8' });
-    const last = JSON.parse(out.trim().split('\n').pop()!);
-    return last.replicationsPerSecond as number;
+  const there = (await import(pathToFileURL(build(other, 'there')).href)) as Engine;
+  const here = (await import(pathToFileURL(build(root, 'here')).href)) as Engine;
+  // One timing function per engine, so neither call site sees the other's code.
+  const scThere = there.defaultScenario();
+  const scHere = here.defaultScenario();
+  const timeThere = (from: number): number => {
+    const t0 = performance.now();
+    for (let r = from; r < from + per; r++) there.simulate(scThere, { replication: r });
+    return performance.now() - t0;
   };
-  const best = { here: 0, there: 0 };
-  for (let t = 0; t < Number(values.turns); t++) {
-    best.there = Math.max(best.there, rate(there, other));
-    best.here = Math.max(best.here, rate(here, root));
-    console.log(`turn ${t + 1}: ${values.commit} ${best.there}/s, this tree ${best.here}/s (best so far)`);
+  const timeHere = (from: number): number => {
+    const t0 = performance.now();
+    for (let r = from; r < from + per; r++) here.simulate(scHere, { replication: r });
+    return performance.now() - t0;
+  };
+  for (let w = 0; w < 10; w++) {
+    timeThere(0);
+    timeHere(0);
   }
-  const how = values.source ? 'from sources (tsx)' : 'built (esbuild bundle)';
-  console.log(`${values.commit}, ${how}: ${Math.round(best.there)} replications/s`);
-  console.log(`this tree, ${how}: ${Math.round(best.here)} replications/s`);
-  console.log(`ratio (this / ${values.commit}): ${(best.here / best.there).toFixed(2)}`);
-  console.log(JSON.stringify({ commit: values.commit, built: !values.source, other: best.there, here: best.here, ratio: best.here / best.there }));
+  const t = { there: [] as number[], here: [] as number[] };
+  for (let k = 0; k < blocks; k++) {
+    const from = (k % 10) * per;
+    if (k % 2) {
+      t.here.push(timeHere(from));
+      t.there.push(timeThere(from));
+    } else {
+      t.there.push(timeThere(from));
+      t.here.push(timeHere(from));
+    }
+  }
+  const sum = (x: number[]) => x.reduce((s, v) => s + v, 0);
+  const fastest = (x: number[]) => [...x].sort((a, b) => a - b).slice(0, Math.max(1, x.length >> 3));
+  const rate = (x: number[]) => Math.round((x.length * per) / (sum(x) / 1000));
+  const res = {
+    commit: values.commit,
+    blocks,
+    per,
+    other: { all: rate(t.there), fastest: rate(fastest(t.there)) },
+    here: { all: rate(t.here), fastest: rate(fastest(t.here)) },
+    ratio: { all: +(sum(t.there) / sum(t.here)).toFixed(3), fastest: +(sum(fastest(t.there)) / sum(fastest(t.here))).toFixed(3) },
+  };
+  console.log(`${values.commit}: ${res.other.fastest} replications/s (fastest eighth of ${blocks} blocks of ${per}), ${res.other.all}/s over all`);
+  console.log(`this tree: ${res.here.fastest} replications/s (fastest eighth), ${res.here.all}/s over all`);
+  console.log(`ratio (this / ${values.commit}): ${res.ratio.fastest} on the fastest eighth, ${res.ratio.all} over all blocks`);
+  console.log(JSON.stringify(res));
 } finally {
   execFileSync('git', ['worktree', 'remove', '--force', other], { cwd: root, stdio: 'ignore' });
   rmSync(dir, { recursive: true, force: true });

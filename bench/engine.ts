@@ -1,12 +1,17 @@
 /**
  * Engine benchmark: replications of the default scenario on one core (this thread), each a full
  * `simulate()` with its weekly series, events and outcome.
- *   npm run bench [-- --reps 10000 --rounds 3]
+ *   npm run bench [-- --reps 10000 --rounds 3] [-- --built]
  * Several rounds are timed and the fastest is reported (the machine is shared; the minimum is
- * the least disturbed measurement). The last line is one JSON object.
+ * the least disturbed measurement). The last line is one JSON object. `--built` times the compiled
+ * engine the package ships (lib/, from `npm run build:lib`) instead of the TypeScript sources run
+ * through tsx (3-4% slower than lib/ when the two alternate in one process: docs/PERFORMANCE.md).
  */
-import { defaultScenario, simulate } from '../src/index.ts';
 import { flag } from './flags.ts';
+
+type Engine = typeof import('../src/index.ts');
+const built = process.argv.includes('--built');
+const { defaultScenario, simulate } = (await import(built ? '../lib/index.js' : '../src/index.ts')) as Engine;
 
 const reps = flag('--reps', 10_000);
 const rounds = flag('--rounds', 3);
@@ -39,6 +44,7 @@ for (let k = 0; k < rounds; k++) {
 const best = results.reduce((a, b) => (b.seconds < a.seconds ? b : a));
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 const out = {
+  engine: built ? 'lib' : 'src',
   replications: reps,
   seconds: +best.seconds.toFixed(3),
   replicationsPerSecond: Math.round(reps / best.seconds),
@@ -47,6 +53,6 @@ const out = {
   peakRssMb: +(peakRss / 2 ** 20).toFixed(1),
   rssAfterEachRoundMb: rssAt.map((b) => +(b / 2 ** 20).toFixed(1)),
 };
-console.log(`default scenario: ${sc.group.size} members, ${sc.horizonWeeks} weeks; best of ${rounds} rounds`);
+console.log(`default scenario: ${sc.group.size} members, ${sc.horizonWeeks} weeks; ${built ? 'compiled engine (lib/)' : 'sources through tsx'}; best of ${rounds} rounds`);
 console.log(`  ${out.replicationsPerSecond} replications/s, ${out.memberWeeksPerSecond} member-weeks/s, ${out.pairUpdatesPerSecond} pair-updates/s, peak RSS ${out.peakRssMb} MB`);
 console.log(JSON.stringify(out));
