@@ -33,7 +33,7 @@ async function setField(page: Page, testid: string, value: string): Promise<void
 }
 
 /** Wait for the worlds of the panel to be drawn with `n` dots. */
-async function waitWorlds(page: Page, n: number, timeout = 60_000): Promise<void> {
+async function waitWorlds(page: Page, n: number, timeout = 150_000): Promise<void> {
   await page.waitForFunction((want) => document.querySelectorAll('[data-testid=chart-worlds] [data-testid=world-dot]').length === want && !document.body.dataset.state?.startsWith('running'), n, { timeout });
 }
 
@@ -172,7 +172,7 @@ describeBrowser('How sure is this?', () => {
     await page.getByTestId('how-sure').screenshot({ path: join(SHOTS, 'how-sure-id.png') });
     expect(app.pageErrors).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
-  });
+  }, 180_000); // Two runs across every world in the page and one on the command line: minutes when other work shares the 2 cores (the speed is bench:worlds-web's to measure, not this test's).
 
   it('draws more worlds from the priors: one dot each, and a rule or why there is none', async () => {
     const link = `?preset=meetings-weekly&reps=100&a=${encodeURIComponent('preset=meetings-monthly&reps=100')}&worlds=80&worlds-from=prior&worlds-reps=10`;
