@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUSINESS_PROFILES } from '../src/model/business-types.ts';
+import { TYPICAL_STAKE } from '../src/model/context.ts';
 import { CONSTANT_NAMES, CONSTANTS, type World } from '../src/model/constants.ts';
 import { CENTRAL_WORLD } from '../src/model/world.ts';
 
@@ -54,7 +55,10 @@ export function profilesTable(world: World = CENTRAL_WORLD): string {
   const rows = Object.entries(BUSINESS_PROFILES).map(([type, b]) => {
     const gross = b.grossReturn * rs;
     const net = gross - b.operatingCost;
-    return `| ${type} | ${b.grossReturn.toFixed(3)} | ${gross.toFixed(4)} | ${b.operatingCost.toFixed(3)} | ${b.cycleWeeks} | ${b.volatility.toFixed(2)} | ${b.shocksPerYear.toFixed(2)} | ${b.shockLoss.toFixed(2)} | ${b.labourWeight.toFixed(1)} | ${b.trustWeight.toFixed(1)} | ${rupiah(b.capacityPerMember)} | ${net.toFixed(4)} | ${(b.operatingCost / gross).toFixed(3)} | ${rupiah(b.capacityPerMember * net)} |`;
+    // Without a capacity (livestock) a member's share of the typical stake, Rp 2.5m, is where the effective herd equals the capital.
+    const perMember = b.capacityPerMember ?? TYPICAL_STAKE;
+    const capacity = b.capacityPerMember === null ? 'none (diminishing returns)' : rupiah(b.capacityPerMember);
+    return `| ${type} | ${b.grossReturn.toFixed(3)} | ${gross.toFixed(4)} | ${b.operatingCost.toFixed(3)} | ${b.cycleWeeks} | ${b.volatility.toFixed(2)} | ${b.shocksPerYear.toFixed(2)} | ${b.shockLoss.toFixed(2)} | ${b.labourWeight.toFixed(1)} | ${b.trustWeight.toFixed(1)} | ${capacity} | ${net.toFixed(4)} | ${(b.operatingCost / gross).toFixed(3)} | ${rupiah(perMember * net)} |`;
   });
   return [
     `| Type | grossReturn | × returnScale (${num(rs)}) | operatingCost | cycleWeeks | volatility | shocksPerYear | shockLoss | labourWeight | trustWeight | capacityPerMember (Rp) | Net at typical | Break-even | Net per member at typical (Rp/week) |`,

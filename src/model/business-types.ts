@@ -24,14 +24,16 @@ export interface BusinessProfile {
   /** How much output depends on trust among members (repayment in savings-and-loan). */
   trustWeight: number;
   /**
-   * Capital one active member can keep at work (Rp): animals one family can tend, stock one
-   * warung can turn over. Capital beyond the members' capacity lies idle as cash.
+   * Capital one active member can keep at work (Rp): stock one warung can turn over. Capital
+   * beyond the members' capacity lies idle as cash. null: no cap; the capital at work earns with
+   * diminishing returns instead (`capitalElasticity`, docs/MODEL.md §7.8): livestock, whose herd
+   * studies measure them (docs/EVIDENCE.md §14).
    */
-  capacityPerMember: number;
+  capacityPerMember: number | null;
 }
 
 export const BUSINESS_PROFILES: Record<BusinessType, BusinessProfile> = {
-  livestock: { grossReturn: 0.04, operatingCost: 0.013, cycleWeeks: 26, volatility: 0.04, shocksPerYear: 0.3, shockLoss: 0.25, labourWeight: 0.2, trustWeight: 0, capacityPerMember: 4_000_000 },
+  livestock: { grossReturn: 0.04, operatingCost: 0.013, cycleWeeks: 26, volatility: 0.04, shocksPerYear: 0.3, shockLoss: 0.25, labourWeight: 0.2, trustWeight: 0, capacityPerMember: null },
   poultry: { grossReturn: 0.046, operatingCost: 0.016, cycleWeeks: 1, volatility: 0.05, shocksPerYear: 0.35, shockLoss: 0.3, labourWeight: 0.8, trustWeight: 0, capacityPerMember: 4_000_000 },
   fish: { grossReturn: 0.042, operatingCost: 0.014, cycleWeeks: 16, volatility: 0.05, shocksPerYear: 0.3, shockLoss: 0.3, labourWeight: 0.7, trustWeight: 0, capacityPerMember: 4_000_000 },
   warung: { grossReturn: 0.036, operatingCost: 0.011, cycleWeeks: 1, volatility: 0.04, shocksPerYear: 0.25, shockLoss: 0.12, labourWeight: 0.6, trustWeight: 0.2, capacityPerMember: 3_000_000 },

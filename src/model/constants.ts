@@ -99,6 +99,11 @@ export const CONSTANTS = {
     text: 'Weekly chance that a family leaves for outside reasons (migration, illness)',
     reason: 'About 20% of self-help-group members had left over up to eight years (Baland, Somanathan & Vandewalle 2008): 0.5–5% a year',
   },
+  capitalElasticity: {
+    low: 0.65, high: 0.8, unit: 'exponent',
+    text: 'Diminishing returns to a livestock group’s herd: output and feed grow as (capital at work / Rp 2.5m per active member)^capitalElasticity',
+    reason: 'Cobb-Douglas milk-yield functions measure the herd’s elasticity at about 0.8 (milking small ruminants, Bannu, LRRD 19(2) 2007) and 0.65 (buffalo herd size, Sajjad, Khan & Ahmad 2011); Andaleeb & Khan 2017 (Mardan) find it negative. It replaces an unsourced cap of Rp 4m per member (docs/VALIDATION.md, the fifteenth calibration)',
+  },
 } as const satisfies Record<string, ConstantSpec>;
 
 export type ConstantName = keyof typeof CONSTANTS;

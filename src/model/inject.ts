@@ -9,6 +9,7 @@ import { clamp01 } from './context.ts';
 import { EV, logEvent } from './events.ts';
 import { visit } from './processes/mentoring.ts';
 import { detect, takeMoney } from './processes/misuse.ts';
+import { capitalAtWork } from './processes/business.ts';
 import { leave } from './processes/exit.ts';
 import { refreshTrustMeans } from './processes/trust.ts';
 import type { Run } from './simulate.ts';
@@ -61,10 +62,8 @@ function apply(st: GroupState, run: Run, kind: InjectionKind, member: number | u
     }
     case 'marketShock': {
       const b = run.ctx.biz;
-      const capacity = b.capacityPerMember * st.nActive;
       // Like a natural shock, it hits only the capital at work (cash not yet settled is safe).
-      const atWork = st.settled * st.capital;
-      const loss = (atWork < capacity ? atWork : capacity) * b.shockLoss;
+      const loss = capitalAtWork(st, b) * b.shockLoss;
       st.capital -= loss;
       st.costs += loss;
       // A loss like any cost: it comes off the profit the next meeting shares out.

@@ -19,4 +19,5 @@ export const CENTRAL_WORLD = {
   sharedAttitudes: 0.1214,
   stagnantEffort: 0.1146,
   outsideExit: 0.0006746,
+  capitalElasticity: 0.725,
 } as const;

@@ -1,13 +1,16 @@
 /**
  * The joint business. Each week value accrues from the working capital at the business type's
  * gross return, times productivity: labour, skill, market access and coordination, each with
- * diminishing returns and equal to 1 for the typical group; operating costs come off the capital (cash and assets in proportion, so the settled share stays); the accrued value is sold once a cycle (revenue). The
+ * diminishing returns and equal to 1 for the typical group; operating costs come off the capital (cash and assets in proportion, so the settled share stays); the accrued value is sold once a cycle (revenue). A
+ * herd (livestock) earns and eats as its effective size, with diminishing returns to capital per
+ * family in place of a cap (`capitalElasticity`). The
  * market price follows a log AR(1) with rare shocks (disease, price collapse, loan defaults) that
  * destroy a share of capital. The market stream draws the same numbers every week whatever the
  * group does (a normal, a shock draw, a noise draw), so groups compared with the same seed meet
  * the same market.
  */
-import { clamp01, sizeFactor, type RunContext } from '../context.ts';
+import { clamp01, sizeFactor, TYPICAL_STAKE, type RunContext } from '../context.ts';
+import type { BusinessProfile } from '../business-types.ts';
 import { EV, logEvent } from '../events.ts';
 import { exp, log } from '../detmath.ts';
 import { normal } from '../random.ts';
@@ -32,6 +35,29 @@ export const SETTLE_RATE = 0.1;
 const saturate = (x: number): number => 1 - exp(-3 * x);
 const SATURATED_SKILL = saturate(TYPICAL_SKILL);
 const SATURATED_ACCESS = saturate(TYPICAL_ACCESS);
+
+/**
+ * The capital at work: the settled share of the capital, up to what the active members can keep
+ * at work where the business type has a capacity (docs/MODEL.md §7.8).
+ */
+export function capitalAtWork(st: GroupState, b: BusinessProfile): number {
+  const atWork = st.settled * st.capital;
+  if (b.capacityPerMember === null) return atWork;
+  const capacity = b.capacityPerMember * st.nActive;
+  return atWork < capacity ? atWork : capacity;
+}
+
+/**
+ * The effective herd of a business type without a capacity: r·(k / r)^elasticity, r = Rp 2.5m
+ * (TYPICAL_STAKE) per active member, so a family's herd earns less per rupiah the larger it is
+ * and the effective herd equals k at r (Cobb-Douglas in the herd, docs/EVIDENCE.md §14). Types
+ * with a capacity: k itself.
+ */
+function effectiveCapital(st: GroupState, b: BusinessProfile, k: number, elasticity: number): number {
+  if (b.capacityPerMember !== null) return k;
+  const r = TYPICAL_STAKE * st.nActive;
+  return k > 0 && r > 0 ? r * exp(elasticity * log(k / r)) : 0;
+}
 
 export function business(st: GroupState, ctx: RunContext): void {
   const b = ctx.biz;
@@ -72,15 +98,16 @@ export function business(st: GroupState, ctx: RunContext): void {
   // Cash is turned into the business (livestock, stock, tools) over the weeks after it comes.
   st.settled += SETTLE_RATE * (1 - st.settled);
   // Only the capital turned into the business that the members can keep at work earns, costs
-  // and is exposed to shocks.
-  const capacity = b.capacityPerMember * st.nActive;
-  const atWork = st.settled * st.capital;
-  const k = atWork < capacity ? atWork : capacity;
+  // and is exposed to shocks; a herd earns and eats as its effective size.
+  const k = capitalAtWork(st, b);
+  const keff = effectiveCapital(st, b, k, kk.capitalElasticity);
   // labour^w × market price, as one exponential: exp(w·ln labour + logMarket).
   const labourAtPrice = labour > 0 ? exp(b.labourWeight * log(labour) + st.logMarket) : 0;
   const productivity = labourAtPrice * skillF * marketF * (coordF > 0 ? coordF : 0) * trustPart;
-  st.accrued += k * b.grossReturn * kk.returnScale * productivity;
-  let costs = k * b.operatingCost;
+  st.accrued += keff * b.grossReturn * kk.returnScale * productivity;
+  // Feed and materials follow the output the herd gives, never more than the capital at work.
+  let costs = keff * b.operatingCost;
+  if (costs > k) costs = k;
   if (shockDraw < (b.shocksPerYear * vol) / 52) {
     const loss = k * b.shockLoss;
     costs += loss;
