@@ -51,7 +51,7 @@ describe('npm run effects', () => {
     const weekly = leverEffect(lever('meetings-weekly'), REPS, 1, base);
     expect(weekly.misusePct.ci[1], 'weekly meetings cut misuse').toBeLessThan(0);
     const grant = leverEffect(lever('grant-size'), REPS, 1, base);
-    // More capital raises profit, but by less than the capital doubles (the capacity per member).
+    // More capital raises profit, but by less than the capital doubles (diminishing returns to the herd, capitalElasticity).
     expect(grant.profitPct.ci[0], 'a bigger grant raises profit').toBeGreaterThan(0);
     expect(grant.profitPct.ci[1], 'by less than it raises the capital').toBeLessThan(100);
     // Group size is not checked here: its survival effect is a held-out target that passes in 92%
