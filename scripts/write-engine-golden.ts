@@ -5,8 +5,9 @@
  * 10 replications of each: 1,000 runs, every series, event, outcome and member. The scenarios are
  * stored as their inputs, so the fixture does not depend on the generator staying the same.
  * test/model/engine-golden.test.ts checks that the engine still gives exactly these runs: work on
- * the engine's speed (issue 16) must not change a bit. It was written by commit 106fd8e, before
- * that work began; run it again only when the model is changed on purpose:
+ * the engine's speed (issue 16) must not change a bit. It was first written by commit 106fd8e,
+ * before that work began, and again with the fifteenth calibration's model (livestock's
+ * diminishing returns to the herd); run it again only when the model is changed on purpose:
  *   node --import tsx scripts/write-engine-golden.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';

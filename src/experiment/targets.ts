@@ -385,7 +385,7 @@ export const TARGETS: readonly Target[] = [
     format: 'pct',
     uses: ['noMentoring3', 'grant50NoMentoring3'],
     method: 'The business’s profit per founding member over 3 years, Rp 50 million against Rp 25 million, both without mentoring, paired: change in per cent.',
-    seen: 'declared in the sixth after the grant’s effect on payouts (+88%) had been seen; no change made for it since (a capital elasticity and a return-on-capital target were probed after the fourteenth and not adopted)',
+    seen: 'declared in the sixth after the grant’s effect on payouts (+88%) had been seen; after it failed in the fourteenth, livestock’s capacity cap was replaced by diminishing returns to the herd (capitalElasticity, fifteenth), chosen after probes of it (a capital elasticity with costs proportional to the herd, and a return-on-capital target, were probed and not adopted)',
     measure: (rows) => pairedChangeOf(need(rows, 'noMentoring3'), need(rows, 'grant50NoMentoring3'), 'businessProfitMonthly'),
   },
   {
