@@ -48,7 +48,8 @@ const rupiah = (x: number): string => String(Math.round(x)).replace(/\B(?=(\d{3}
  * The business-type profiles with three derived columns at the world's returnScale: the net
  * weekly margin on working capital when every productivity factor is 1 (grossReturn·returnScale −
  * operatingCost), the productivity needed to cover operating costs (operatingCost /
- * (grossReturn·returnScale)), and the net margin on one member's capacity.
+ * (grossReturn·returnScale)), and the net margin on one member's capacity (livestock, which has
+ * none: on the typical stake, Rp 2.5m, where its effective herd equals its capital).
  */
 export function profilesTable(world: World = CENTRAL_WORLD): string {
   const rs = world.returnScale;

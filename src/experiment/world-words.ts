@@ -24,7 +24,7 @@ export const CONSTANT_LABELS: Readonly<Record<ConstantName, { en: string; id: st
   sharedAttitudes: { en: 'how much a group’s members share their commitment and willingness to cooperate', id: 'kesamaan komitmen dan kesediaan bekerja sama anggota satu kelompok' },
   stagnantEffort: { en: 'the work below which a business counts as stopped', id: 'batas kerja di bawahnya usaha dianggap berhenti' },
   outsideExit: { en: 'the chance a family leaves for outside reasons', id: 'peluang keluarga keluar karena alasan luar' },
-  capitalElasticity: { en: 'how fast returns fall as a herd grows', id: 'seberapa cepat hasil menurun saat ternak bertambah' },
+  capitalElasticity: { en: 'how well a herd’s returns hold up as it grows', id: 'seberapa baik hasil ternak bertahan saat ternak bertambah' },
 };
 
 export const OUTCOME_WORDS: Readonly<Record<string, { en: string; id: string }>> = {

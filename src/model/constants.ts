@@ -102,7 +102,7 @@ export const CONSTANTS = {
   capitalElasticity: {
     low: 0.65, high: 0.8, unit: 'exponent',
     text: 'Diminishing returns to a livestock group’s herd: output and feed grow as (capital at work / Rp 2.5m per active member)^capitalElasticity',
-    reason: 'Cobb-Douglas milk-yield functions measure the herd’s elasticity at about 0.8 (milking small ruminants, Bannu, LRRD 19(2) 2007) and 0.65 (buffalo herd size, Sajjad, Khan & Ahmad 2011); Andaleeb & Khan 2017 (Mardan) find it negative. It replaces an unsourced cap of Rp 4m per member (docs/VALIDATION.md, the fifteenth calibration)',
+    reason: 'Cobb-Douglas milk-yield functions measure the herd’s elasticity at about 0.8 (milking small ruminants, Bannu, LRRD 19(2) 2007) and 0.65 (buffalo herd size, Sajjad, Khan & Ahmad 2011); Andaleeb & Khan 2017 (Mardan) find it negative (a helper’s reading of the summary). It replaces an unsourced cap of Rp 4m per member (docs/VALIDATION.md, the fifteenth calibration)',
   },
 } as const satisfies Record<string, ConstantSpec>;
 

@@ -51,7 +51,10 @@ export function createContext(sc: Scenario, rng: Streams): RunContext {
 
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
-/** Money per member the programme's typical grant puts in each family's reach (Rp 25m for 10). */
+/**
+ * Money per member the programme's typical grant puts in each family's reach (Rp 25m for 10): the
+ * reference of the temptation factor and of a livestock herd's diminishing returns (business.ts).
+ */
 export const TYPICAL_STAKE = 2_500_000;
 
 /**

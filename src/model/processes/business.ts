@@ -105,9 +105,10 @@ export function business(st: GroupState, ctx: RunContext): void {
   const labourAtPrice = labour > 0 ? exp(b.labourWeight * log(labour) + st.logMarket) : 0;
   const productivity = labourAtPrice * skillF * marketF * (coordF > 0 ? coordF : 0) * trustPart;
   st.accrued += keff * b.grossReturn * kk.returnScale * productivity;
-  // Feed and materials follow the output the herd gives, never more than the capital at work.
+  // Feed and materials follow the output the herd gives, never more than the capital at work
+  // (and never below 0, should the capital at work be negative).
   let costs = keff * b.operatingCost;
-  if (costs > k) costs = k;
+  if (costs > k) costs = k > 0 ? k : 0;
   if (shockDraw < (b.shocksPerYear * vol) / 52) {
     const loss = k * b.shockLoss;
     costs += loss;
