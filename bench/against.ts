@@ -12,11 +12,12 @@
  * eighth and by up to 6% over all blocks.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { bundleEntry } from './bundle.ts';
 
 const { values } = parseArgs({
   options: {
@@ -40,14 +41,8 @@ execFileSync('git', ['worktree', 'add', '--detach', other, values.commit!], { cw
 try {
   symlinkSync(join(root, 'node_modules'), join(other, 'node_modules'));
   const build = (tree: string, name: string): string => {
-    const entry = join(tree, 'kube-sim-against-entry.ts');
-    writeFileSync(entry, "export { defaultScenario, simulate } from './src/index.ts';\n");
     const out = join(dir, `${name}.mjs`);
-    try {
-      execFileSync(join(root, 'node_modules/.bin/esbuild'), [entry, '--bundle', '--platform=node', '--format=esm', '--target=node20', `--outfile=${out}`, '--log-level=warning'], { cwd: tree });
-    } finally {
-      rmSync(entry);
-    }
+    bundleEntry(tree, 'kube-sim-against-entry', "export { defaultScenario, simulate } from './src/index.ts';\n", out);
     return out;
   };
   const there = (await import(pathToFileURL(build(other, 'there')).href)) as Engine;

@@ -7,10 +7,12 @@
  * engine the package ships (lib/, from `npm run build:lib`) instead of the TypeScript sources run
  * through tsx (3-4% slower than lib/ when the two alternate in one process: docs/PERFORMANCE.md).
  */
+import { existsSync } from 'node:fs';
 import { flag } from './flags.ts';
 
 type Engine = typeof import('../src/index.ts');
 const built = process.argv.includes('--built');
+if (built && !existsSync(new URL('../lib/index.js', import.meta.url))) throw new Error('--built: lib/index.js not found; run npm run build:lib first');
 const { defaultScenario, simulate } = (await import(built ? '../lib/index.js' : '../src/index.ts')) as Engine;
 
 const reps = flag('--reps', 10_000);

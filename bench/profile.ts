@@ -7,10 +7,11 @@
  * `--interval` is the sampling interval in microseconds. The last line is one JSON object.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bundleEntry } from './bundle.ts';
 
 const { values } = parseArgs({ options: { reps: { type: 'string', default: '20000' }, interval: { type: 'string', default: '100' } } });
 const root = resolve(import.meta.dirname, '..');
@@ -27,9 +28,9 @@ try {
   const bundle = join(dir, 'engine.mjs');
   // A small entry built with the engine into one bundle: esbuild marks each module's code with a
   // `// path` comment, which puts each sample back in its source file.
-  const entry = join(root, 'kube-sim-profile-entry.ts');
-  writeFileSync(
-    entry,
+  bundleEntry(
+    root,
+    'kube-sim-profile-entry',
     `import { defaultScenario, simulate } from './src/index.ts';
 const sc = defaultScenario();
 for (let r = 0; r < 2000; r++) simulate(sc, { replication: 1e9 + r }); // warm-up: the JIT settles
@@ -37,12 +38,8 @@ const t0 = performance.now();
 for (let r = 0; r < ${Number(values.reps)}; r++) simulate(sc, { replication: r });
 console.log(JSON.stringify({ replicationsPerSecond: Math.round(${Number(values.reps)} / ((performance.now() - t0) / 1000)) }));
 `,
+    bundle,
   );
-  try {
-    execFileSync(join(root, 'node_modules/.bin/esbuild'), [entry, '--bundle', '--platform=node', '--format=esm', '--target=node20', `--outfile=${bundle}`, '--log-level=warning'], { cwd: root });
-  } finally {
-    rmSync(entry);
-  }
   const out = execFileSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${values.interval}`, bundle], { cwd: root, encoding: 'utf8' });
   const bench = JSON.parse(out.trim().split('\n').pop()!);
   const profile = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!), 'utf8')) as { nodes: ProfileNode[] };
