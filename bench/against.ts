@@ -7,7 +7,7 @@
  * blocks of replications of the default scenario (the same replications for both). It prints each
  * engine's replications per second over all blocks and over its fastest eighth (the blocks least
  * disturbed by other work on the machine), and the ratios.
- *   npm run bench:against [-- --commit 106fd8e --blocks 80 --per 200]
+ *   npm run bench:against [-- --commit dfd8594 --blocks 80 --per 200]
  * Two copies of one engine measured this way (`--commit HEAD`) differ by about 1% on the fastest
  * eighth and by up to 6% over all blocks.
  */
@@ -21,7 +21,7 @@ import { bundleEntry } from './bundle.ts';
 
 const { values } = parseArgs({
   options: {
-    commit: { type: 'string', default: '106fd8e' },
+    commit: { type: 'string', default: 'dfd8594' },
     blocks: { type: 'string', default: '80' },
     per: { type: 'string', default: '200' },
   },
