@@ -24,7 +24,7 @@ async function time(pool: Pool, series: boolean): Promise<number> {
   const job: JobSpec = { scenarios: [sc], seed: 1, replications: reps, order: 'point', series };
   const ens = new Ensemble(sc, series);
   const t0 = performance.now();
-  await pool.run(job, { onBatch: (b) => ens.add(b.rows, b.series, b.bins) });
+  await pool.run(job, { recycle: true, onBatch: (b) => ens.add(b.rows, b.series, b.bins) });
   ens.summary();
   return reps / ((performance.now() - t0) / 1000);
 }

@@ -285,7 +285,7 @@ export function progress(label: string, opts: ProgressOptions = {}) {
 export async function runJob(
   label: string,
   job: JobSpec,
-  opts: { workers?: number; from?: number; to?: number; alreadyDone?: number; onBatch(b: BatchResult): void },
+  opts: { workers?: number; from?: number; to?: number; alreadyDone?: number; onBatch(b: BatchResult): void; recycle?: boolean },
 ): Promise<RunSummary> {
   const p = pool(opts.workers);
   const bar = progress(label, { alreadyDone: opts.alreadyDone ?? 0 });
@@ -295,6 +295,7 @@ export async function runJob(
       to: opts.to,
       signal: interruption.controller.signal,
       onBatch: opts.onBatch,
+      recycle: opts.recycle,
       onProgress: (d, t) => bar.update(d, t),
       onRetry: (from, to, e) => process.stderr.write(`\n${label}: runs ${from}–${to - 1} failed on a worker (${e.message}); running them again on a fresh worker\n`),
     });

@@ -94,6 +94,8 @@ export async function runEnsemble(loaded: Loaded, seed: number, reps: number, wo
   try {
     await runJob('ensemble', job, {
       workers,
+      // Each batch is folded into the bands and written out here; nothing keeps its series.
+      recycle: true,
       onBatch(b) {
         ens.add(b.rows, b.series, b.bins);
         if (runs) {

@@ -6,4 +6,4 @@ import { createWorkerApi, type WorkerApi } from './api.ts';
 import { transferring } from './transfer.ts';
 
 if (!parentPort) throw new Error('node-worker.ts must run in a worker_thread');
-Comlink.expose(transferring(createWorkerApi()) satisfies WorkerApi, nodeEndpoint(parentPort));
+Comlink.expose(transferring(createWorkerApi({ shared: true })) satisfies WorkerApi, nodeEndpoint(parentPort));

@@ -9,10 +9,11 @@
 import { pointCount, runCount, type JobSpec } from '../experiment/jobs.ts';
 import { releaseProxy, type Remote } from 'comlink';
 import type { BatchResult, WorkerApi } from './api.ts';
+import { readSlot } from './slots.ts';
 
 /** What the pool needs of one worker: its API (possibly remote) and a way to end it. */
 export interface WorkerHandle {
-  prepare(id: number, job: JobSpec): Promise<void> | void;
+  prepare(id: number, job: JobSpec, opts?: { slots?: boolean }): Promise<void> | void;
   runBatch(id: number, from: number, to: number): Promise<BatchResult> | BatchResult;
   release(id: number): Promise<void> | void;
   /** Rejects if the worker dies (crash, out of memory, terminated from outside). */
@@ -28,11 +29,30 @@ export interface WorkerHandle {
 export function remoteHandle(api: Remote<WorkerApi>, dead: Promise<never>, end: () => void): WorkerHandle {
   dead.catch(() => {}); // observed by the pool, one reaction per worker
   let ended = false;
+  // The worker's slots of shared memory, each from the first batch it wrote there (slots.ts).
+  const memories = new Map<number, SharedArrayBuffer>();
+  const fromSlot = (b: BatchResult): BatchResult => {
+    const ref = b.slot;
+    if (!ref) return b;
+    if (ref.memory) memories.set(ref.index, ref.memory);
+    const memory = memories.get(ref.index);
+    if (!memory) throw new Error(`batch of runs ${b.from}–${b.to - 1}: in slot ${ref.index} of shared memory, which this pool was never given`);
+    const { series, bins } = readSlot(memory, ref);
+    let released = false;
+    return {
+      from: b.from, to: b.to, rows: b.rows, series, bins, memberWeeks: b.memberWeeks,
+      release() {
+        if (released || ended) return;
+        released = true;
+        api.freeSlot(ref.index).catch(() => {});
+      },
+    };
+  };
   return {
     // Once ended, the proxy is released and any call on it throws synchronously: a job that had
     // prepared this worker may still try to free its entry (another job ended the worker).
-    prepare: (id, job) => (ended ? Promise.reject(new Error('worker terminated')) : api.prepare(id, job)),
-    runBatch: (id, from, to) => (ended ? Promise.reject(new Error('worker terminated')) : api.runBatch(id, from, to)),
+    prepare: (id, job, opts) => (ended ? Promise.reject(new Error('worker terminated')) : api.prepare(id, job, opts)),
+    runBatch: (id, from, to) => (ended ? Promise.reject(new Error('worker terminated')) : api.runBatch(id, from, to).then(fromSlot)),
     release: (id) => (ended ? undefined : api.release(id)),
     dead,
     // Idempotent: two jobs sharing a worker may both give it up (a released proxy throws).
@@ -61,6 +81,13 @@ export interface RunOptions {
   batchMs?: number;
   /** Called when runs [from, to) failed on a worker and are about to be retried on a fresh one. */
   onRetry?(from: number, to: number, error: Error): void;
+  /**
+   * onBatch keeps nothing of a batch's `series` and `bins` once it has returned (or its promise
+   * has settled), so workers that can share memory with this thread write them into slots of it
+   * (slots.ts), given back after each batch. Without it, each batch's series and bins are buffers
+   * of their own, moved to this thread (slower with bands: docs/PERFORMANCE.md, "Workers").
+   */
+  recycle?: boolean;
 }
 
 export interface RunSummary {
@@ -298,6 +325,9 @@ export class Pool {
           }
         }
         for (const w of prepared) this.release(w, id);
+        // Batches finished but never handed over: nobody will read their slots.
+        for (const b of done.values()) b.release?.();
+        done.clear();
         reject(e);
       };
       const onAbort = () => fail(new CancelledError());
@@ -320,7 +350,11 @@ export class Pool {
           while (!failed && done.has(delivered)) {
             const b = done.get(delivered)!;
             done.delete(delivered);
-            await opts.onBatch(b);
+            try {
+              await opts.onBatch(b);
+            } finally {
+              if (opts.recycle) b.release?.();
+            }
             if (failed) return;
             summary.runs += b.to - b.from;
             summary.memberWeeks += b.memberWeeks;
@@ -348,7 +382,7 @@ export class Pool {
           w = running[k] = this.worker(k);
           const worker = w;
           if (!prepared.has(worker)) {
-            await this.untilDeath(worker, () => worker.prepare(id, job));
+            await this.untilDeath(worker, () => worker.prepare(id, job, { slots: opts.recycle === true }));
             // Failed meanwhile: its entries were freed already; free this one too and stop.
             if (failed) return this.release(worker, id);
             prepared.add(worker);
@@ -358,11 +392,14 @@ export class Pool {
           running[k] = null;
           const ms = performance.now() - t0;
           if (ms > 1) perMs = perMs > 0 ? 0.5 * perMs + 0.5 * ((to - from) / ms) : (to - from) / ms;
-          if (failed) return;
+          if (failed) return b.release?.();
           done.set(from, b);
           busy[k] = false;
-          void deliver();
+          // The worker's next batch first, then the hand-over: onBatch (folding a batch into bands
+          // takes a fifth of a batch's time) then runs while the worker computes. untilDeath sends
+          // a call from a microtask, so the hand-over waits for the one after it.
           pump();
+          queueMicrotask(() => void deliver());
         } catch (e) {
           running[k] = null;
           if (failed) return;

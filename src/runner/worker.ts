@@ -3,4 +3,4 @@ import * as Comlink from 'comlink';
 import { createWorkerApi } from './api.ts';
 import { transferring } from './transfer.ts';
 
-Comlink.expose(transferring(createWorkerApi()));
+Comlink.expose(transferring(createWorkerApi({ shared: true })));

@@ -39,7 +39,7 @@ function threads(plan: (n: number) => Fault | null) {
       return p;
     };
     return {
-      prepare: (id, spec) => counted(() => w.prepare(id, spec)),
+      prepare: (id, spec, o) => counted(() => w.prepare(id, spec, o)),
       runBatch: (id, from, to) => counted(() => w.runBatch(id, from, to)),
       release: (id) => w.release(id),
       dead: w.dead,

@@ -146,6 +146,24 @@ describe('Pool, in-process workers', () => {
     }
   });
 
+  it('asks a worker for its next batch before handing its last one over, so the worker computes while onBatch folds', async () => {
+    const log: string[] = [];
+    const { factory } = fakeWorkers((_, from) => {
+      log.push(`run ${from}`);
+      return 5;
+    });
+    const pool = new Pool(factory, 1);
+    await pool.run({ ...pairJob(20), series: false }, { batchMs: 50, onBatch: (b) => void log.push(`hand ${b.from}`) });
+    pool.close();
+    const handed = log.filter((e) => e.startsWith('hand'));
+    expect(handed.length).toBeGreaterThan(2);
+    // Every batch but the last: the next batch was asked for before this one was handed over.
+    for (const [k, e] of handed.slice(0, -1).entries()) {
+      const next = log.filter((x) => x.startsWith('run'))[k + 1];
+      expect(log.indexOf(next), `${next} before ${e}`).toBeLessThan(log.indexOf(e));
+    }
+  });
+
   it('lets an abort in while it runs and cancels, with no batch handed over afterwards', async () => {
     const pool = new Pool(inProcessWorker, 1);
     const ac = new AbortController();
@@ -350,6 +368,76 @@ describe('Pool, worker_threads', () => {
     expectSameBits(a.series, expected.series);
     expectSameBits(b.series, expected.series);
     expect(a.summary.memberWeeks).toBe(b.summary.memberWeeks);
+  });
+
+  it('with recycle, every batch comes in a slot of shared memory, slots are written again, and the bits are a plain loop\'s', async () => {
+    const job = pairJob(1000);
+    const rows = new Float64Array(2000 * F);
+    const series = new Float64Array(2000 * K * H);
+    let batches = 0;
+    let inSlots = 0;
+    await two.run(job, {
+      batchMs: 50,
+      recycle: true,
+      onBatch(b) {
+        batches++;
+        if (b.series?.buffer instanceof SharedArrayBuffer && b.bins?.buffer instanceof SharedArrayBuffer) inSlots++;
+        rows.set(b.rows, b.from * F);
+        series.set(b.series!, b.from * K * H);
+      },
+    });
+    // Each worker has eight slots; more batches than both have means slots were given back and written again.
+    expect(batches).toBeGreaterThan(16);
+    expect(inSlots).toBe(batches);
+    const expected = plainLoop([base, noMentor], 5, 0, 2000);
+    expectSameBits(rows, expected.rows);
+    expectSameBits(series, expected.series);
+  });
+
+  it('without recycle, no batch is in shared memory: a consumer may keep every batch as it came', async () => {
+    const kept: { from: number; series: Float64Array }[] = [];
+    await one.run(pairJob(60), { batchMs: 50, onBatch: (b) => void kept.push({ from: b.from, series: b.series! }) });
+    expect(kept.length).toBeGreaterThan(1);
+    expect(kept.filter((k) => k.series.buffer instanceof SharedArrayBuffer)).toEqual([]);
+    const expected = plainLoop([base, noMentor], 5, 0, 120).series;
+    for (const k of kept) expectSameBits(k.series, expected.subarray(k.from * K * H, k.from * K * H + k.series.length));
+  });
+
+  it('a job cancelled with batches waiting gives their slots back: after three such cancels the next job still gets every batch in a slot', async () => {
+    // One worker and a slow consumer: finished batches wait in the pool (three at most), holding
+    // their slots, and the worker sits idle, so a cancel leaves it alive with those slots.
+    const pool = new Pool(nodeWorker, 1);
+    try {
+      for (let k = 0; k < 3; k++) {
+        const ac = new AbortController();
+        let handed = 0;
+        const cancelled = pool.run(pairJob(2000), {
+          signal: ac.signal,
+          batchMs: 50,
+          recycle: true,
+          async onBatch() {
+            await new Promise((r) => setTimeout(r, 150));
+            if (++handed === 3) ac.abort();
+          },
+        });
+        expect(await cancelled.then(() => null, (e: unknown) => e)).toBeInstanceOf(CancelledError);
+      }
+      let batches = 0;
+      let inSlots = 0;
+      await pool.run(pairJob(1000), {
+        batchMs: 50,
+        recycle: true,
+        onBatch(b) {
+          batches++;
+          if (b.series?.buffer instanceof SharedArrayBuffer) inSlots++;
+        },
+      });
+      // More batches than the worker has slots: slots were given back and written again.
+      expect(batches).toBeGreaterThan(8);
+      expect(inSlots).toBe(batches);
+    } finally {
+      pool.close();
+    }
   });
 
   it('a range from/to runs exactly those runs', async () => {

@@ -108,6 +108,8 @@ export class Session {
         signal: opts.signal,
         // Small batches: folding one into the bands takes the main thread ~0.1 ms a run.
         batchMs: 50,
+        // Folded into the bands and the fate tally here; nothing keeps a batch's series.
+        recycle: true,
         onBatch: (b) => {
           run.ensemble.add(b.rows, b.series, b.bins);
           if (b.series) run.fate.add(b.series, b.to - b.from);
