@@ -9,7 +9,7 @@
 import { pointCount, runCount, type JobSpec } from '../experiment/jobs.ts';
 import { releaseProxy, type Remote } from 'comlink';
 import type { BatchResult, WorkerApi } from './api.ts';
-import { readSlot } from './slots.ts';
+import { clearSlot, readSlot } from './slots.ts';
 
 /** What the pool needs of one worker: its API (possibly remote) and a way to end it. */
 export interface WorkerHandle {
@@ -44,6 +44,7 @@ export function remoteHandle(api: Remote<WorkerApi>, dead: Promise<never>, end: 
       release() {
         if (released || ended) return;
         released = true;
+        clearSlot(memory);
         api.freeSlot(ref.index).catch(() => {});
       },
     };
@@ -326,7 +327,13 @@ export class Pool {
         }
         for (const w of prepared) this.release(w, id);
         // Batches finished but never handed over: nobody will read their slots.
-        for (const b of done.values()) b.release?.();
+        for (const b of done.values()) {
+          try {
+            b.release?.();
+          } catch {
+            // A worker gone meanwhile took its slots with it.
+          }
+        }
         done.clear();
         reject(e);
       };

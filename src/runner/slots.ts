@@ -37,34 +37,57 @@ export interface SlotRef {
 export class SlotRing {
   private readonly memories: (SharedArrayBuffer | null)[] = new Array(SLOTS).fill(null);
   private readonly busy = new Array<boolean>(SLOTS).fill(false);
+  /** Whether the pool has been sent the slot's memory (with the first batch sealed there). */
+  private readonly sent = new Array<boolean>(SLOTS).fill(false);
   private nextStamp = 1;
 
-  /** A free slot's series and bins views for `cells` values, or null if none is free or large enough. */
+  /**
+   * A free slot's series and bins views for `cells` values, or null if none is free, none is large
+   * enough, or its memory cannot be had (the batch then uses buffers of its own). A slot is free
+   * once the pool has given it back and cleared its stamp.
+   */
   take(cells: number): { ref: SlotRef; series: Float64Array; bins: Uint16Array } | null {
     if (10 * cells > SLOT_BYTES) return null;
-    const index = this.busy.indexOf(false);
-    if (index < 0) return null;
-    this.busy[index] = true;
-    const ref: SlotRef = { index, cells, stamp: 0 };
-    let memory = this.memories[index];
-    if (!memory) {
-      memory = this.memories[index] = new SharedArrayBuffer(HEADER_BYTES + SLOT_BYTES);
-      ref.memory = memory;
+    for (let index = 0; index < SLOTS; index++) {
+      if (this.busy[index]) continue;
+      let memory = this.memories[index];
+      if (!memory) {
+        try {
+          memory = this.memories[index] = new SharedArrayBuffer(HEADER_BYTES + SLOT_BYTES);
+        } catch {
+          return null;
+        }
+      }
+      // The pool clears the stamp when it is done reading (release): the atomic load orders its
+      // reads before the writes to come.
+      if (Atomics.load(stampOf(memory), 0) !== 0) continue;
+      this.busy[index] = true;
+      return { ref: { index, cells, stamp: 0 }, ...views(memory, cells) };
     }
-    return { ref, ...views(memory, cells) };
+    return null;
   }
 
-  /** The batch in the slot is written: stamp it (an atomic store, read by the pool before the slot). */
+  /**
+   * The batch in the slot is written: stamp it (an atomic store, read by the pool before the
+   * slot), and attach the slot's memory if the pool has not had it yet.
+   */
   seal(ref: SlotRef): void {
+    const memory = this.memories[ref.index]!;
     ref.stamp = this.nextStamp++;
-    Atomics.store(new Int32Array(this.memories[ref.index]!, 0, 1), 0, ref.stamp);
+    Atomics.store(stampOf(memory), 0, ref.stamp);
+    if (!this.sent[ref.index]) {
+      ref.memory = memory;
+      this.sent[ref.index] = true;
+    }
   }
 
-  /** The pool is done with the slot. A slot not taken, or freed twice, is ignored. */
+  /** The pool is done with the slot (or its batch failed). A slot not taken, or freed twice, is ignored. */
   free(index: number): void {
     if (Number.isInteger(index) && index >= 0 && index < SLOTS) this.busy[index] = false;
   }
 }
+
+const stampOf = (memory: SharedArrayBuffer) => new Int32Array(memory, 0, 1);
 
 /** The series and bins views of a slot holding `cells` values. */
 function views(memory: SharedArrayBuffer, cells: number): { series: Float64Array; bins: Uint16Array } {
@@ -76,7 +99,12 @@ function views(memory: SharedArrayBuffer, cells: number): { series: Float64Array
  * makes the worker's writes visible here). Throws if the slot was sealed again since.
  */
 export function readSlot(memory: SharedArrayBuffer, ref: SlotRef): { series: Float64Array; bins: Uint16Array } {
-  const stamp = Atomics.load(new Int32Array(memory, 0, 1), 0);
+  const stamp = Atomics.load(stampOf(memory), 0);
   if (stamp !== ref.stamp) throw new Error(`batch slot ${ref.index}: stamp ${stamp}, expected ${ref.stamp} (written again before it was given back)`);
   return views(memory, ref.cells);
+}
+
+/** The pool is done reading the slot: clear its stamp (atomically, before the worker is told). */
+export function clearSlot(memory: SharedArrayBuffer): void {
+  Atomics.store(stampOf(memory), 0, 0);
 }

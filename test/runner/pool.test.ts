@@ -153,7 +153,7 @@ describe('Pool, in-process workers', () => {
       return 5;
     });
     const pool = new Pool(factory, 1);
-    await pool.run({ ...pairJob(20), series: false }, { batchMs: 50, onBatch: (b) => void log.push(`hand ${b.from}`) });
+    await pool.run({ ...pairJob(40), series: false }, { batchMs: 50, onBatch: (b) => void log.push(`hand ${b.from}`) });
     pool.close();
     const handed = log.filter((e) => e.startsWith('hand'));
     expect(handed.length).toBeGreaterThan(2);
@@ -424,17 +424,19 @@ describe('Pool, worker_threads', () => {
       }
       let batches = 0;
       let inSlots = 0;
+      const memories = new Set<ArrayBufferLike>();
       await pool.run(pairJob(1000), {
         batchMs: 50,
         recycle: true,
         onBatch(b) {
           batches++;
           if (b.series?.buffer instanceof SharedArrayBuffer) inSlots++;
+          memories.add(b.series!.buffer);
         },
       });
-      // More batches than the worker has slots: slots were given back and written again.
-      expect(batches).toBeGreaterThan(8);
       expect(inSlots).toBe(batches);
+      // Fewer slots than batches: slots were given back and written again.
+      expect(memories.size).toBeLessThan(batches);
     } finally {
       pool.close();
     }

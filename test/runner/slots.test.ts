@@ -1,32 +1,47 @@
 /**
- * Batch slots in shared memory (src/runner/slots.ts): a slot is the worker's until the pool frees
- * it, a batch too large for a slot gets none, and the pool refuses to read a slot written again
- * since the batch it was told about.
+ * Batch slots in shared memory (src/runner/slots.ts): a slot is the worker's until the pool has
+ * read it and given it back, a batch too large for a slot gets none, the pool is sent each slot's
+ * memory once, and it refuses to read a slot written again since the batch it was told about.
  */
 import { describe, expect, it } from 'vitest';
-import { readSlot, SLOT_BYTES, SLOTS, SlotRing } from '../../src/runner/slots.ts';
+import { clearSlot, readSlot, SLOT_BYTES, SLOTS, SlotRing } from '../../src/runner/slots.ts';
 
 describe('SlotRing', () => {
-  it('hands out each slot once until it is freed, and the pool reads what the worker wrote', () => {
+  it('hands out each slot once until the pool gives it back, and the pool reads what the worker wrote', () => {
     const ring = new SlotRing();
     const taken = Array.from({ length: SLOTS }, () => ring.take(1000)!);
     expect(taken.map((t) => t.ref.index)).toEqual([...Array(SLOTS).keys()]);
-    // Each slot's memory goes with its first batch; the pool keeps it from then on.
-    expect(taken.every((t) => t.ref.memory instanceof SharedArrayBuffer)).toBe(true);
     expect(ring.take(1000)).toBeNull();
     taken[2].series.fill(7.5);
     taken[2].bins.fill(3);
     ring.seal(taken[2].ref);
-    const read = readSlot(taken[2].ref.memory!, taken[2].ref);
+    // The slot's memory goes with the first batch sealed there; the pool keeps it from then on.
+    const memory = taken[2].ref.memory!;
+    expect(memory).toBeInstanceOf(SharedArrayBuffer);
+    const read = readSlot(memory, taken[2].ref);
     expect([...read.series.subarray(0, 3)]).toEqual([7.5, 7.5, 7.5]);
     expect(read.bins.every((b) => b === 3)).toBe(true);
     // A slot's series and bins do not overlap.
     expect(read.bins.byteOffset).toBeGreaterThanOrEqual(read.series.byteOffset + read.series.byteLength);
+    // Freed by the worker's bookkeeping but not cleared by the pool: not handed out again.
     ring.free(2);
+    expect(ring.take(1000)).toBeNull();
+    clearSlot(memory);
     const again = ring.take(1000)!;
     expect(again.ref.index).toBe(2);
-    // Its memory was sent with its first batch: not again.
+    ring.seal(again.ref);
     expect(again.ref.memory).toBeUndefined();
+  });
+
+  it('sends a slot\'s memory with the first batch sealed there, even if an earlier batch there failed', () => {
+    const ring = new SlotRing();
+    const failed = ring.take(10)!;
+    // The batch threw: the worker gives the slot straight back, unsealed.
+    ring.free(failed.ref.index);
+    const next = ring.take(10)!;
+    expect(next.ref.index).toBe(failed.ref.index);
+    ring.seal(next.ref);
+    expect(next.ref.memory).toBeInstanceOf(SharedArrayBuffer);
   });
 
   it('gives no slot to a batch larger than a slot', () => {
@@ -38,8 +53,9 @@ describe('SlotRing', () => {
   it('refuses to read a slot sealed again since the batch the pool was told about', () => {
     const ring = new SlotRing();
     const first = ring.take(10)!;
-    const memory = first.ref.memory!;
     ring.seal(first.ref);
+    const memory = first.ref.memory!;
+    clearSlot(memory);
     ring.free(first.ref.index);
     const second = ring.take(10)!;
     expect(second.ref.index).toBe(first.ref.index);
